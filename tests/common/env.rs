@@ -1,0 +1,1 @@
+//! An isolated environment for the real rsupport binary (owned by the client work).

@@ -1,0 +1,1 @@
+//! The real rsupport-server for tests (owned by the server work).
