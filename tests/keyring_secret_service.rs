@@ -127,3 +127,40 @@ fn reading_a_keyring_domain_without_a_keyring_is_exit_4_naming_both_ways_out() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_keyring_that_never_answers_is_reported_as_unreachable_after_the_timeout() {
+    use std::os::unix::net::UnixListener;
+    let env = TestEnv::new();
+    // a "session bus" that accepts connections and never says a word
+    let socket = env.home().join("silent-bus");
+    let listener = UnixListener::bind(&socket).unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    std::fs::write(
+        env.config_dir().join("config.toml"),
+        "[domains.\"a.example\"]\nendpoint = \"http://127.0.0.1:9\"\nstorage = \"keyring\"\n",
+    )
+    .unwrap();
+    let output = env
+        .rsupport()
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", socket.display()),
+        )
+        .args(["customer", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("no OS keyring is reachable") && err.contains("did not answer"),
+        "{err}"
+    );
+}
