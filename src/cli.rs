@@ -104,6 +104,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "EXPR",
+        conflicts_with = "format",
         help_heading = "Global options"
     )]
     pub jq: Option<String>,
