@@ -57,7 +57,7 @@ impl Ctx {
             color: global.color,
         };
         let out = Output::new(&options)?;
-        let prompt = Prompter::new(global.no_input);
+        let prompt = Prompter::new(global.no_input, out.stderr_color());
         Ok(Ctx {
             global,
             out,

@@ -577,6 +577,11 @@ impl Output {
         self.verbose
     }
 
+    /// Whether stderr is coloured (prompts follow it).
+    pub fn stderr_color(&self) -> bool {
+        self.stderr_color
+    }
+
     pub fn stderr_is_terminal(&self) -> bool {
         self.stderr_terminal
     }
