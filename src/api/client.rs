@@ -498,7 +498,7 @@ impl Client {
             }
             Err(CheckError::Transport(error)) => return Err(error),
         };
-        self.decode(&url, response).await
+        self.decode(&Method::POST, &url, response).await
     }
 
     /// `GET /v1/cases/{case}/attachments/{attachment}/content`: the answer's head; read the
@@ -552,7 +552,7 @@ impl Client {
         let url = self.url(path)?;
         let timeout = self.options.timeout;
         let response = self
-            .execute(method, &url, retry, Some(timeout), |req| {
+            .execute(method.clone(), &url, retry, Some(timeout), |req| {
                 let req = req.query(query);
                 match body {
                     Some(body) => req.json(body),
@@ -560,7 +560,7 @@ impl Client {
                 }
             })
             .await?;
-        self.decode(&url, response).await
+        self.decode(&method, &url, response).await
     }
 
     fn url(&self, path: &str) -> Result<Url, ClientError> {
@@ -733,19 +733,27 @@ impl Client {
 
     async fn decode<T: DeserializeOwned>(
         &self,
+        method: &Method,
         url: &Url,
         response: Response,
     ) -> Result<T, ClientError> {
         let status = response.status();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| ClientError::Unreachable {
-                endpoint: self.endpoint.clone(),
-                method: Method::GET,
-                url: redact_url(url),
-                detail: format!("the answer was cut off: {}", transport_detail(&e)),
-            })?;
+        let bytes = response.bytes().await.map_err(|e| {
+            match self.transport_error(method, url, &e, None) {
+                ClientError::Unreachable {
+                    endpoint,
+                    method,
+                    url,
+                    detail,
+                } => ClientError::Unreachable {
+                    endpoint,
+                    method,
+                    url,
+                    detail: format!("the answer was cut off: {detail}"),
+                },
+                other => other,
+            }
+        })?;
         serde_json::from_slice(&bytes).map_err(|_| ClientError::Unexpected {
             url: redact_url(url),
             status: status.as_u16(),
