@@ -275,3 +275,23 @@ fn status_without_any_login_is_exit_4_with_a_hint() {
     assert_eq!(output.status.code(), Some(4));
     assert!(stderr(&output).contains("rsupport auth login --domain"));
 }
+
+#[test]
+fn status_with_only_rsupport_token_shows_whose_token_it_is() {
+    let world = World::new();
+    let env = TestEnv::new();
+    let output = env
+        .rsupport_with_token(&world.b)
+        .args(["--endpoint", &world.server.url, "auth", "status", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(status[0]["domain"], DOMAIN_B);
+    assert_eq!(status[0]["user"], "admin@b.example");
+    assert_eq!(status[0]["tokenSource"], "env");
+    assert!(
+        !stdout(&output).contains(&world.b),
+        "the token itself is not shown"
+    );
+}
