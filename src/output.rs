@@ -27,7 +27,8 @@ pub enum Format {
     Table,
     /// JSON with the API's camelCase field names.
     Json,
-    /// CSV with a header of the API's field names.
+    /// CSV with a header of the API's field names (a cell starting with = + - @ gets a leading
+    /// ' so spreadsheets do not run it as a formula)
     Csv,
     /// Tab-separated rows without a header (the default when stdout is piped).
     Tsv,
