@@ -63,7 +63,7 @@ fn login_refuses_a_token_of_another_domain_naming_both() {
     let world = World::new();
     let env = TestEnv::new();
     let output = login(&env, &world, DOMAIN_A, &world.b);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(4));
     let err = stderr(&output);
     assert!(
         err.contains("b.example") && err.contains("a.example"),
@@ -77,7 +77,7 @@ fn login_refuses_a_support_agent_token() {
     let world = World::new();
     let env = TestEnv::new();
     let output = login(&env, &world, DOMAIN_A, &world.agent);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(4));
     assert!(
         stderr(&output).contains("support agent"),
         "{}",
