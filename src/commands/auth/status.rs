@@ -117,7 +117,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
                 token_works: false,
                 problem: None,
             };
-            let (token, source) = match ctx.token_for(domain) {
+            let (token, source) = match ctx.token_for_async(domain).await {
                 Ok(found) => found,
                 Err(error) => {
                     status.problem = Some(error.messages().join(": "));
