@@ -311,8 +311,10 @@ impl Api {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
         let mut request = self
             .client
-            .request(method, format!("{}{}", self.base, path))
-            .bearer_auth(&self.token);
+            .request(method, format!("{}{}", self.base, path));
+        if !self.token.is_empty() {
+            request = request.bearer_auth(&self.token);
+        }
         if let Some(body) = body {
             request = request.json(&body);
         }
