@@ -369,7 +369,7 @@ async fn paging_while_another_client_writes_concurrently_skips_and_repeats_nothi
                 let id = existing[(i * 7) % existing.len()];
                 api.post(&format!("/v1/cases/{id}/comments"), json!({"body": "bump"}))
                     .await;
-                if i % 5 == 0 {
+                if i.is_multiple_of(5) {
                     api.create_case("premium-co", "concurrent").await;
                 }
                 i += 1;
