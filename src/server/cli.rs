@@ -56,6 +56,9 @@ pub struct ServeArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
     pub max_attachment_bytes: u64,
+    /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
+    #[arg(long)]
+    pub log_json: bool,
 }
 
 /// Where the server keeps its databases by default.
@@ -65,21 +68,25 @@ pub fn default_db(file: &str) -> anyhow::Result<PathBuf> {
     Ok(dirs.data_dir().join(file))
 }
 
-fn init_logs() {
+fn init_logs(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = if json {
+        logs.json().try_init()
+    } else {
+        logs.try_init()
+    };
 }
 
 /// Runs the command; the binary maps an error to exit status 1.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
-            init_logs();
+            init_logs(args.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
                 None => default_db("rsupport.sqlite")?,
@@ -92,7 +99,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             run_server(args.listen, AppState::new(store, config), None)
         }
         Command::Dev(args) => {
-            init_logs();
+            init_logs(args.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
                 None => default_db("demo.sqlite")?,
@@ -159,6 +166,9 @@ fn run_server(
                     )?,
                 }
             }
+            let db = state.store.path().display();
+            writeln!(stdout, "Play support:   rsupport-server admin --db {db} support reply CASE --body TEXT --state action-required")?;
+            writeln!(stdout, "Move the clock: rsupport-server admin --db {db} clock advance 31d")?;
         }
         stdout.flush()?;
         drop(stdout);

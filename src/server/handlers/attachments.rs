@@ -90,7 +90,15 @@ pub async fn upload(
     }
     let bytes: Bytes = axum::body::to_bytes(body, usize::try_from(limit).unwrap_or(usize::MAX))
         .await
-        .map_err(|_| too_large(limit))?;
+        .map_err(|error| {
+            let over = std::error::Error::source(&error)
+                .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            if over {
+                too_large(limit)
+            } else {
+                Failure::invalid("body", format!("the upload was interrupted: {error}"))
+            }
+        })?;
     let sha256 = hex::encode(Sha256::digest(&bytes));
     if let Some(expected) = expected.filter(|e| *e != sha256) {
         return Err(Failure::new(
