@@ -3,6 +3,25 @@
 //! [`router`] builds every `/v1` route over an [`AppState`]; [`serve`] runs it on a listener
 //! until a shutdown signal, finishing in-flight requests. The same two functions serve `dev`,
 //! `serve` and the tests.
+//!
+//! Where things live: [`cli`] (the binary's commands), [`handlers`] (thin HTTP layer),
+//! [`rules`] (the portal's rules as plain functions), [`store`] (all SQL and migrations),
+//! [`auth`] (tokens), [`admin`] (operator commands), [`demo`] (the dev seed and its names),
+//! [`catalogue`] (categories), [`openapi`] (the document, from the annotated handlers).
+//!
+//! Quick start:
+//!
+//! ```text
+//! rsupport-server dev                          # seeded demo on 127.0.0.1:8765, prints logins
+//! rsupport-server serve --db cases.sqlite      # a real server (empty database)
+//! rsupport-server admin --db cases.sqlite domain add reseller.example.com
+//! rsupport-server admin --db cases.sqlite user add ada@reseller.example.com
+//! rsupport-server admin --db cases.sqlite customer add acme --name Acme \
+//!     --domain reseller.example.com --plan premium
+//! rsupport-server admin --db cases.sqlite token issue ada@reseller.example.com
+//! rsupport-server openapi > docs/openapi.json  # regenerate the committed document
+//! cargo bench --bench server_load              # load figures with 100,000 cases
+//! ```
 
 pub mod admin;
 pub mod auth;

@@ -236,6 +236,11 @@ pub async fn download(
         header::CONTENT_DISPOSITION,
         content_disposition(&attachment.filename),
     );
+    // Served as a download, never rendered: an uploaded HTML file must not run in a browser.
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     if let Ok(v) = HeaderValue::from_str(&attachment.sha256) {
         headers.insert(SHA256_HEADER, v);
     }
