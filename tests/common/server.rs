@@ -65,7 +65,12 @@ fn spawn(
     let url = first
         .trim()
         .strip_prefix("rsupport-server listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line from rsupport-server: {first:?}"))
+        .unwrap_or_else(|| {
+            let log = std::fs::read_to_string(db.with_extension("log")).unwrap_or_default();
+            panic!(
+                "rsupport-server {mode} did not start (first line {first:?}); its stderr:\n{log}"
+            )
+        })
         .to_string();
     // Keep the rest (the dev banner) and never let the child block on a full pipe.
     let lines = Arc::new(Mutex::new(vec![first.trim_end().to_string()]));
