@@ -241,3 +241,17 @@ async fn the_demo_customer_without_access_refuses_new_cases() {
         200
     );
 }
+
+#[test]
+fn a_reseller_user_cannot_be_turned_into_an_agent() {
+    let world = World::new();
+    let out = world
+        .server
+        .admin_output(&["agent", "add", "admin@a.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("is a reseller user"),
+        "{}",
+        stderr(&out)
+    );
+}
