@@ -255,3 +255,24 @@ fn a_reseller_user_cannot_be_turned_into_an_agent() {
         stderr(&out)
     );
 }
+
+#[tokio::test]
+async fn the_demo_timeline_is_consistent() {
+    let server = TestServer::start_dev();
+    let agent = server.api(&server.token(demo::AGENT_EMAIL));
+    let now = jiff::Timestamp::now();
+    let all = agent.get("/v1/cases?state=all&pageSize=500").await;
+    for case in all.body["cases"].as_array().unwrap() {
+        let time = |field: &str| {
+            case[field]
+                .as_str()
+                .map(|t| t.parse::<jiff::Timestamp>().unwrap())
+        };
+        let created = time("createTime").unwrap();
+        assert!(time("updateTime").unwrap() >= created, "{case}");
+        assert!(time("updateTime").unwrap() <= now, "{case}");
+        if let Some(closed) = time("closeTime") {
+            assert!(closed >= created && closed <= now, "{case}");
+        }
+    }
+}
