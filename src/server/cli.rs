@@ -58,6 +58,9 @@ pub struct DevArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
     pub max_attachment_bytes: u64,
+    /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
+    #[arg(long, default_value_t = crate::server::DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    pub request_timeout_secs: u64,
     /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
     #[arg(long)]
     pub log_json: bool,
@@ -74,6 +77,9 @@ pub struct ServeArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
     pub max_attachment_bytes: u64,
+    /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
+    #[arg(long, default_value_t = crate::server::DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    pub request_timeout_secs: u64,
     /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
     #[arg(long)]
     pub log_json: bool,
@@ -117,6 +123,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let config = ServerConfig {
                 dev_mode: false,
                 max_attachment_bytes: args.max_attachment_bytes,
+                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
             };
             run_server(args.listen, AppState::new(store, config), None)
         }
@@ -131,6 +138,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let config = ServerConfig {
                 dev_mode: true,
                 max_attachment_bytes: args.max_attachment_bytes,
+                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
             };
             run_server(args.listen, AppState::new(store, config), Some(logins))
         }
