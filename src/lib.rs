@@ -5,4 +5,5 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod api;
+pub mod commands;
 pub mod pii;

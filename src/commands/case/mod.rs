@@ -1,0 +1,2 @@
+//! The case commands (`rsupport case …`): one file per command.
+pub mod download;
