@@ -1,2 +1,3 @@
 //! The case commands (`rsupport case …`): one file per command.
+pub mod create;
 pub mod download;
