@@ -1,4 +1,5 @@
 //! The wire contract shared by the client and the server.
+pub mod client;
 pub mod error;
 pub mod types;
 

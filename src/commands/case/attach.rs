@@ -39,7 +39,9 @@ pub struct AttachArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  rsupport case attachments 42\n  rsupport case attachments 42 --json --jq '.[].filename'")]
+#[command(
+    after_help = "Examples:\n  rsupport case attachments 42\n  rsupport case attachments 42 --json --jq '.[].filename'"
+)]
 pub struct AttachmentsArgs {
     /// The case id
     #[arg(value_parser = parse_case_id)]
@@ -74,9 +76,9 @@ pub async fn run(ctx: &Ctx, args: AttachArgs) -> CliResult<Outcome> {
 
 pub async fn run_list(ctx: &Ctx, args: AttachmentsArgs) -> CliResult<Outcome> {
     let attachments = ctx.client()?.list_attachments(args.id).await?.attachments;
-    Ok(Outcome::List(
-        Listing::of(&attachments).empty_message(format!("Case {} has no attachments.", args.id)),
-    ))
+    Ok(Outcome::List(Listing::of(&attachments).empty_message(
+        format!("Case {} has no attachments.", args.id),
+    )))
 }
 
 /// Uploads each file in turn (each with its SHA-256 and a progress bar); answers what was

@@ -50,7 +50,10 @@ pub async fn run(ctx: &Ctx, args: CloseArgs) -> CliResult<Outcome> {
 /// The last day a closed case can be reopened (30 days after its close).
 fn reopen_until(case: &crate::api::types::Case) -> String {
     case.close_time
-        .and_then(|t| t.checked_add(jiff::SignedDuration::from_hours(30 * 24)).ok())
+        .and_then(|t| {
+            t.checked_add(jiff::SignedDuration::from_hours(30 * 24))
+                .ok()
+        })
         .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
         .unwrap_or_else(|| "30 days after its close".to_string())
 }

@@ -41,9 +41,7 @@ pub struct CommentArgs {
 pub async fn run(ctx: &Ctx, args: CommentArgs) -> CliResult<Outcome> {
     let given = read_text(args.body, args.body_file.as_deref(), "--body-file")?;
     if given.is_none() && !ctx.prompt().allowed() {
-        return Err(ctx
-            .prompt()
-            .missing("--body or --body-file", "the message"));
+        return Err(ctx.prompt().missing("--body or --body-file", "the message"));
     }
     let client = ctx.client()?;
     let case = client.get_case(args.id).await?;
@@ -66,8 +64,10 @@ pub async fn run(ctx: &Ctx, args: CommentArgs) -> CliResult<Outcome> {
     let comment = client
         .create_comment(args.id, &CreateCommentRequest { body })
         .await?;
-    ctx.out()
-        .message(&format!("Posted message {} on case {}.", comment.id, args.id));
+    ctx.out().message(&format!(
+        "Posted message {} on case {}.",
+        comment.id, args.id
+    ));
     Ok(Outcome::Primary {
         value: comment.id.to_string(),
         record: Some(Record::new(&comment)),

@@ -27,8 +27,8 @@ use crate::api::types::{
     MAX_PAGE_SIZE, Severity,
 };
 use crate::commands::case::{
-    PiiReport, allowed_domains, attach, check_files, confirm_pii, edit_text, non_blank,
-    read_text, scan_file, scan_text,
+    PiiReport, allowed_domains, attach, check_files, confirm_pii, edit_text, non_blank, read_text,
+    scan_file, scan_text,
 };
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
@@ -181,10 +181,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     if ctx.prompt().allowed() && !args.yes {
         ctx.out()
             .message(&summary(&request, &customer, &category, &args.attach));
-        if !ctx
-            .prompt()
-            .confirm("File this case?", true, "--yes")?
-        {
+        if !ctx.prompt().confirm("File this case?", true, "--yes")? {
             return Err(CliError::usage("cancelled: nothing was sent"));
         }
     }
@@ -231,9 +228,9 @@ pub fn missing_flags(args: &CreateArgs, has_description: bool) -> Vec<&'static s
 }
 
 fn check_email(email: &str) -> CliResult<()> {
-    let valid = email
-        .split_once('@')
-        .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !domain.starts_with('.'));
+    let valid = email.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty() && domain.contains('.') && !domain.starts_with('.')
+    });
     if valid {
         Ok(())
     } else {
@@ -271,7 +268,10 @@ fn summary(
     };
     line(
         "Customer:",
-        format!("{} ({}, {} plan)", customer.display_name, customer.id, customer.plan),
+        format!(
+            "{} ({}, {} plan)",
+            customer.display_name, customer.id, customer.plan
+        ),
     );
     line("Title:", request.display_name.clone());
     line(
@@ -288,7 +288,10 @@ fn summary(
     );
     line("Time zone:", request.time_zone.clone().unwrap_or_default());
     if !request.subscriber_email_addresses.is_empty() {
-        line("Shared with:", request.subscriber_email_addresses.join(", "));
+        line(
+            "Shared with:",
+            request.subscriber_email_addresses.join(", "),
+        );
     }
     if !attach.is_empty() {
         line(
@@ -344,9 +347,9 @@ async fn pick_customer(ctx: &Ctx, client: &Client) -> CliResult<Customer> {
     }
     let items: Vec<String> = customers.iter().map(customer_item).collect();
     loop {
-        let index = ctx
-            .prompt()
-            .fuzzy_select("Customer (type to filter)", &items, "--on-behalf-of")?;
+        let index =
+            ctx.prompt()
+                .fuzzy_select("Customer (type to filter)", &items, "--on-behalf-of")?;
         let customer = &customers[index];
         if customer.access_granted {
             return Ok(customer.clone());
@@ -397,9 +400,9 @@ async fn resolve_category(ctx: &Ctx, client: &Client, given: Option<&str>) -> Cl
         };
     }
     loop {
-        let term = ctx
-            .prompt()
-            .input("Category (search, e.g. gmail delivery)", None, "--category")?;
+        let term =
+            ctx.prompt()
+                .input("Category (search, e.g. gmail delivery)", None, "--category")?;
         match match_category(&term, &catalogue) {
             CategoryMatch::One(category) => {
                 ctx.out().message(&format!(

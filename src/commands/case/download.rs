@@ -135,9 +135,15 @@ pub async fn run(ctx: &Ctx, args: DownloadArgs) -> CliResult<Outcome> {
 }
 
 /// The attachments asked for by id or file name (every one when none is named).
-fn choose<'a>(case: u64, all: &'a [Attachment], wanted: &[String]) -> CliResult<Vec<&'a Attachment>> {
+fn choose<'a>(
+    case: u64,
+    all: &'a [Attachment],
+    wanted: &[String],
+) -> CliResult<Vec<&'a Attachment>> {
     if all.is_empty() {
-        return Err(CliError::not_found(format!("case {case} has no attachments")));
+        return Err(CliError::not_found(format!(
+            "case {case} has no attachments"
+        )));
     }
     if wanted.is_empty() {
         return Ok(all.iter().collect());
@@ -149,10 +155,11 @@ fn choose<'a>(case: u64, all: &'a [Attachment], wanted: &[String]) -> CliResult<
             _ => all.iter().filter(|a| a.filename == *want).collect(),
         };
         if found.is_empty() {
-            return Err(CliError::not_found(format!(
-                "case {case} has no attachment '{want}'"
-            ))
-            .hint(format!("see its attachments with `rsupport case attachments {case}`")));
+            return Err(
+                CliError::not_found(format!("case {case} has no attachment '{want}'")).hint(
+                    format!("see its attachments with `rsupport case attachments {case}`"),
+                ),
+            );
         }
         for attachment in found {
             if !chosen.iter().any(|c| c.id == attachment.id) {
@@ -187,8 +194,15 @@ async fn download_one(
     let mut temp = tempfile::Builder::new()
         .prefix(".rsupport-download-")
         .tempfile_in(dir)
-        .map_err(|e| CliError::failure(format!("cannot create a temporary file in '{}': {e}", dir.display())))?;
-    let bar = ctx.out().progress_bar(attachment.size_bytes, &attachment.filename);
+        .map_err(|e| {
+            CliError::failure(format!(
+                "cannot create a temporary file in '{}': {e}",
+                dir.display()
+            ))
+        })?;
+    let bar = ctx
+        .out()
+        .progress_bar(attachment.size_bytes, &attachment.filename);
     let mut hasher = Sha256::new();
     let mut size = 0u64;
     let limit = attachment.size_bytes;
@@ -201,8 +215,9 @@ async fn download_one(
             )));
         }
         hasher.update(&chunk);
-        temp.write_all(&chunk)
-            .map_err(|e| CliError::failure(format!("cannot write into '{}': {e}", dir.display())))?;
+        temp.write_all(&chunk).map_err(|e| {
+            CliError::failure(format!("cannot write into '{}': {e}", dir.display()))
+        })?;
         bar.set_position(size);
     }
     bar.finish_and_clear();

@@ -39,10 +39,8 @@ pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
     };
     match client.escalate_case(args.id, &request).await {
         Ok(case) => {
-            ctx.out().message(&format!(
-                "Escalated case {} ({}).",
-                case.id, args.reason
-            ));
+            ctx.out()
+                .message(&format!("Escalated case {} ({}).", case.id, args.reason));
             Ok(Outcome::Primary {
                 value: case.id.to_string(),
                 record: Some(Record::new(&case)),
@@ -52,14 +50,24 @@ pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
             let api = error.api().cloned();
             let why = api.as_ref().and_then(|e| e.details.why.clone());
             let customer = api.as_ref().and_then(|e| e.details.customer.clone());
-            Err(refusal(args.id, why.as_deref(), customer.as_deref(), api.map(|e| e.message)))
+            Err(refusal(
+                args.id,
+                why.as_deref(),
+                customer.as_deref(),
+                api.map(|e| e.message),
+            ))
         }
         Err(error) => Err(error.into()),
     }
 }
 
 /// The refusal as the user reads it, by the server's `details.why`.
-fn refusal(case: u64, why: Option<&str>, customer: Option<&str>, message: Option<String>) -> CliError {
+fn refusal(
+    case: u64,
+    why: Option<&str>,
+    customer: Option<&str>,
+    message: Option<String>,
+) -> CliError {
     let customer = customer.unwrap_or("the customer");
     let (text, hint) = match why {
         Some("plan") => (

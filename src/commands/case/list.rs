@@ -170,7 +170,12 @@ async fn list(ctx: &Ctx, search: Option<String>, filters: CaseFilters) -> CliRes
         return Ok(Outcome::Done);
     }
     let limit = filters.limit.unwrap_or(DEFAULT_LIMIT);
-    let cases = first_cases(client, query(search, &filters, limit.min(MAX_PAGE_SIZE)), limit).await?;
+    let cases = first_cases(
+        client,
+        query(search, &filters, limit.min(MAX_PAGE_SIZE)),
+        limit,
+    )
+    .await?;
     Ok(Outcome::List(Listing::of(&cases).empty_message(empty)))
 }
 
@@ -320,7 +325,10 @@ mod tests {
     #[test]
     fn the_empty_message_says_what_was_asked() {
         let text = empty_message(&Some("bounce".into()), &filters());
-        assert_eq!(text, "No cases for acme matching 'bounce' with severity P1 or P2.");
+        assert_eq!(
+            text,
+            "No cases for acme matching 'bounce' with severity P1 or P2."
+        );
     }
 
     #[test]

@@ -136,7 +136,10 @@ impl Tabular for Case {
             ("Title", Cell::text(&self.display_name)),
             (
                 "Customer",
-                Cell::text(format!("{} ({})", self.customer, self.customer_display_name)),
+                Cell::text(format!(
+                    "{} ({})",
+                    self.customer, self.customer_display_name
+                )),
             ),
             ("Reseller domain", Cell::text(&self.reseller_domain)),
             ("Product", Cell::text(&self.product)),
@@ -149,11 +152,7 @@ impl Tabular for Case {
             ),
             (
                 "Severity",
-                Cell::text(format!(
-                    "{} — {}",
-                    self.priority,
-                    self.priority.meaning()
-                )),
+                Cell::text(format!("{} — {}", self.priority, self.priority.meaning())),
             ),
             ("State", Cell::text(self.state.as_str())),
             (
@@ -235,7 +234,10 @@ impl Tabular for Comment {
         vec![
             ("ID", Cell::from(self.id)),
             ("Case", Cell::from(self.case_id)),
-            ("Author", Cell::text(format!("{} ({})", self.author, author_role(self)))),
+            (
+                "Author",
+                Cell::text(format!("{} ({})", self.author, author_role(self))),
+            ),
             ("Time", Cell::Time(self.create_time)),
             ("Message", Cell::text(&self.body)),
         ]
@@ -333,7 +335,11 @@ pub fn human_size(bytes: u64) -> String {
 // ---- text from a flag, a file, stdin or the editor ------------------------------------------
 
 /// The text of `--X TEXT` or `--X-file F` (`-` reads stdin); `None` when neither was given.
-pub fn read_text(text: Option<String>, file: Option<&Path>, file_flag: &str) -> CliResult<Option<String>> {
+pub fn read_text(
+    text: Option<String>,
+    file: Option<&Path>,
+    file_flag: &str,
+) -> CliResult<Option<String>> {
     if let Some(text) = text {
         return Ok(Some(text));
     }
@@ -343,16 +349,15 @@ pub fn read_text(text: Option<String>, file: Option<&Path>, file_flag: &str) -> 
     let content = if path == Path::new("-") {
         let mut buf = String::new();
         std::io::stdin().read_to_string(&mut buf).map_err(|e| {
-            CliError::usage(format!("cannot read {file_flag} - from stdin as UTF-8 text: {e}"))
+            CliError::usage(format!(
+                "cannot read {file_flag} - from stdin as UTF-8 text: {e}"
+            ))
         })?;
         buf
     } else {
         std::fs::read_to_string(path).map_err(|e| {
-            CliError::usage(format!(
-                "cannot read {file_flag} '{}': {e}",
-                path.display()
-            ))
-            .hint("pass a readable UTF-8 text file, or - to read stdin")
+            CliError::usage(format!("cannot read {file_flag} '{}': {e}", path.display()))
+                .hint("pass a readable UTF-8 text file, or - to read stdin")
         })?
     };
     Ok(Some(content))
@@ -361,7 +366,9 @@ pub fn read_text(text: Option<String>, file: Option<&Path>, file_flag: &str) -> 
 /// Text to send must not be blank.
 pub fn non_blank(text: String, flag: &str) -> CliResult<String> {
     if text.trim().is_empty() {
-        Err(CliError::usage(format!("{flag} is empty: nothing was sent")))
+        Err(CliError::usage(format!(
+            "{flag} is empty: nothing was sent"
+        )))
     } else {
         Ok(text)
     }
@@ -370,11 +377,17 @@ pub fn non_blank(text: String, flag: &str) -> CliResult<String> {
 /// Opens the editor for a message on a terminal; lines starting with `#` are instructions
 /// and are removed.
 pub fn edit_text(ctx: &Ctx, instructions: &str, flag: &str) -> CliResult<String> {
-    let initial = format!("\n{}", instructions
-        .lines()
-        .map(|l| format!("# {l}\n"))
-        .collect::<String>());
-    let edited = ctx.prompt().editor(&initial, ".md", flag)?.unwrap_or_default();
+    let initial = format!(
+        "\n{}",
+        instructions
+            .lines()
+            .map(|l| format!("# {l}\n"))
+            .collect::<String>()
+    );
+    let edited = ctx
+        .prompt()
+        .editor(&initial, ".md", flag)?
+        .unwrap_or_default();
     let text: String = edited
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -430,7 +443,10 @@ pub fn scan_text(source: &str, text: &str, allowed: &AllowedDomains) -> Option<P
 pub fn scan_file(path: &Path, allowed: &AllowedDomains) -> CliResult<Option<PiiReport>> {
     let mut head = Vec::new();
     std::fs::File::open(path)
-        .and_then(|f| f.take(pii::TEXT_SCAN_LIMIT as u64 + 4).read_to_end(&mut head))
+        .and_then(|f| {
+            f.take(pii::TEXT_SCAN_LIMIT as u64 + 4)
+                .read_to_end(&mut head)
+        })
         .map_err(|e| CliError::usage(format!("cannot read '{}': {e}", path.display())))?;
     Ok(pii::scan_bytes(&head, allowed)
         .filter(|f| !f.is_empty())

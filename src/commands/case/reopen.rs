@@ -39,8 +39,10 @@ pub async fn run(ctx: &Ctx, args: ReopenArgs) -> CliResult<Outcome> {
         .await
     {
         Ok(case) => {
-            ctx.out()
-                .message(&format!("Reopened case {}: {}.", case.id, case.display_name));
+            ctx.out().message(&format!(
+                "Reopened case {}: {}.",
+                case.id, case.display_name
+            ));
             Ok(Outcome::Primary {
                 value: case.id.to_string(),
                 record: Some(Record::new(&case)),
@@ -56,7 +58,12 @@ pub async fn run(ctx: &Ctx, args: ReopenArgs) -> CliResult<Outcome> {
                 .unwrap_or_else(|| "more than 30 days ago".to_string());
             let deadline = details
                 .reopen_deadline
-                .map(|t| format!(" (the reopen window ended {})", t.strftime("%Y-%m-%d %H:%M UTC")))
+                .map(|t| {
+                    format!(
+                        " (the reopen window ended {})",
+                        t.strftime("%Y-%m-%d %H:%M UTC")
+                    )
+                })
                 .unwrap_or_default();
             Err(CliError::failure(format!(
                 "case {} was closed on {closed}{deadline}: a case can be reopened only within 30 days of its close, so a new case must be filed",

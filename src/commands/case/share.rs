@@ -56,7 +56,12 @@ impl Tabular for Subscriber {
 fn parse_email(value: &str) -> Result<String, String> {
     let value = value.trim();
     match value.split_once('@') {
-        Some((user, domain)) if !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') => {
+        Some((user, domain))
+            if !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.') =>
+        {
             Ok(value.to_string())
         }
         _ => Err(format!(

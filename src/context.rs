@@ -1,0 +1,297 @@
+//! `Ctx`: what every command runs with — the global options, the config, the output renderer,
+//! the prompter and the secret store — and the selection rules of DESIGN §2, the same in every
+//! command:
+//!
+//! - domain = `--domain` > `RSUPPORT_DOMAIN` > the default (`auth switch`) > the only domain
+//!   logged in;
+//! - endpoint = `--endpoint` > `RSUPPORT_ENDPOINT` > the domain's stored endpoint > the
+//!   default endpoint;
+//! - token = `RSUPPORT_TOKEN` (used as is, never stored) > the domain's keyring entry > its
+//!   plain-text file (only for a domain logged in with `--insecure-storage`).
+//!
+//! The API client is built lazily on first use, so `completion` and `config` never need a
+//! token, a keyring or a network.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use crate::api::client::{Client, ClientOptions};
+use crate::cli::GlobalArgs;
+use crate::config::{Config, ConfigFile, DomainConfig};
+use crate::credentials::{CredentialError, SecretStore, Storage, TOKEN_ENV, Token, TokenSource};
+use crate::error::{CliError, CliResult};
+use crate::output::{Output, OutputOptions};
+use crate::prompt::Prompter;
+
+/// A domain the command acts for, with where its settings came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// `None` only when `RSUPPORT_TOKEN` is set and no domain is selectable: the token alone
+    /// says who the user is.
+    pub domain: Option<String>,
+    pub endpoint: String,
+}
+
+/// The command's context.
+pub struct Ctx {
+    global: GlobalArgs,
+    out: Output,
+    prompt: Prompter,
+    config_dir: PathBuf,
+    config: Mutex<Result<ConfigFile, String>>,
+    client: OnceLock<Client>,
+}
+
+impl Ctx {
+    /// Builds the context from the global options. Reads the config file (a broken one is
+    /// reported by the first command that needs it) but touches no keyring and no network.
+    pub fn new(global: GlobalArgs) -> CliResult<Ctx> {
+        let config_dir = ConfigFile::default_dir()?;
+        let config = ConfigFile::load(&config_dir).map_err(|e| format!("{e}"));
+        let config_format = config.as_ref().ok().and_then(|c| c.config.format);
+        let options = OutputOptions {
+            format: global.output_format().or(config_format),
+            jq: global.jq.clone(),
+            quiet: global.quiet,
+            verbose: global.verbose,
+            color: global.color,
+        };
+        let out = Output::new(&options)?;
+        let prompt = Prompter::new(global.no_input);
+        Ok(Ctx {
+            global,
+            out,
+            prompt,
+            config_dir,
+            config: Mutex::new(config),
+            client: OnceLock::new(),
+        })
+    }
+
+    pub fn out(&self) -> &Output {
+        &self.out
+    }
+
+    pub fn prompt(&self) -> &Prompter {
+        &self.prompt
+    }
+
+    pub fn global(&self) -> &GlobalArgs {
+        &self.global
+    }
+
+    /// Where config and opt-in token files live.
+    pub fn config_dir(&self) -> &std::path::Path {
+        &self.config_dir
+    }
+
+    /// A copy of the config as read at start (or last written by this process).
+    pub fn config(&self) -> CliResult<Config> {
+        let guard = self.config.lock().unwrap_or_else(|e| e.into_inner());
+        match &*guard {
+            Ok(file) => Ok(file.config.clone()),
+            Err(message) => Err(CliError::failure(message.clone()).hint(
+                "fix the file by hand, or remove it to start over (you will need to log in again)",
+            )),
+        }
+    }
+
+    /// Re-reads the config file, applies `change` and writes it back atomically.
+    pub fn update_config(
+        &self,
+        change: impl FnOnce(&mut Config) -> CliResult<()>,
+    ) -> CliResult<()> {
+        let mut file = ConfigFile::load(&self.config_dir)?;
+        file.update(change)?;
+        *self.config.lock().unwrap_or_else(|e| e.into_inner()) = Ok(file);
+        Ok(())
+    }
+
+    pub fn secrets(&self) -> SecretStore {
+        SecretStore::new(&self.config_dir)
+    }
+
+    /// `RSUPPORT_TOKEN`, when set and not blank.
+    pub fn env_token(&self) -> Option<Token> {
+        std::env::var(TOKEN_ENV).ok().and_then(|t| Token::new(&t))
+    }
+
+    /// The domain by the precedence rule, or `None` when nothing selects one.
+    pub fn selected_domain(&self) -> CliResult<Option<String>> {
+        if let Some(domain) = &self.global.domain {
+            return Ok(Some(domain.clone()));
+        }
+        let config = self.config()?;
+        if let Some(domain) = config.default_domain {
+            return Ok(Some(domain));
+        }
+        let mut names = config.domains.into_keys();
+        match (names.next(), names.next()) {
+            (Some(only), None) => Ok(Some(only)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The domain by the precedence rule; none selectable is exit 4 with a hint.
+    pub fn domain(&self) -> CliResult<String> {
+        match self.selected_domain()? {
+            Some(domain) => Ok(domain),
+            None => Err(self.no_domain_error()?),
+        }
+    }
+
+    fn no_domain_error(&self) -> CliResult<CliError> {
+        let names = self.config()?.domain_names();
+        Ok(if names.is_empty() {
+            CliError::auth("no domain is logged in")
+                .hint("log in first: rsupport auth login --domain DOMAIN")
+        } else {
+            CliError::auth(format!(
+                "several domains are logged in ({}) and none is the default",
+                names.join(", ")
+            ))
+            .hint(format!(
+                "pass --domain {} (or set RSUPPORT_DOMAIN), or pick a default: rsupport auth switch {}",
+                names[0], names[0]
+            ))
+        })
+    }
+
+    /// The settings of a logged-in domain, `None` when it is not logged in.
+    pub fn domain_config(&self, domain: &str) -> CliResult<Option<DomainConfig>> {
+        Ok(self.config()?.domains.get(domain).cloned())
+    }
+
+    /// The endpoint for `domain` by the precedence rule.
+    pub fn endpoint_for(&self, domain: Option<&str>) -> CliResult<String> {
+        if let Some(endpoint) = &self.global.endpoint {
+            return Ok(endpoint.trim().trim_end_matches('/').to_string());
+        }
+        if let Some(domain) = domain
+            && let Some(endpoint) = self.domain_config(domain)?.and_then(|d| d.endpoint)
+        {
+            return Ok(endpoint);
+        }
+        Ok(crate::api::DEFAULT_ENDPOINT.to_string())
+    }
+
+    /// The token for `domain` by the precedence rule, and where it came from.
+    pub fn token_for(&self, domain: &str) -> CliResult<(Token, TokenSource)> {
+        let env = self.env_token();
+        let settings = self.domain_config(domain)?;
+        if env.is_none() && settings.is_none() {
+            return Err(
+                CliError::auth(format!("domain '{domain}' is not logged in"))
+                    .hint(format!("rsupport auth login --domain {domain}")),
+            );
+        }
+        let storage = settings.map(|s| s.storage).unwrap_or(Storage::Keyring);
+        match self.secrets().token(env, domain, storage) {
+            Ok(Some(found)) => Ok(found),
+            Ok(None) => Err(CliError::auth(format!(
+                "no token is stored for '{domain}' ({})",
+                match storage {
+                    Storage::Keyring => "nothing in the OS keyring",
+                    Storage::File => "its token file is missing",
+                }
+            ))
+            .hint(format!(
+                "log in again: rsupport auth login --domain {domain}"
+            ))),
+            Err(e) => Err(credential_error(e, domain)),
+        }
+    }
+
+    /// The API client of the selected domain (built once).
+    pub fn client(&self) -> CliResult<&Client> {
+        if let Some(client) = self.client.get() {
+            return Ok(client);
+        }
+        let client = match self.selected_domain()? {
+            Some(domain) => self.client_for(&domain)?,
+            None => match self.env_token() {
+                Some(token) => {
+                    let endpoint = self.endpoint_for(None)?;
+                    self.client_with(endpoint, Some(token), None, Some(TokenSource::Env))?
+                }
+                None => return Err(self.no_domain_error()?),
+            },
+        };
+        Ok(self.client.get_or_init(|| client))
+    }
+
+    /// A client for one domain (used by `--all-domains` and `auth status`).
+    pub fn client_for(&self, domain: &str) -> CliResult<Client> {
+        let endpoint = self.endpoint_for(Some(domain))?;
+        let (token, source) = self.token_for(domain)?;
+        self.client_with(
+            endpoint,
+            Some(token),
+            Some(domain.to_string()),
+            Some(source),
+        )
+    }
+
+    /// A client with an explicit endpoint and token (login checks a token before storing it).
+    pub fn client_with(
+        &self,
+        endpoint: String,
+        token: Option<Token>,
+        domain: Option<String>,
+        source: Option<TokenSource>,
+    ) -> CliResult<Client> {
+        let auth_hint = match (source, &domain) {
+            (Some(TokenSource::Env), _) => Some(format!(
+                "{TOKEN_ENV} holds a token the server refuses (unknown, expired or revoked): set a valid one"
+            )),
+            (_, Some(domain)) => Some(format!(
+                "the token of {domain} is unknown, expired or revoked: log in again with `rsupport auth login --domain {domain}`"
+            )),
+            _ => None,
+        };
+        let mut options = ClientOptions::new(endpoint);
+        options.token = token;
+        options.domain = domain;
+        options.auth_hint = auth_hint;
+        options.log = self.out.log_sink();
+        if let Some(timeout) = http_timeout_override()? {
+            options.timeout = timeout;
+        }
+        Ok(Client::new(options)?)
+    }
+}
+
+/// `RSUPPORT_HTTP_TIMEOUT` (seconds, fractions allowed) shortens or lengthens the request
+/// timeout, e.g. for a slow link.
+pub const HTTP_TIMEOUT_ENV: &str = "RSUPPORT_HTTP_TIMEOUT";
+
+fn http_timeout_override() -> CliResult<Option<std::time::Duration>> {
+    let Ok(value) = std::env::var(HTTP_TIMEOUT_ENV) else {
+        return Ok(None);
+    };
+    match value.trim().parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs.is_finite() => {
+            Ok(Some(std::time::Duration::from_secs_f64(secs)))
+        }
+        _ => Err(CliError::usage(format!(
+            "invalid {HTTP_TIMEOUT_ENV} '{value}': expected a number of seconds such as 30 or 2.5"
+        ))),
+    }
+}
+
+/// A credential failure as the user reads it: no keyring is exit 4 with both ways out.
+pub fn credential_error(error: CredentialError, domain: &str) -> CliError {
+    match error {
+        CredentialError::NoKeyring { .. } => {
+            let message = format!("cannot use the OS keyring for {domain}");
+            let mut err = CliError::from(anyhow::Error::from(error).context(message))
+                .with_class(crate::error::ExitClass::Auth);
+            for hint in CredentialError::no_keyring_hints(domain) {
+                err = err.hint(hint);
+            }
+            err
+        }
+        CredentialError::Keyring { .. } => CliError::auth(error.to_string()),
+        CredentialError::File { .. } => CliError::failure(error.to_string()),
+    }
+}

@@ -1,0 +1,408 @@
+//! Where tokens are kept: `RSUPPORT_TOKEN`, one OS keyring entry per domain (service
+//! `rsupport`, account = the domain), or — only for a domain logged in with
+//! `--insecure-storage` — a 0600 file in the config dir. Every keyring call runs on its own
+//! thread and is bounded by [`KEYRING_TIMEOUT`]: a keyring that does not answer is reported as
+//! unreachable, never waited on for ever, and never replaced by the file silently.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// The keyring service name of every entry.
+pub const KEYRING_SERVICE: &str = "rsupport";
+/// The environment variable whose token wins over any stored one (used as is, never stored).
+pub const TOKEN_ENV: &str = "RSUPPORT_TOKEN";
+/// How long one keyring call may take.
+pub const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// A bearer token. Its `Debug` and `Display` never show it; [`Token::expose`] does.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    /// A token from text, trimmed; `None` when nothing is left.
+    pub fn new(text: &str) -> Option<Token> {
+        let text = text.trim();
+        (!text.is_empty()).then(|| Token(text.to_string()))
+    }
+
+    /// The token itself, for the Authorization header and `auth token`.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Where a domain's token is stored (kept per domain in the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Storage {
+    /// The OS keyring (Secret Service, Keychain, Credential Manager).
+    #[default]
+    Keyring,
+    /// A plain-text file in the config dir, chosen with `--insecure-storage`.
+    File,
+}
+
+impl Storage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Storage::Keyring => "keyring",
+            Storage::File => "file",
+        }
+    }
+}
+
+impl fmt::Display for Storage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where the token in use came from (shown by `auth status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenSource {
+    /// `RSUPPORT_TOKEN`.
+    Env,
+    Keyring,
+    File,
+}
+
+impl TokenSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenSource::Env => "env",
+            TokenSource::Keyring => "keyring",
+            TokenSource::File => "file",
+        }
+    }
+
+    /// A phrase for humans: "the OS keyring", "RSUPPORT_TOKEN"…
+    pub fn describe(self) -> &'static str {
+        match self {
+            TokenSource::Env => "RSUPPORT_TOKEN",
+            TokenSource::Keyring => "OS keyring",
+            TokenSource::File => "plain-text file",
+        }
+    }
+}
+
+impl fmt::Display for TokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a credential could not be read, written or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum CredentialError {
+    /// No Secret Service / Keychain / Credential Manager answered.
+    #[error("no OS keyring is reachable: {detail}")]
+    NoKeyring { detail: String },
+    /// The keyring answered with an error.
+    #[error("the OS keyring refused the request for {domain}: {detail}")]
+    Keyring { domain: String, detail: String },
+    #[error("cannot {action} the token file {path}: {source}")]
+    File {
+        action: &'static str,
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl CredentialError {
+    /// The two ways out when no keyring is reachable.
+    pub fn no_keyring_hints(domain: &str) -> Vec<String> {
+        vec![
+            format!(
+                "for scripts and CI, pass the token in the environment: {TOKEN_ENV}=… rsupport …"
+            ),
+            format!(
+                "or keep it in a plain-text file (mode 0600) in the config dir: rsupport auth login --domain {domain} --insecure-storage"
+            ),
+        ]
+    }
+}
+
+/// Reads and writes tokens. The keyring and the file are per domain; nothing is shared.
+#[derive(Debug, Clone)]
+pub struct SecretStore {
+    dir: PathBuf,
+    timeout: Duration,
+}
+
+impl SecretStore {
+    /// `config_dir` is where the opt-in token files live (under `insecure-tokens/`).
+    pub fn new(config_dir: &Path) -> SecretStore {
+        SecretStore {
+            dir: config_dir.join("insecure-tokens"),
+            timeout: KEYRING_TIMEOUT,
+        }
+    }
+
+    /// The token to use for `domain`: `RSUPPORT_TOKEN` (given as `env_token`) first, then the
+    /// keyring or the file, as the domain's `storage` says. `Ok(None)`: nothing stored.
+    pub fn token(
+        &self,
+        env_token: Option<Token>,
+        domain: &str,
+        storage: Storage,
+    ) -> Result<Option<(Token, TokenSource)>, CredentialError> {
+        if let Some(token) = env_token {
+            return Ok(Some((token, TokenSource::Env)));
+        }
+        match storage {
+            Storage::Keyring => Ok(self.keyring_get(domain)?.map(|t| (t, TokenSource::Keyring))),
+            Storage::File => Ok(self.file_get(domain)?.map(|t| (t, TokenSource::File))),
+        }
+    }
+
+    /// Stores `token` where `storage` says.
+    pub fn store(
+        &self,
+        domain: &str,
+        storage: Storage,
+        token: &Token,
+    ) -> Result<(), CredentialError> {
+        match storage {
+            Storage::Keyring => self.keyring_set(domain, token),
+            Storage::File => self.file_set(domain, token),
+        }
+    }
+
+    /// Removes the domain's token from where it is kept (and any leftover token file);
+    /// answers whether anything was removed.
+    pub fn remove(&self, domain: &str, storage: Storage) -> Result<bool, CredentialError> {
+        let from_file = self.file_delete(domain)?;
+        let from_keyring = match storage {
+            Storage::Keyring => self.keyring_delete(domain)?,
+            Storage::File => false,
+        };
+        Ok(from_file || from_keyring)
+    }
+
+    // ---- keyring --------------------------------------------------------------------------
+
+    /// Runs one keyring operation on a thread of its own, bounded by the timeout.
+    fn with_keyring<T: Send + 'static>(
+        &self,
+        domain: &str,
+        op: impl FnOnce(&keyring::Entry) -> keyring::Result<T> + Send + 'static,
+    ) -> Result<T, CredentialError> {
+        let (tx, rx) = mpsc::channel();
+        let account = domain.to_string();
+        std::thread::Builder::new()
+            .name("keyring".into())
+            .spawn(move || {
+                let result = keyring::Entry::new(KEYRING_SERVICE, &account).and_then(|e| op(&e));
+                let _ = tx.send(result);
+            })
+            .map_err(|e| CredentialError::NoKeyring {
+                detail: format!("cannot start the keyring thread: {e}"),
+            })?;
+        match rx.recv_timeout(self.timeout) {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(error)) => Err(keyring_error(domain, error)),
+            Err(_) => Err(CredentialError::NoKeyring {
+                detail: format!("it did not answer within {} s", self.timeout.as_secs()),
+            }),
+        }
+    }
+
+    pub fn keyring_get(&self, domain: &str) -> Result<Option<Token>, CredentialError> {
+        let found = self.with_keyring(domain, |entry| match entry.get_password() {
+            Ok(secret) => Ok(Some(secret)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(e),
+        })?;
+        Ok(found.as_deref().and_then(Token::new))
+    }
+
+    pub fn keyring_set(&self, domain: &str, token: &Token) -> Result<(), CredentialError> {
+        let secret = token.expose().to_string();
+        self.with_keyring(domain, move |entry| entry.set_password(&secret))
+    }
+
+    pub fn keyring_delete(&self, domain: &str) -> Result<bool, CredentialError> {
+        self.with_keyring(domain, |entry| match entry.delete_credential() {
+            Ok(()) => Ok(true),
+            Err(keyring::Error::NoEntry) => Ok(false),
+            Err(e) => Err(e),
+        })
+    }
+
+    // ---- the opt-in file ------------------------------------------------------------------
+
+    /// The plain-text token file of a domain.
+    pub fn file_path(&self, domain: &str) -> PathBuf {
+        self.dir.join(format!("{domain}.token"))
+    }
+
+    pub fn file_get(&self, domain: &str) -> Result<Option<Token>, CredentialError> {
+        let path = self.file_path(domain);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Token::new(&text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(CredentialError::File {
+                action: "read",
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// Writes the token file with mode 0600 (its folder 0700), atomically.
+    pub fn file_set(&self, domain: &str, token: &Token) -> Result<(), CredentialError> {
+        let path = self.file_path(domain);
+        let error = |action, source| CredentialError::File {
+            action,
+            path: path.display().to_string(),
+            source,
+        };
+        create_private_dir(&self.dir).map_err(|e| error("create the folder of", e))?;
+        let tmp = self
+            .dir
+            .join(format!(".{domain}.token.{}", std::process::id()));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let _ = std::fs::remove_file(&tmp);
+        let mut file = options.open(&tmp).map_err(|e| error("write", e))?;
+        file.write_all(token.expose().as_bytes())
+            .and_then(|_| file.write_all(b"\n"))
+            .and_then(|_| file.sync_all())
+            .map_err(|e| error("write", e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| error("write", e))?;
+        Ok(())
+    }
+
+    pub fn file_delete(&self, domain: &str) -> Result<bool, CredentialError> {
+        let path = self.file_path(domain);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(source) => Err(CredentialError::File {
+                action: "remove",
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+}
+
+fn keyring_error(domain: &str, error: keyring::Error) -> CredentialError {
+    match error {
+        keyring::Error::NoStorageAccess(e) => CredentialError::NoKeyring {
+            detail: e.to_string(),
+        },
+        keyring::Error::PlatformFailure(e) => CredentialError::NoKeyring {
+            detail: e.to_string(),
+        },
+        keyring::Error::NoDefaultStore => CredentialError::NoKeyring {
+            detail: match keyring::Entry::store_status() {
+                Err(e) => e.to_string(),
+                Ok(()) => "no credential store is available on this system".into(),
+            },
+        },
+        other => CredentialError::Keyring {
+            domain: domain.to_string(),
+            detail: other.to_string(),
+        },
+    }
+}
+
+/// Creates `dir` (and parents) with mode 0700 where it is new.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_debug_and_display_never_show_the_secret() {
+        let token = Token::new(" s3cret \n").unwrap();
+        assert_eq!(token.expose(), "s3cret");
+        assert!(!format!("{token:?} {token}").contains("s3cret"));
+    }
+
+    #[test]
+    fn blank_token_is_no_token() {
+        assert!(Token::new("  \n").is_none());
+    }
+
+    #[test]
+    fn env_token_wins_over_any_stored_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SecretStore::new(dir.path());
+        store
+            .file_set("a.example", &Token::new("stored").unwrap())
+            .unwrap();
+        let (token, source) = store
+            .token(Token::new("from-env"), "a.example", Storage::File)
+            .unwrap()
+            .unwrap();
+        assert_eq!((token.expose(), source), ("from-env", TokenSource::Env));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn token_file_is_written_with_mode_0600_and_read_back() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = SecretStore::new(dir.path());
+        store
+            .file_set("a.example", &Token::new("tok").unwrap())
+            .unwrap();
+        let mode = std::fs::metadata(store.file_path("a.example"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let (token, source) = store
+            .token(None, "a.example", Storage::File)
+            .unwrap()
+            .unwrap();
+        assert_eq!((token.expose(), source), ("tok", TokenSource::File));
+    }
+
+    #[test]
+    fn removing_a_file_domain_deletes_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SecretStore::new(dir.path());
+        store
+            .file_set("a.example", &Token::new("tok").unwrap())
+            .unwrap();
+        assert!(store.file_delete("a.example").unwrap());
+        assert!(store.file_get("a.example").unwrap().is_none());
+    }
+}

@@ -1,0 +1,277 @@
+//! Exit-code classes and the one way errors are shown: `Error:` / `Caused by:` / `Hint:` on
+//! stderr (as jj does).
+//!
+//! Commands return [`CliResult`]. Any error converts into a [`CliError`] with `?`; its exit code
+//! is worked out from what is in the error chain (an [`ApiError`]'s reason, a [`ClientError`], a
+//! [`UsageError`]…), and a command can attach hints of its own with [`CliError::hint`] or
+//! [`ResultExt::hint`].
+
+use std::fmt;
+use std::io::Write;
+
+use crate::api::client::ClientError;
+use crate::api::error::{ApiError, ErrorReason};
+
+/// The process exit codes, documented in `rsupport --help` and the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitClass {
+    /// 1: unexpected or server error (5xx, a body that is not the API's, a checksum mismatch).
+    Failure,
+    /// 2: usage or invalid input; nothing was sent.
+    Usage,
+    /// 3: not found.
+    NotFound,
+    /// 4: not authenticated or not permitted (no token, no keyring, missing privilege, customer
+    /// access not granted).
+    Auth,
+    /// 5: refused by a rule (reopen window past, escalation not allowed, state conflict).
+    Refused,
+    /// 6: the server is unreachable or timed out.
+    Unreachable,
+}
+
+impl ExitClass {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitClass::Failure => 1,
+            ExitClass::Usage => 2,
+            ExitClass::NotFound => 3,
+            ExitClass::Auth => 4,
+            ExitClass::Refused => 5,
+            ExitClass::Unreachable => 6,
+        }
+    }
+
+    /// The class of an error reason the server answered with.
+    pub fn of_reason(reason: ErrorReason) -> ExitClass {
+        use ErrorReason::*;
+        match reason {
+            InvalidArgument | PayloadTooLarge => ExitClass::Usage,
+            CustomerNotFound | CaseNotFound | AttachmentNotFound | CategoryNotFound | NotFound => {
+                ExitClass::NotFound
+            }
+            Unauthenticated
+            | PrivilegeMissing
+            | CustomerAccessNotGranted
+            | AgentOnly
+            | ResellerOnly => ExitClass::Auth,
+            CaseClosed
+            | CaseNotClosed
+            | ReopenWindowExpired
+            | EscalationNotAllowed
+            | InvalidStateTransition
+            | IdempotencyConflict => ExitClass::Refused,
+            Unavailable | RateLimited => ExitClass::Unreachable,
+            ChecksumMismatch | Internal | Unknown => ExitClass::Failure,
+        }
+    }
+}
+
+/// The exit-code table as shown at the end of `rsupport --help` (and copied in the README).
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  success
+  1  unexpected or server error (HTTP 5xx, a response that is not the API's, checksum mismatch)
+  2  usage or invalid input; nothing was sent (INVALID_ARGUMENT, PAYLOAD_TOO_LARGE)
+  3  not found (CUSTOMER_NOT_FOUND, CASE_NOT_FOUND, CATEGORY_NOT_FOUND, ATTACHMENT_NOT_FOUND)
+  4  not authenticated or not permitted (no token, no keyring, UNAUTHENTICATED,
+     PRIVILEGE_MISSING, CUSTOMER_ACCESS_NOT_GRANTED)
+  5  refused by a rule (CASE_CLOSED, REOPEN_WINDOW_EXPIRED, ESCALATION_NOT_ALLOWED, ...)
+  6  server unreachable or timed out (also UNAVAILABLE and RATE_LIMITED after retries)";
+
+/// A mistake in what the user asked: exit 2, nothing was sent.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The user is not logged in, or no credential can be read: exit 4.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct AuthError(pub String);
+
+/// A thing the user named does not exist locally (e.g. a domain not logged in): exit 3.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NotFoundError(pub String);
+
+/// An error on its way to the user: the chain to print, its exit class and hints.
+pub struct CliError {
+    error: anyhow::Error,
+    class: Option<ExitClass>,
+    hints: Vec<String>,
+}
+
+pub type CliResult<T> = Result<T, CliError>;
+
+impl CliError {
+    /// Exit 2: a usage mistake, with the message the user reads.
+    pub fn usage(message: impl Into<String>) -> CliError {
+        UsageError(message.into()).into()
+    }
+
+    /// Exit 4: not authenticated or not permitted.
+    pub fn auth(message: impl Into<String>) -> CliError {
+        AuthError(message.into()).into()
+    }
+
+    /// Exit 3: not found.
+    pub fn not_found(message: impl Into<String>) -> CliError {
+        NotFoundError(message.into()).into()
+    }
+
+    /// Exit 1: anything else.
+    pub fn failure(message: impl Into<String>) -> CliError {
+        CliError::from(anyhow::anyhow!(message.into()))
+    }
+
+    /// Adds a hint, printed as `Hint: …` after the error.
+    pub fn hint(mut self, hint: impl Into<String>) -> CliError {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Forces the exit class, whatever the chain holds.
+    pub fn with_class(mut self, class: ExitClass) -> CliError {
+        self.class = Some(class);
+        self
+    }
+
+    /// Adds context shown above the current message (`Error: context` / `Caused by: …`).
+    pub fn context(mut self, context: impl fmt::Display + Send + Sync + 'static) -> CliError {
+        self.error = self.error.context(context);
+        self
+    }
+
+    /// The API error in the chain, if the server answered with one.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        self.error.chain().find_map(|e| {
+            e.downcast_ref::<ApiError>()
+                .or_else(|| match e.downcast_ref::<ClientError>() {
+                    Some(ClientError::Api { error, .. }) => Some(&**error),
+                    _ => None,
+                })
+        })
+    }
+
+    pub fn exit_class(&self) -> ExitClass {
+        if let Some(class) = self.class {
+            return class;
+        }
+        for cause in self.error.chain() {
+            if cause.is::<UsageError>() {
+                return ExitClass::Usage;
+            }
+            if cause.is::<AuthError>() {
+                return ExitClass::Auth;
+            }
+            if cause.is::<NotFoundError>() {
+                return ExitClass::NotFound;
+            }
+            if let Some(api) = cause.downcast_ref::<ApiError>() {
+                return ExitClass::of_reason(api.reason);
+            }
+            if let Some(client) = cause.downcast_ref::<ClientError>() {
+                return client.exit_class();
+            }
+            if let Some(clap) = cause.downcast_ref::<clap::Error>() {
+                return if clap.use_stderr() {
+                    ExitClass::Usage
+                } else {
+                    ExitClass::Failure
+                };
+            }
+        }
+        ExitClass::Failure
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        self.exit_class().code()
+    }
+
+    /// Every hint: the command's own, then those that follow from the error itself.
+    pub fn hints(&self) -> Vec<String> {
+        let mut hints = self.hints.clone();
+        for cause in self.error.chain() {
+            if let Some(client) = cause.downcast_ref::<ClientError>() {
+                hints.extend(client.hints());
+                break;
+            }
+        }
+        hints
+    }
+
+    /// The message lines: the top error, then each cause.
+    pub fn messages(&self) -> Vec<String> {
+        self.error.chain().map(|e| e.to_string()).collect()
+    }
+
+    /// Writes `Error: …`, `Caused by: …` and `Hint: …` lines. Text is stripped of terminal
+    /// control sequences: messages carry values that came from the server.
+    pub fn render(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        let messages = self.messages();
+        let mut messages = messages.iter().map(|m| crate::output::sanitize(m));
+        if let Some(first) = messages.next() {
+            writeln!(w, "Error: {first}")?;
+        }
+        let rest: Vec<_> = messages.collect();
+        match rest.len() {
+            0 => {}
+            1 => writeln!(w, "Caused by: {}", rest[0])?,
+            _ => {
+                writeln!(w, "Caused by:")?;
+                for (i, m) in rest.iter().enumerate() {
+                    writeln!(w, "{}: {m}", i + 1)?;
+                }
+            }
+        }
+        for hint in self.hints() {
+            writeln!(w, "Hint: {}", crate::output::sanitize(&hint))?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CliError")
+            .field("class", &self.exit_class())
+            .field("error", &self.error)
+            .field("hints", &self.hints)
+            .finish()
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#}", self.error)
+    }
+}
+
+impl<E> From<E> for CliError
+where
+    E: Into<anyhow::Error>,
+{
+    fn from(error: E) -> Self {
+        CliError {
+            error: error.into(),
+            class: None,
+            hints: Vec::new(),
+        }
+    }
+}
+
+/// `.hint(…)` and `.context(…)` on any result whose error converts into a [`CliError`].
+pub trait ResultExt<T> {
+    fn hint(self, hint: impl Into<String>) -> CliResult<T>;
+    fn context_cli(self, context: impl fmt::Display + Send + Sync + 'static) -> CliResult<T>;
+}
+
+impl<T, E: Into<CliError>> ResultExt<T> for Result<T, E> {
+    fn hint(self, hint: impl Into<String>) -> CliResult<T> {
+        self.map_err(|e| e.into().hint(hint))
+    }
+
+    fn context_cli(self, context: impl fmt::Display + Send + Sync + 'static) -> CliResult<T> {
+        self.map_err(|e| e.into().context(context))
+    }
+}
