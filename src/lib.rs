@@ -24,3 +24,4 @@ pub mod output;
 pub mod pii;
 /// When prompting is allowed, and the prompts.
 pub mod prompt;
+pub mod server;

@@ -1,0 +1,97 @@
+//! A case's messages: list (oldest first) and post, by resellers and by support agents.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+
+use crate::api::types::{
+    AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege,
+};
+use crate::server::AppState;
+use crate::server::auth::Auth;
+use crate::server::error::ApiResult;
+use crate::server::handlers::cases::{visible_case, writable_case};
+use crate::server::handlers::{PageToken, QueryArgs, fingerprint, page_size, parse_case_id};
+use crate::server::{rules, store};
+
+const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
+
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(raw): Path<String>,
+    QueryArgs(query): QueryArgs<PageQuery>,
+) -> ApiResult<Json<CommentList>> {
+    rules::require_privileges(&auth.caller, CASES, "read case messages")?;
+    let id = parse_case_id(&raw)?;
+    let filters = fingerprint(&("comments", id));
+    let after = match &query.page_token {
+        Some(t) if !t.trim().is_empty() => PageToken::<u64>::decode(t, &filters)?.cursor,
+        _ => 0,
+    };
+    let limit = page_size(query.page_size);
+    state
+        .read(move |tx| {
+            visible_case(tx, &auth.caller, id)?;
+            let mut comments = store::list_comments(tx, id, after, limit + 1)?;
+            let next_page_token = if comments.len() > limit as usize {
+                comments.truncate(limit as usize);
+                comments.last().map(|c| {
+                    PageToken {
+                        cursor: c.id,
+                        as_of: None,
+                        filters: filters.clone(),
+                    }
+                    .encode()
+                })
+            } else {
+                None
+            };
+            Ok(Json(CommentList {
+                comments,
+                next_page_token,
+            }))
+        })
+        .await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(raw): Path<String>,
+    super::JsonBody(request): super::JsonBody<CreateCommentRequest>,
+) -> ApiResult<(StatusCode, Json<Comment>)> {
+    let id = parse_case_id(&raw)?;
+    let body = rules::validate_text("body", &request.body, rules::MAX_COMMENT_CHARS)?;
+    state
+        .write(move |tx| {
+            let now = auth.clock.now();
+            if auth.caller.is_agent() {
+                visible_case(tx, &auth.caller, id)?;
+                let comment = store::insert_comment(
+                    tx,
+                    id,
+                    &body,
+                    &auth.caller.email,
+                    AuthorRole::Support,
+                    now,
+                )?;
+                return Ok((StatusCode::CREATED, Json(comment)));
+            }
+            let (case, _) = writable_case(tx, &auth.caller, id, "comment on cases")?;
+            rules::check_open(&case, "comment on it")?;
+            let comment = store::insert_comment(
+                tx,
+                id,
+                &body,
+                &auth.caller.email,
+                AuthorRole::Reseller,
+                now,
+            )?;
+            if let Some(next) = rules::state_after_reseller_comment(case.state) {
+                store::set_case_state(tx, id, next, None, now)?;
+            }
+            Ok((StatusCode::CREATED, Json(comment)))
+        })
+        .await
+}

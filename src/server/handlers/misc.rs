@@ -1,0 +1,68 @@
+//! Health, whoami, the category catalogue, the OpenAPI document and the answers for unknown
+//! routes.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{Method, Uri};
+
+use crate::api::error::ErrorReason;
+use crate::api::types::{CategoryList, Health, ListCategoriesQuery, Privilege, WhoAmI};
+use crate::server::AppState;
+use crate::server::auth::Auth;
+use crate::server::error::{ApiResult, Failure};
+use crate::server::handlers::QueryArgs;
+use crate::server::{catalogue, rules};
+
+pub async fn health() -> Json<Health> {
+    Json(Health {
+        status: "ok".to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    })
+}
+
+pub async fn whoami(State(state): State<AppState>, auth: Auth) -> Json<WhoAmI> {
+    let caller = auth.caller;
+    Json(WhoAmI {
+        email: caller.email,
+        domain: caller.domain,
+        role: caller.role,
+        privileges: caller.privileges,
+        server_time: auth.clock.now(),
+        dev_mode: state.config.dev_mode,
+    })
+}
+
+pub async fn categories(
+    auth: Auth,
+    QueryArgs(query): QueryArgs<ListCategoriesQuery>,
+) -> ApiResult<Json<CategoryList>> {
+    rules::require_privileges(
+        &auth.caller,
+        &[Privilege::Support],
+        "browse the category catalogue",
+    )?;
+    Ok(Json(CategoryList {
+        categories: catalogue::search(query.query.as_deref()),
+    }))
+}
+
+pub async fn no_route(uri: Uri) -> Failure {
+    Failure::new(
+        ErrorReason::NotFound,
+        format!(
+            "no route {}; the API lives under /v1 (see /v1/openapi.json)",
+            uri.path()
+        ),
+    )
+}
+
+pub async fn no_method(method: Method, uri: Uri) -> Failure {
+    Failure::new(
+        ErrorReason::NotFound,
+        format!(
+            "{} is not supported on {}; see /v1/openapi.json for the routes",
+            method,
+            uri.path()
+        ),
+    )
+}

@@ -1,0 +1,183 @@
+//! rsupport-server: the reference support-case API (axum over SQLite).
+//!
+//! [`router`] builds every `/v1` route over an [`AppState`]; [`serve`] runs it on a listener
+//! until a shutdown signal, finishing in-flight requests. The same two functions serve `dev`,
+//! `serve` and the tests.
+
+pub mod admin;
+pub mod auth;
+pub mod catalogue;
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod handlers;
+pub mod rules;
+pub mod store;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use rusqlite::Transaction;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::server::error::{ApiResult, Failure};
+use crate::server::store::Store;
+
+/// Default per-file attachment limit: 25 MiB.
+pub const DEFAULT_MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
+/// Limit of a JSON request body.
+pub const MAX_JSON_BODY_BYTES: usize = 1024 * 1024;
+/// A request that takes longer is answered 408 (uploads included).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How a server instance behaves.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Dev mode honours the clock offset set by `admin clock advance`.
+    pub dev_mode: bool,
+    pub max_attachment_bytes: u64,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            dev_mode: false,
+            max_attachment_bytes: DEFAULT_MAX_ATTACHMENT_BYTES,
+        }
+    }
+}
+
+/// What every handler shares: the store and the configuration.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<Store>,
+    pub config: Arc<ServerConfig>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: ServerConfig) -> AppState {
+        AppState {
+            store: Arc::new(store),
+            config: Arc::new(config),
+        }
+    }
+
+    /// Runs blocking read work (one snapshot) off the async threads.
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+    {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || store.read(f))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "read task failed");
+                Failure::internal()
+            })?
+    }
+
+    /// Runs blocking write work in one serialised `BEGIN IMMEDIATE` transaction.
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+    {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || store.write(f))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "write task failed");
+                Failure::internal()
+            })?
+    }
+}
+
+/// Every route of the API.
+pub fn router(state: AppState) -> Router {
+    use handlers::{attachments, cases, comments, customers, misc};
+    let attachment_limit = usize::try_from(state.config.max_attachment_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
+    Router::new()
+        .route("/v1/health", get(misc::health))
+        .route("/v1/whoami", get(misc::whoami))
+        .route("/v1/categories", get(misc::categories))
+        .route("/v1/customers", get(customers::list))
+        .route("/v1/customers/{customer}", get(customers::get))
+        .route("/v1/cases", get(cases::list).post(cases::create))
+        .route("/v1/cases/{case}", get(cases::get).patch(cases::update))
+        .route("/v1/cases/{case}/close", post(cases::close))
+        .route("/v1/cases/{case}/reopen", post(cases::reopen))
+        .route("/v1/cases/{case}/escalate", post(cases::escalate))
+        .route("/v1/cases/{case}/share", post(cases::share))
+        .route("/v1/cases/{case}/state", post(cases::set_state))
+        .route(
+            "/v1/cases/{case}/comments",
+            get(comments::list).post(comments::create),
+        )
+        .route(
+            "/v1/cases/{case}/attachments",
+            get(attachments::list)
+                .post(attachments::upload)
+                .layer(DefaultBodyLimit::max(attachment_limit)),
+        )
+        .route(
+            "/v1/cases/{case}/attachments/{attachment}/content",
+            get(attachments::download),
+        )
+        .fallback(misc::no_route)
+        .method_not_allowed_fallback(misc::no_method)
+        .layer(DefaultBodyLimit::max(MAX_JSON_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http().make_span_with(
+            |request: &axum::http::Request<axum::body::Body>| {
+                // Method and path only: headers (and so tokens) are never logged.
+                tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+            },
+        ))
+        .with_state(state)
+}
+
+/// Serves the API on `listener` until `shutdown` completes, then lets in-flight requests finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Completes on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}

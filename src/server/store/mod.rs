@@ -1,0 +1,153 @@
+//! All SQL of the server: the SQLite file, its versioned migrations, and one function per query.
+//! Nothing outside this module knows SQL; nothing inside it decides a rule.
+//!
+//! Reads go through a pool of read-only connections; writes are serialised on one connection,
+//! each in a `BEGIN IMMEDIATE` transaction, so SQLite never has to arbitrate between writers.
+
+mod accounts;
+mod cases;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use jiff::Timestamp;
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+
+pub use accounts::*;
+pub use cases::*;
+pub use schema::SCHEMA_VERSION;
+
+/// How long a connection waits for a lock before SQLite answers `SQLITE_BUSY`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The server's database: one SQLite file in WAL mode.
+pub struct Store {
+    path: PathBuf,
+    readers: r2d2::Pool<SqliteConnectionManager>,
+    writer: Mutex<Connection>,
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "cache_size", -16_000)?;
+    Ok(())
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> anyhow::Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).with_context(|| {
+                format!("cannot create the database directory {}", parent.display())
+            })?;
+        }
+        let mut writer = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        writer
+            .pragma_update(None, "journal_mode", "WAL")
+            .with_context(|| format!("cannot switch {} to WAL mode", path.display()))?;
+        configure(&writer)?;
+        schema::migrate(&mut writer)
+            .with_context(|| format!("cannot migrate the database {}", path.display()))?;
+        let manager = SqliteConnectionManager::file(path)
+            .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .with_init(|c| {
+                c.busy_timeout(BUSY_TIMEOUT)?;
+                c.pragma_update(None, "cache_size", -16_000)?;
+                Ok(())
+            });
+        let readers = r2d2::Pool::builder()
+            .max_size(8)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)
+            .with_context(|| format!("cannot open read connections to {}", path.display()))?;
+        Ok(Store {
+            path: path.to_path_buf(),
+            readers,
+            writer: Mutex::new(writer),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a read transaction: every query in it sees one snapshot.
+    pub fn read<T, E>(&self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut conn = self.readers.get().map_err(StoreError::from)?;
+        let tx = conn.transaction().map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.finish().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction on the one writer connection and commits when
+    /// `f` succeeds (rolls back otherwise).
+    pub fn write<T, E>(&self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+}
+
+/// A database failure: never the caller's fault, so it becomes a 500 at the HTTP edge.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database pool error: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+}
+
+/// Timestamps are stored as microseconds since the Unix epoch: they sort as integers.
+pub fn to_micros(t: Timestamp) -> i64 {
+    t.as_microsecond()
+}
+
+pub fn from_micros(us: i64) -> Result<Timestamp, StoreError> {
+    Timestamp::from_microsecond(us)
+        .map_err(|e| StoreError::Corrupt(format!("timestamp {us} out of range: {e}")))
+}
+
+/// The dev clock's offset in seconds (`admin clock advance`); 0 when never moved.
+pub fn clock_offset_seconds(tx: &Connection) -> Result<i64, StoreError> {
+    let value: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'clock_offset_seconds'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+pub fn set_clock_offset_seconds(tx: &Connection, seconds: i64) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO settings(key, value) VALUES ('clock_offset_seconds', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [seconds.to_string()],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Versioned schema migrations, applied in order inside one transaction each; the version is
+//! SQLite's `user_version`.
+
+use rusqlite::Connection;
+
+/// Each entry moves the schema from version `index` to `index + 1`. Append only.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE domains (
+    name        TEXT PRIMARY KEY,
+    create_time INTEGER NOT NULL
+);
+
+-- A reseller user (domain set) or a support agent (role 'agent', no domain).
+CREATE TABLE users (
+    id          INTEGER PRIMARY KEY,
+    email       TEXT NOT NULL UNIQUE,
+    domain      TEXT REFERENCES domains(name),
+    role        TEXT NOT NULL CHECK (role IN ('reseller', 'agent')),
+    privileges  TEXT NOT NULL,
+    create_time INTEGER NOT NULL
+);
+
+-- Only the SHA-256 of a token is stored.
+CREATE TABLE tokens (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id),
+    token_hash  BLOB NOT NULL UNIQUE,
+    create_time INTEGER NOT NULL,
+    expire_time INTEGER,
+    revoke_time INTEGER
+);
+CREATE INDEX tokens_by_user ON tokens(user_id);
+
+CREATE TABLE customers (
+    id              TEXT PRIMARY KEY,
+    display_name    TEXT NOT NULL,
+    primary_domain  TEXT NOT NULL,
+    reseller_domain TEXT NOT NULL REFERENCES domains(name),
+    plan            TEXT NOT NULL,
+    access_granted  INTEGER NOT NULL,
+    contact_name    TEXT NOT NULL,
+    contact_email   TEXT NOT NULL,
+    contact_phone   TEXT
+);
+CREATE INDEX customers_by_reseller ON customers(reseller_domain, id);
+
+-- sev_rank = 5 - priority, so that every list order is 'descending on every key'.
+CREATE TABLE cases (
+    id                       INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id              TEXT NOT NULL REFERENCES customers(id),
+    reseller_domain          TEXT NOT NULL REFERENCES domains(name),
+    product                  TEXT NOT NULL,
+    display_name             TEXT NOT NULL,
+    description              TEXT NOT NULL,
+    classification           TEXT NOT NULL,
+    priority                 INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 4),
+    sev_rank                 INTEGER NOT NULL,
+    state                    TEXT NOT NULL,
+    language_code            TEXT NOT NULL,
+    time_zone                TEXT NOT NULL,
+    escalation_reason        TEXT,
+    escalation_justification TEXT,
+    escalated_by             TEXT,
+    escalate_time            INTEGER,
+    subscribers              TEXT NOT NULL,
+    creator                  TEXT NOT NULL,
+    create_time              INTEGER NOT NULL,
+    update_time              INTEGER NOT NULL,
+    update_seq               INTEGER NOT NULL,
+    close_time               INTEGER,
+    comment_count            INTEGER NOT NULL DEFAULT 0,
+    attachment_count         INTEGER NOT NULL DEFAULT 0,
+    request_id               TEXT NOT NULL,
+    request_fingerprint      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX cases_by_request ON cases(reseller_domain, request_id);
+CREATE INDEX cases_by_updated ON cases(reseller_domain, update_time DESC, id DESC);
+CREATE INDEX cases_by_created ON cases(reseller_domain, create_time DESC, id DESC);
+CREATE INDEX cases_by_severity ON cases(reseller_domain, sev_rank DESC, update_time DESC, id DESC);
+CREATE INDEX cases_by_customer ON cases(reseller_domain, customer_id, update_time DESC, id DESC);
+CREATE INDEX cases_all_by_updated ON cases(update_time DESC, id DESC);
+CREATE INDEX cases_by_update_seq ON cases(update_seq);
+
+-- Append-only: one row per write to a case; seq orders every write of the database, so a list
+-- can place a case where it stood when its first page was served.
+CREATE TABLE case_updates (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    update_time INTEGER NOT NULL,
+    sev_rank    INTEGER NOT NULL
+);
+CREATE INDEX case_updates_by_case ON case_updates(case_id, seq);
+
+CREATE TABLE comments (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    body        TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    author_role TEXT NOT NULL,
+    create_time INTEGER NOT NULL
+);
+CREATE INDEX comments_by_case ON comments(case_id, id);
+
+-- Attachment content, addressed by its SHA-256: one copy however often it is attached.
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    size   INTEGER NOT NULL,
+    data   BLOB NOT NULL
+);
+
+CREATE TABLE attachments (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    filename    TEXT NOT NULL,
+    size_bytes  INTEGER NOT NULL,
+    sha256      TEXT NOT NULL REFERENCES blobs(sha256),
+    mime_type   TEXT NOT NULL,
+    creator     TEXT NOT NULL,
+    create_time INTEGER NOT NULL
+);
+CREATE INDEX attachments_by_case ON attachments(case_id, id);
+
+-- Keyword search over title, description and every message of a case (rowid = case id).
+CREATE VIRTUAL TABLE case_text USING fts5(title, description, messages, tokenize = 'unicode61 remove_diacritics 2');
+"#];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let current: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process (an admin command next to a running server) may have migrated
+        // between our read and our lock.
+        let now: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if now > index {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_keeps_the_latest_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let version: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}
