@@ -26,7 +26,7 @@ Examples:
 
 ATTACHMENT is an attachment id or its file name (see `rsupport case attachments ID`). Each
 file is checked against the size and SHA-256 the server recorded, written to a temporary file
-in the folder and renamed into place. Whatever name the server reports, files land inside
+in the folder (readable only by you) and renamed into place. Whatever name the server reports, files land inside
 --dir: path parts, leading dots, control characters and device names are removed, and two
 attachments with the same name get the attachment id before the extension.")]
 pub struct DownloadArgs {
