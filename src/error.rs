@@ -275,3 +275,102 @@ impl<T, E: Into<CliError>> ResultExt<T> for Result<T, E> {
         self.map_err(|e| e.into().context(context))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::error::{ErrorBody, ErrorDetails};
+
+    fn api(reason: ErrorReason) -> ApiError {
+        ApiError::from(ErrorBody::new(reason, "m"))
+    }
+
+    #[test]
+    fn every_reason_maps_to_its_documented_exit_code() {
+        use ErrorReason::*;
+        let expected = [
+            (InvalidArgument, 2),
+            (PayloadTooLarge, 2),
+            (CustomerNotFound, 3),
+            (CaseNotFound, 3),
+            (AttachmentNotFound, 3),
+            (CategoryNotFound, 3),
+            (NotFound, 3),
+            (Unauthenticated, 4),
+            (PrivilegeMissing, 4),
+            (CustomerAccessNotGranted, 4),
+            (AgentOnly, 4),
+            (ResellerOnly, 4),
+            (CaseClosed, 5),
+            (CaseNotClosed, 5),
+            (ReopenWindowExpired, 5),
+            (EscalationNotAllowed, 5),
+            (InvalidStateTransition, 5),
+            (IdempotencyConflict, 5),
+            (RateLimited, 6),
+            (Unavailable, 6),
+            (ChecksumMismatch, 1),
+            (Internal, 1),
+            (Unknown, 1),
+        ];
+        for (reason, code) in expected {
+            assert_eq!(CliError::from(api(reason)).exit_code(), code, "{reason}");
+        }
+    }
+
+    #[test]
+    fn context_keeps_the_exit_code_of_the_cause() {
+        let err = CliError::from(api(ErrorReason::CaseNotFound)).context("cannot close case 9");
+        assert_eq!(err.exit_code(), 3);
+        assert_eq!(err.messages()[0], "cannot close case 9");
+    }
+
+    #[test]
+    fn render_prints_error_causes_and_hints() {
+        let err = CliError::from(anyhow::anyhow!("root cause"))
+            .context("top")
+            .hint("do this");
+        let mut out = Vec::new();
+        err.render(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Error: top\nCaused by: root cause\nHint: do this\n"
+        );
+    }
+
+    #[test]
+    fn missing_privilege_hint_names_the_privilege_and_the_domain() {
+        let error = ApiError::from(
+            ErrorBody::new(ErrorReason::PrivilegeMissing, "no").with_details(ErrorDetails {
+                privilege: Some(crate::api::types::Privilege::CasesAccess),
+                ..ErrorDetails::default()
+            }),
+        );
+        let err = CliError::from(ClientError::Api {
+            error: Box::new(error),
+            method: reqwest::Method::GET,
+            url: "u".into(),
+            domain: Some("a.example".into()),
+            auth_hint: None,
+        });
+        let hints = err.hints().join("\n");
+        assert!(
+            hints.contains("cases.access") && hints.contains("a.example"),
+            "{hints}"
+        );
+    }
+
+    #[test]
+    fn usage_auth_and_not_found_constructors_have_their_codes() {
+        assert_eq!(CliError::usage("x").exit_code(), 2);
+        assert_eq!(CliError::not_found("x").exit_code(), 3);
+        assert_eq!(CliError::auth("x").exit_code(), 4);
+        assert_eq!(CliError::failure("x").exit_code(), 1);
+        assert_eq!(
+            CliError::failure("x")
+                .with_class(ExitClass::Refused)
+                .exit_code(),
+            5
+        );
+    }
+}

@@ -4,7 +4,7 @@
 //! values and the output module renders them.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-//! - `api`: the wire contract (types, errors) and the HTTP client.
+/// The wire contract shared by client and server (types, errors) and the HTTP client.
 pub mod api;
 /// The clap command line and its dispatch.
 pub mod cli;

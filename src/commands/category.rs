@@ -8,6 +8,7 @@ use crate::error::CliResult;
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  rsupport category search gmail delivery")]
 pub struct CategoryArgs {
     #[command(subcommand)]
     pub command: CategoryCommand,

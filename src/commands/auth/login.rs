@@ -55,7 +55,7 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
     let me = client
         .whoami()
         .await
-        .context_cli(format!("the server at {endpoint} did not accept the token for {domain}"))
+        .context_cli(format!("cannot check the token of {domain} with the server at {endpoint}"))
         .map_err(|e| {
             if e.api_error().is_some() {
                 e.hint(format!(
