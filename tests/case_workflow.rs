@@ -538,3 +538,67 @@ fn an_unknown_case_exits_3() {
     reseller.run(&["case", "view", "999"]).code(3);
     reseller.run(&["case", "history", "999"]).code(3);
 }
+
+/// Replaces the stored bytes of every attachment with `bytes`, as a damaged disk would.
+fn corrupt_blobs(reseller: &Reseller, bytes: &[u8]) {
+    let db = rusqlite::Connection::open(&reseller.world.server.db).unwrap();
+    db.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    db.execute("UPDATE blobs SET data = ?1", [bytes]).unwrap();
+}
+
+#[test]
+fn download_refuses_bytes_whose_sha256_does_not_match_and_writes_nothing() {
+    let reseller = Reseller::new();
+    let (id, id_s) = id_of(&reseller, "premium-co", "Mail bounces");
+    block_on(
+        reseller
+            .api_a()
+            .upload(id, "log.txt", b"good content".to_vec(), None),
+    );
+    corrupt_blobs(&reseller, b"evil content");
+    let dir = tempfile::tempdir().unwrap();
+    let run = reseller
+        .run(&[
+            "case",
+            "download",
+            &id_s,
+            "--dir",
+            dir.path().to_str().unwrap(),
+        ])
+        .code(1);
+    assert!(run.stderr.contains("SHA-256"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "a file was written"
+    );
+}
+
+#[test]
+fn a_download_the_server_cannot_complete_writes_nothing() {
+    // Stored bytes shorter than recorded: the server cannot answer the attachment and drops
+    // the connection; the client reports it and leaves the folder as it was.
+    let reseller = Reseller::new();
+    let (id, id_s) = id_of(&reseller, "premium-co", "Mail bounces");
+    block_on(
+        reseller
+            .api_a()
+            .upload(id, "log.txt", b"good content".to_vec(), None),
+    );
+    corrupt_blobs(&reseller, b"short");
+    let dir = tempfile::tempdir().unwrap();
+    let run = reseller.run(&[
+        "case",
+        "download",
+        &id_s,
+        "--dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_ne!(run.code, 0, "{run:#?}");
+    assert!(run.stderr.contains("log.txt"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "a file was written"
+    );
+}
