@@ -313,7 +313,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l state -d 'open (every state but closed), closed, all, or one state: new, in-progress, action-required, solution-provided' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l severity -d 'Only these severities, a comma list such as P1,P2' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l sort -d 'Order: updated (default), created or severity; newest or most severe first' -r
-complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l limit -d 'How many cases to show' -r
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l limit -d 'How many cases to show [default: 30]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l domain -d 'The reseller domain to act for [default: the one set by `auth switch`, or the only one logged in]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
@@ -336,7 +336,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l state -d 'open (every state but closed), closed, all, or one state: new, in-progress, action-required, solution-provided' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l severity -d 'Only these severities, a comma list such as P1,P2' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l sort -d 'Order: updated (default), created or severity; newest or most severe first' -r
-complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l limit -d 'How many cases to show' -r
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l limit -d 'How many cases to show [default: 30]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l domain -d 'The reseller domain to act for [default: the one set by `auth switch`, or the only one logged in]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'

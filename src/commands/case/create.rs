@@ -539,6 +539,71 @@ mod tests {
         ]
     }
 
+    fn args() -> CreateArgs {
+        CreateArgs {
+            on_behalf_of: None,
+            title: Some("t".into()),
+            category: None,
+            severity: Some(Severity::P2),
+            description: None,
+            description_file: None,
+            attach: Vec::new(),
+            language: None,
+            time_zone: None,
+            share: Vec::new(),
+            allow_pii: false,
+            yes: false,
+        }
+    }
+
+    #[test]
+    fn every_missing_flag_is_named() {
+        assert_eq!(
+            missing_flags(&args(), false),
+            [
+                "--on-behalf-of",
+                "--category",
+                "--description (or --description-file)"
+            ]
+        );
+        assert!(
+            !missing_flags(&args(), true)
+                .iter()
+                .any(|f| f.starts_with("--description"))
+        );
+    }
+
+    #[test]
+    fn a_share_address_must_look_like_an_email() {
+        assert!(check_email("it@acme.example").is_ok());
+        for bad in ["it", "@acme.example", "it@localhost", "it@.example"] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn customers_without_access_are_listed_with_the_reason() {
+        let mut customer = Customer {
+            id: "umbrella".into(),
+            display_name: "Umbrella".into(),
+            primary_domain: "umbrella.example".into(),
+            reseller_domain: "reseller.example.com".into(),
+            plan: crate::api::types::SupportPlan::Premium,
+            access_granted: false,
+            contact: crate::api::types::Contact {
+                name: "n".into(),
+                email: "n@umbrella.example".into(),
+                phone: None,
+            },
+        };
+        assert!(customer_item(&customer).contains("access not granted"));
+        customer.access_granted = true;
+        assert_eq!(
+            customer_item(&customer),
+            "umbrella — Umbrella (umbrella.example, premium)"
+        );
+    }
+
     #[test]
     fn posix_locale_becomes_a_bcp47_tag() {
         assert_eq!(

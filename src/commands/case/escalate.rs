@@ -96,3 +96,32 @@ fn refusal(
         None => error,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_refusal_names_the_premium_plan_and_exits_5() {
+        let error = refusal(4, Some("plan"), Some("globex"), None);
+        assert_eq!(error.exit_code(), 5);
+        assert!(
+            error.to_string().contains("globex is not on the premium"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_closed_refusal_points_to_reopen() {
+        let error = refusal(4, Some("closed"), None, None);
+        assert!(error.to_string().contains("it is closed"), "{error}");
+        assert!(error.hints()[0].contains("rsupport case reopen 4"));
+    }
+
+    #[test]
+    fn an_unknown_refusal_keeps_the_servers_message() {
+        let error = refusal(4, Some("weather"), None, Some("not today".into()));
+        assert!(error.to_string().contains("not today"), "{error}");
+        assert_eq!(error.exit_code(), 5);
+    }
+}

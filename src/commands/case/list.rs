@@ -33,7 +33,7 @@ pub struct CaseFilters {
     /// Order: updated (default), created or severity; newest or most severe first
     #[arg(long, default_value = "updated", value_name = "ORDER", value_parser = parse_order)]
     pub sort: CaseOrder,
-    /// How many cases to show
+    /// How many cases to show [default: 30]
     #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: Option<u32>,
     /// Every case, page after page (streamed)
