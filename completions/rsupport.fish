@@ -28,7 +28,7 @@ complete -c rsupport -n "__fish_rsupport_needs_command" -l domain -d 'The resell
 complete -c rsupport -n "__fish_rsupport_needs_command" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_needs_command" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_needs_command" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_needs_command" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -51,7 +51,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and not __fish_s
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and not __fish_seen_subcommand_from login logout status switch token help" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and not __fish_seen_subcommand_from login logout status switch token help" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and not __fish_seen_subcommand_from login logout status switch token help" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and not __fish_seen_subcommand_from login logout status switch token help" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -73,7 +73,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from login" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from login" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from login" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -91,7 +91,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from logout" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from logout" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from logout" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -108,7 +108,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from status" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -123,7 +123,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from switch" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from switch" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from switch" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from switch" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -139,7 +139,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from token" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from token" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from token" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand auth; and __fish_seen_subcommand_from token" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -161,7 +161,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and not __fi
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and not __fish_seen_subcommand_from list view help" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and not __fish_seen_subcommand_from list view help" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and not __fish_seen_subcommand_from list view help" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and not __fish_seen_subcommand_from list view help" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -181,7 +181,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_s
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from list" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -198,7 +198,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_s
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from view" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from view" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand customer; and __fish_seen_subcommand_from view" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -217,7 +217,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand category; and not __fi
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and not __fish_seen_subcommand_from search help" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and not __fish_seen_subcommand_from search help" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and not __fish_seen_subcommand_from search help" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and not __fish_seen_subcommand_from search help" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -235,7 +235,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand category; and __fish_s
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and __fish_seen_subcommand_from search" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and __fish_seen_subcommand_from search" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and __fish_seen_subcommand_from search" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand category; and __fish_seen_subcommand_from search" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -568,7 +568,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand config; and not __fish
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and not __fish_seen_subcommand_from list get set help" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -588,7 +588,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_see
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -604,7 +604,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_see
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from get" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -620,7 +620,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_see
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from set" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -640,7 +640,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand completion" -l domain 
 complete -c rsupport -n "__fish_rsupport_using_subcommand completion" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand completion" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand completion" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand completion" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'

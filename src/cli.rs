@@ -104,6 +104,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "EXPR",
+        conflicts_with = "format",
         help_heading = "Global options"
     )]
     pub jq: Option<String>,
@@ -114,6 +115,9 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "RSUPPORT_NO_INPUT",
+        action = clap::ArgAction::SetTrue,
+        // RSUPPORT_NO_INPUT=1 / yes / true turn it on; 0 / no / false / off / empty do not
+        value_parser = clap::builder::FalseyValueParser::new(),
         help_heading = "Global options"
     )]
     pub no_input: bool,

@@ -57,7 +57,7 @@ impl Ctx {
             color: global.color,
         };
         let out = Output::new(&options)?;
-        let prompt = Prompter::new(global.no_input);
+        let prompt = Prompter::new(global.no_input, out.stderr_color());
         Ok(Ctx {
             global,
             out,
@@ -177,6 +177,25 @@ impl Ctx {
 
     /// The token for `domain` by the precedence rule, and where it came from.
     pub fn token_for(&self, domain: &str) -> CliResult<(Token, TokenSource)> {
+        let (env, storage) = self.token_lookup(domain)?;
+        let found = self.secrets().token(env, domain, storage);
+        found_token(found, domain, storage)
+    }
+
+    /// [`Ctx::token_for`] with the keyring read on a blocking thread, so several domains are
+    /// read at once (`auth status`, `--all-domains`).
+    pub async fn token_for_async(&self, domain: &str) -> CliResult<(Token, TokenSource)> {
+        let (env, storage) = self.token_lookup(domain)?;
+        let secrets = self.secrets();
+        let owned = domain.to_string();
+        let found = tokio::task::spawn_blocking(move || secrets.token(env, &owned, storage))
+            .await
+            .map_err(|e| CliError::failure(format!("the keyring task failed: {e}")))?;
+        found_token(found, domain, storage)
+    }
+
+    /// `RSUPPORT_TOKEN` and where the domain keeps its token; not logged in is exit 4.
+    fn token_lookup(&self, domain: &str) -> CliResult<(Option<Token>, Storage)> {
         let env = self.env_token();
         let settings = self.domain_config(domain)?;
         if env.is_none() && settings.is_none() {
@@ -185,21 +204,7 @@ impl Ctx {
                     .hint(format!("rsupport auth login --domain {domain}")),
             );
         }
-        let storage = settings.map(|s| s.storage).unwrap_or(Storage::Keyring);
-        match self.secrets().token(env, domain, storage) {
-            Ok(Some(found)) => Ok(found),
-            Ok(None) => Err(CliError::auth(format!(
-                "no token is stored for '{domain}' ({})",
-                match storage {
-                    Storage::Keyring => "nothing in the OS keyring",
-                    Storage::File => "its token file is missing",
-                }
-            ))
-            .hint(format!(
-                "log in again: rsupport auth login --domain {domain}"
-            ))),
-            Err(e) => Err(credential_error(e, domain)),
-        }
+        Ok((env, settings.map(|s| s.storage).unwrap_or(Storage::Keyring)))
     }
 
     /// The API client of the selected domain (built once).
@@ -220,10 +225,22 @@ impl Ctx {
         Ok(self.client.get_or_init(|| client))
     }
 
-    /// A client for one domain (used by `--all-domains` and `auth status`).
+    /// A client for one domain.
     pub fn client_for(&self, domain: &str) -> CliResult<Client> {
         let endpoint = self.endpoint_for(Some(domain))?;
         let (token, source) = self.token_for(domain)?;
+        self.client_with(
+            endpoint,
+            Some(token),
+            Some(domain.to_string()),
+            Some(source),
+        )
+    }
+
+    /// [`Ctx::client_for`] reading the keyring on a blocking thread (for `--all-domains`).
+    pub async fn client_for_async(&self, domain: &str) -> CliResult<Client> {
+        let endpoint = self.endpoint_for(Some(domain))?;
+        let (token, source) = self.token_for_async(domain).await?;
         self.client_with(
             endpoint,
             Some(token),
@@ -258,6 +275,27 @@ impl Ctx {
             options.timeout = timeout;
         }
         Ok(Client::new(options)?)
+    }
+}
+
+fn found_token(
+    found: Result<Option<(Token, TokenSource)>, CredentialError>,
+    domain: &str,
+    storage: Storage,
+) -> CliResult<(Token, TokenSource)> {
+    match found {
+        Ok(Some(found)) => Ok(found),
+        Ok(None) => Err(CliError::auth(format!(
+            "no token is stored for '{domain}' ({})",
+            match storage {
+                Storage::Keyring => "nothing in the OS keyring",
+                Storage::File => "its token file is missing",
+            }
+        ))
+        .hint(format!(
+            "log in again: rsupport auth login --domain {domain}"
+        ))),
+        Err(e) => Err(credential_error(e, domain)),
     }
 }
 

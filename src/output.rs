@@ -27,7 +27,8 @@ pub enum Format {
     Table,
     /// JSON with the API's camelCase field names.
     Json,
-    /// CSV with a header of the API's field names.
+    /// CSV with a header of the API's field names (a cell starting with = + - @ gets a leading
+    /// ' so spreadsheets do not run it as a formula)
     Csv,
     /// Tab-separated rows without a header (the default when stdout is piped).
     Tsv,
@@ -488,6 +489,16 @@ impl fmt::Debug for Output {
     }
 }
 
+/// Whether to colour a stream: `--color always|never` decide; `auto` colours a terminal unless
+/// `NO_COLOR` is set.
+fn use_color(choice: ColorChoice, terminal: bool, no_color: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && !no_color,
+    }
+}
+
 fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
@@ -532,11 +543,8 @@ impl Output {
             (false, None) if stdout_terminal => Format::Table,
             (false, None) => Format::Tsv,
         };
-        let color_allowed = |terminal: bool| match options.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && !no_color_env(),
-        };
+        let no_color = no_color_env();
+        let color_allowed = |terminal: bool| use_color(options.color, terminal, no_color);
         Ok(Output {
             format,
             jq,
@@ -568,6 +576,11 @@ impl Output {
 
     pub fn is_verbose(&self) -> bool {
         self.verbose
+    }
+
+    /// Whether stderr is coloured (prompts follow it).
+    pub fn stderr_color(&self) -> bool {
+        self.stderr_color
     }
 
     pub fn stderr_is_terminal(&self) -> bool {
@@ -1502,6 +1515,15 @@ mod render_tests {
             .unwrap();
         assert!(!c.stdout().contains('\u{1b}'), "{:?}", c.stdout());
         assert!(c.stdout().contains("evilred"), "{:?}", c.stdout());
+    }
+
+    #[test]
+    fn auto_colour_needs_a_terminal_and_no_no_color() {
+        assert!(use_color(ColorChoice::Auto, true, false));
+        assert!(!use_color(ColorChoice::Auto, true, true));
+        assert!(!use_color(ColorChoice::Auto, false, false));
+        assert!(!use_color(ColorChoice::Never, true, false));
+        assert!(use_color(ColorChoice::Always, false, true));
     }
 
     #[test]

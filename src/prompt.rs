@@ -4,7 +4,7 @@
 
 use std::io::IsTerminal;
 
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use crate::error::{CliError, CliResult};
 
@@ -13,11 +13,13 @@ use crate::error::{CliError, CliResult};
 pub struct Prompter {
     /// Why prompting is off, `None` when it is allowed.
     off_because: Option<&'static str>,
+    /// Coloured prompts (off with `--color never` or `NO_COLOR`).
+    color: bool,
 }
 
 impl Prompter {
     /// Prompting allowed only when `no_input` is false and stdin and stdout are terminals.
-    pub fn new(no_input: bool) -> Prompter {
+    pub fn new(no_input: bool, color: bool) -> Prompter {
         let off_because = if no_input {
             Some("--no-input or RSUPPORT_NO_INPUT is set")
         } else if !std::io::stdin().is_terminal() {
@@ -27,13 +29,22 @@ impl Prompter {
         } else {
             None
         };
-        Prompter { off_because }
+        Prompter { off_because, color }
+    }
+
+    fn theme(&self) -> Box<dyn Theme> {
+        if self.color {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        }
     }
 
     /// A prompter that never prompts (tests, scripts).
     pub fn disabled() -> Prompter {
         Prompter {
             off_because: Some("--no-input or RSUPPORT_NO_INPUT is set"),
+            color: false,
         }
     }
 
@@ -59,8 +70,8 @@ impl Prompter {
     /// A line of text; `flag` is named when prompting is off.
     pub fn input(&self, prompt: &str, default: Option<&str>, flag: &str) -> CliResult<String> {
         self.check(flag, prompt)?;
-        let theme = ColorfulTheme::default();
-        let mut input = dialoguer::Input::<String>::with_theme(&theme).with_prompt(prompt);
+        let theme = self.theme();
+        let mut input = dialoguer::Input::<String>::with_theme(&*theme).with_prompt(prompt);
         if let Some(default) = default {
             input = input.default(default.to_string());
         }
@@ -70,7 +81,7 @@ impl Prompter {
     /// A hidden line (a token).
     pub fn password(&self, prompt: &str, flag: &str) -> CliResult<String> {
         self.check(flag, prompt)?;
-        dialoguer::Password::with_theme(&ColorfulTheme::default())
+        dialoguer::Password::with_theme(&*self.theme())
             .with_prompt(prompt)
             .interact()
             .map_err(prompt_error)
@@ -85,7 +96,7 @@ impl Prompter {
         flag: &str,
     ) -> CliResult<usize> {
         self.check(flag, prompt)?;
-        dialoguer::Select::with_theme(&ColorfulTheme::default())
+        dialoguer::Select::with_theme(&*self.theme())
             .with_prompt(prompt)
             .items(items)
             .default(default.min(items.len().saturating_sub(1)))
@@ -96,7 +107,7 @@ impl Prompter {
     /// Picks one of `items`, filtering as the user types.
     pub fn fuzzy_select(&self, prompt: &str, items: &[String], flag: &str) -> CliResult<usize> {
         self.check(flag, prompt)?;
-        dialoguer::FuzzySelect::with_theme(&ColorfulTheme::default())
+        dialoguer::FuzzySelect::with_theme(&*self.theme())
             .with_prompt(prompt)
             .items(items)
             .default(0)
@@ -112,7 +123,7 @@ impl Prompter {
                 "{prompt} needs a confirmation: pass {flag} to go ahead (no prompt: {why})"
             )));
         }
-        dialoguer::Confirm::with_theme(&ColorfulTheme::default())
+        dialoguer::Confirm::with_theme(&*self.theme())
             .with_prompt(prompt)
             .default(default)
             .interact()

@@ -142,3 +142,14 @@ fn invalid_jq_expression_is_exit_2_before_anything_is_sent() {
         stderr(&output)
     );
 }
+
+#[test]
+fn jq_cannot_be_combined_with_another_format() {
+    let env = TestEnv::new();
+    let output = env
+        .rsupport()
+        .args(["config", "list", "--jq", ".", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -334,3 +334,36 @@ fn server_error_message_with_control_sequences_is_stripped_on_stderr() {
         "{err:?}"
     );
 }
+
+#[test]
+fn invalid_argument_from_the_server_is_exit_2_with_its_message() {
+    let server = MockServer::start(vec![json(
+        400,
+        r#"{"error":{"code":400,"status":"INVALID_ARGUMENT","reason":"INVALID_ARGUMENT","message":"query is too long","details":{"field":"query"}}}"#,
+    )]);
+    let env = TestEnv::new();
+    let output = category_search(&env, &server.url).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("query is too long (INVALID_ARGUMENT)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(server.requests().len(), 1, "a 400 is not retried");
+}
+
+#[test]
+fn internal_error_from_the_server_is_exit_1() {
+    let server = MockServer::start(vec![json(
+        500,
+        r#"{"error":{"code":500,"status":"INTERNAL","reason":"INTERNAL","message":"database is locked"}}"#,
+    )]);
+    let env = TestEnv::new();
+    let output = category_search(&env, &server.url).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("database is locked"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -498,7 +498,7 @@ impl Client {
             }
             Err(CheckError::Transport(error)) => return Err(error),
         };
-        self.decode(&url, response).await
+        self.decode(&Method::POST, &url, response).await
     }
 
     /// `GET /v1/cases/{case}/attachments/{attachment}/content`: the answer's head; read the
@@ -558,7 +558,7 @@ impl Client {
         let url = self.url(path)?;
         let timeout = self.options.timeout;
         let response = self
-            .execute(method, &url, retry, Some(timeout), |req| {
+            .execute(method.clone(), &url, retry, Some(timeout), |req| {
                 let req = req.query(query);
                 match body {
                     Some(body) => req.json(body),
@@ -566,7 +566,7 @@ impl Client {
                 }
             })
             .await?;
-        self.decode(&url, response).await
+        self.decode(&method, &url, response).await
     }
 
     fn url(&self, path: &str) -> Result<Url, ClientError> {
@@ -739,19 +739,27 @@ impl Client {
 
     async fn decode<T: DeserializeOwned>(
         &self,
+        method: &Method,
         url: &Url,
         response: Response,
     ) -> Result<T, ClientError> {
         let status = response.status();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| ClientError::Unreachable {
-                endpoint: self.endpoint.clone(),
-                method: Method::GET,
-                url: redact_url(url),
-                detail: format!("the answer was cut off: {}", transport_detail(&e)),
-            })?;
+        let bytes = response.bytes().await.map_err(|e| {
+            match self.transport_error(method, url, &e, None) {
+                ClientError::Unreachable {
+                    endpoint,
+                    method,
+                    url,
+                    detail,
+                } => ClientError::Unreachable {
+                    endpoint,
+                    method,
+                    url,
+                    detail: format!("the answer was cut off: {detail}"),
+                },
+                other => other,
+            }
+        })?;
         serde_json::from_slice(&bytes).map_err(|_| ClientError::Unexpected {
             url: redact_url(url),
             status: status.as_u16(),
@@ -827,6 +835,26 @@ fn segment(value: &str) -> String {
     let mut url = Url::parse("http://x/").expect("static URL");
     url.path_segments_mut().expect("base URL").push(value);
     url.path().trim_start_matches('/').to_string()
+}
+
+/// The lowercase hex SHA-256 of a file, read in chunks (for [`UploadAttachmentQuery::sha256`]).
+pub async fn sha256_file(path: &Path) -> Result<String, ClientError> {
+    use sha2::{Digest, Sha256};
+    let read_error = |source| ClientError::ReadFile {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut file = tokio::fs::File::open(path).await.map_err(read_error)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf).await.map_err(read_error)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex::encode(hasher.finalize()))
 }
 
 fn progress_stream<R: AsyncRead + Unpin + Send + 'static>(

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::types::Privilege;
 
 /// Stable, machine-readable error reasons. Clients branch on these, never on messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorReason {
     /// A field or parameter is malformed or missing; `details.field` names it.
@@ -141,7 +141,7 @@ impl fmt::Display for ErrorReason {
 }
 
 /// Typed details of an error; every field is optional and present only where it applies.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDetails {
     /// The request field or parameter at fault (`INVALID_ARGUMENT`).
@@ -155,9 +155,11 @@ pub struct ErrorDetails {
     pub customer: Option<String>,
     /// When the case was closed (`REOPEN_WINDOW_EXPIRED`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub close_time: Option<Timestamp>,
     /// The last moment the case could have been reopened (`REOPEN_WINDOW_EXPIRED`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub reopen_deadline: Option<Timestamp>,
     /// Why an escalation was refused: `plan`, `closed` or `already-escalated`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,7 +176,7 @@ impl ErrorDetails {
 }
 
 /// The `error` member of an error response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorStatus {
     /// The HTTP status code.
@@ -189,7 +191,7 @@ pub struct ErrorStatus {
 }
 
 /// Body of every error response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     pub error: ErrorStatus,
 }

@@ -47,7 +47,19 @@ pub const MAX_PAGE_SIZE: u32 = 500;
 
 /// A case's severity. `P1` is the most urgent. Called `priority` on the wire, as in the Google
 /// Cloud Support API v2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 pub enum Severity {
     P1,
     P2,
@@ -108,7 +120,7 @@ pub fn parse_severity_list(s: &str) -> Result<Vec<Severity>, String> {
 }
 
 /// Where a case is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CaseState {
     /// Filed, not yet picked up by support.
@@ -211,7 +223,7 @@ impl FromStr for StateFilter {
 }
 
 /// A customer's support plan. Only `premium` customers can have cases escalated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SupportPlan {
     Standard,
@@ -250,7 +262,7 @@ impl FromStr for SupportPlan {
 }
 
 /// Why a case is escalated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EscalationReason {
     ResolutionTime,
@@ -289,7 +301,19 @@ impl FromStr for EscalationReason {
 }
 
 /// A reseller user's privileges. A "reseller admin" holds all three.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 pub enum Privilege {
     /// Use support at all.
     #[serde(rename = "support")]
@@ -337,7 +361,7 @@ impl FromStr for Privilege {
 }
 
 /// Who holds a token: a user of a reseller domain, or a support agent (the provider's side).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Reseller,
@@ -345,7 +369,7 @@ pub enum Role {
 }
 
 /// `GET /v1/health`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Health {
     /// Always `ok` when the server answers.
@@ -354,7 +378,7 @@ pub struct Health {
 }
 
 /// `GET /v1/whoami`: the holder of the bearer token.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct WhoAmI {
     pub email: String,
@@ -363,12 +387,13 @@ pub struct WhoAmI {
     pub role: Role,
     pub privileges: Vec<Privilege>,
     /// The server's clock (moved forward in dev mode by `admin clock advance`).
+    #[schema(value_type = String, format = DateTime)]
     pub server_time: Timestamp,
     pub dev_mode: bool,
 }
 
 /// Contact details of a customer, maintained in the sales console: read-only here.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
     pub name: String,
@@ -377,7 +402,7 @@ pub struct Contact {
 }
 
 /// A customer of a reseller domain.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     /// Short slug such as `acme`.
@@ -394,7 +419,7 @@ pub struct Customer {
     pub contact: Contact,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerList {
     pub customers: Vec<Customer>,
@@ -402,7 +427,8 @@ pub struct CustomerList {
     pub next_page_token: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCustomersQuery {
     /// Keyword matched against id, display name and primary domain.
@@ -415,7 +441,7 @@ pub struct ListCustomersQuery {
 }
 
 /// An entry of the category catalogue ("classification" in the Google Cloud Support API).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
     /// Stable id such as `gmail-delivery`.
@@ -425,13 +451,14 @@ pub struct Category {
     pub product: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryList {
     pub categories: Vec<Category>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCategoriesQuery {
     /// Keywords; a category matches when every keyword is found in its id or display name.
@@ -440,17 +467,18 @@ pub struct ListCategoriesQuery {
 }
 
 /// How a case was escalated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Escalation {
     pub reason: EscalationReason,
     pub justification: String,
     pub escalated_by: String,
+    #[schema(value_type = String, format = DateTime)]
     pub escalate_time: Timestamp,
 }
 
 /// A support case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Case {
     pub id: u64,
@@ -480,15 +508,18 @@ pub struct Case {
     pub subscriber_email_addresses: Vec<String>,
     /// Email of the user who filed the case.
     pub creator: String,
+    #[schema(value_type = String, format = DateTime)]
     pub create_time: Timestamp,
+    #[schema(value_type = String, format = DateTime)]
     pub update_time: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub close_time: Option<Timestamp>,
     pub comment_count: u32,
     pub attachment_count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseList {
     pub cases: Vec<Case>,
@@ -497,7 +528,7 @@ pub struct CaseList {
 }
 
 /// Sort order of a case list; each is newest (or most severe) first, ties broken by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CaseOrder {
     #[default]
@@ -508,7 +539,8 @@ pub enum CaseOrder {
 
 /// `GET /v1/cases` query. `state` is `open` (default), `closed`, `all` or one state; `priority`
 /// a comma list such as `P1,P2`; `query` keywords searched in title, description and messages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCasesQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -520,8 +552,10 @@ pub struct ListCasesQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[param(value_type = Option<String>, format = DateTime)]
     pub created_since: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<CaseOrder>,
@@ -532,7 +566,7 @@ pub struct ListCasesQuery {
 }
 
 /// `POST /v1/cases`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateCaseRequest {
     /// Client-chosen id (a UUID) that makes the create idempotent: the same id with the same
@@ -556,7 +590,7 @@ pub struct CreateCaseRequest {
 }
 
 /// `PATCH /v1/cases/{case}`: the fields present are changed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateCaseRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -566,7 +600,7 @@ pub struct UpdateCaseRequest {
 }
 
 /// `POST /v1/cases/{case}/close` and `/reopen`: an optional message posted with the action.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseActionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -574,7 +608,7 @@ pub struct CaseActionRequest {
 }
 
 /// `POST /v1/cases/{case}/escalate`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EscalateCaseRequest {
     pub reason: EscalationReason,
@@ -582,7 +616,7 @@ pub struct EscalateCaseRequest {
 }
 
 /// `POST /v1/cases/{case}/share`: emails of users or groups to add and to remove.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ShareCaseRequest {
     #[serde(default)]
@@ -592,14 +626,14 @@ pub struct ShareCaseRequest {
 }
 
 /// `POST /v1/cases/{case}/state`, for support agents only.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SetCaseStateRequest {
     pub state: CaseState,
 }
 
 /// Who wrote a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthorRole {
     Reseller,
@@ -607,7 +641,7 @@ pub enum AuthorRole {
 }
 
 /// A message in a case's history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Comment {
     pub id: u64,
@@ -616,10 +650,11 @@ pub struct Comment {
     /// Email of the author.
     pub author: String,
     pub author_role: AuthorRole,
+    #[schema(value_type = String, format = DateTime)]
     pub create_time: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CommentList {
     pub comments: Vec<Comment>,
@@ -627,14 +662,15 @@ pub struct CommentList {
     pub next_page_token: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateCommentRequest {
     pub body: String,
 }
 
 /// Query of list endpoints that only page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct PageQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -644,7 +680,7 @@ pub struct PageQuery {
 }
 
 /// A file attached to a case. Attachments are never deleted through the reseller API.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Attachment {
     pub id: u64,
@@ -656,17 +692,19 @@ pub struct Attachment {
     pub sha256: String,
     pub mime_type: String,
     pub creator: String,
+    #[schema(value_type = String, format = DateTime)]
     pub create_time: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AttachmentList {
     pub attachments: Vec<Attachment>,
 }
 
 /// `POST /v1/cases/{case}/attachments` query; the body is the file's bytes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadAttachmentQuery {
     pub filename: String,

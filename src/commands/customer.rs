@@ -167,7 +167,7 @@ async fn list_all_domains(ctx: &Ctx, args: ListArgs) -> CliResult<Outcome> {
     }
     let search = &args.search;
     let lookups = domains.iter().map(|domain| async move {
-        let client = ctx.client_for(domain)?;
+        let client = ctx.client_for_async(domain).await?;
         let customers = client.customer_pages(query(search)).collect_all().await?;
         Ok::<_, CliError>(customers)
     });

@@ -11,7 +11,8 @@
 //! **Talking to the server.** `let client = ctx.client()?;` gives the API client of the
 //! selected domain (domain, endpoint and token chosen by the precedence rules in
 //! [`crate::context`]); `client.get_case(id).await?`. For `--all-domains`, loop over
-//! `ctx.config()?.domain_names()` with `ctx.client_for(&domain)?` and join the futures
+//! `ctx.config()?.domain_names()` with `ctx.client_for_async(&domain).await?` (keyring reads
+//! run side by side) and join the futures
 //! (`futures_util::future::join_all`); see `customer.rs`.
 //!
 //! **Returning results** (commands never print; [`crate::output`] does):

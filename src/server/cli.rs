@@ -39,6 +39,9 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Print the OpenAPI 3 document; regenerate the committed copy with
+    /// `cargo run --bin rsupport-server -- openapi > docs/openapi.json`.
+    Openapi,
 }
 
 #[derive(Debug, Args)]
@@ -101,6 +104,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 max_attachment_bytes: args.max_attachment_bytes,
             };
             run_server(args.listen, AppState::new(store, config), Some(logins))
+        }
+        Command::Openapi => {
+            print!("{}", crate::server::openapi::document_json());
+            Ok(())
         }
         Command::Admin { db, command } => {
             let db = match db {

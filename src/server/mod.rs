@@ -11,6 +11,7 @@ pub mod cli;
 pub mod demo;
 pub mod error;
 pub mod handlers;
+pub mod openapi;
 pub mod rules;
 pub mod store;
 
@@ -21,7 +22,6 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
 use rusqlite::Transaction;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -99,42 +99,16 @@ impl AppState {
     }
 }
 
-/// Every route of the API.
+/// Every route of the API (built with its OpenAPI description, see [`openapi`]), with the
+/// error answers for unknown routes and methods, a timeout, and request logs.
 pub fn router(state: AppState) -> Router {
-    use handlers::{attachments, cases, comments, customers, misc};
-    let attachment_limit = usize::try_from(state.config.max_attachment_bytes)
-        .unwrap_or(usize::MAX)
-        .saturating_add(1);
-    Router::new()
-        .route("/v1/health", get(misc::health))
-        .route("/v1/whoami", get(misc::whoami))
-        .route("/v1/categories", get(misc::categories))
-        .route("/v1/customers", get(customers::list))
-        .route("/v1/customers/{customer}", get(customers::get))
-        .route("/v1/cases", get(cases::list).post(cases::create))
-        .route("/v1/cases/{case}", get(cases::get).patch(cases::update))
-        .route("/v1/cases/{case}/close", post(cases::close))
-        .route("/v1/cases/{case}/reopen", post(cases::reopen))
-        .route("/v1/cases/{case}/escalate", post(cases::escalate))
-        .route("/v1/cases/{case}/share", post(cases::share))
-        .route("/v1/cases/{case}/state", post(cases::set_state))
-        .route(
-            "/v1/cases/{case}/comments",
-            get(comments::list).post(comments::create),
-        )
-        .route(
-            "/v1/cases/{case}/attachments",
-            get(attachments::list)
-                .post(attachments::upload)
-                .layer(DefaultBodyLimit::max(attachment_limit)),
-        )
-        .route(
-            "/v1/cases/{case}/attachments/{attachment}/content",
-            get(attachments::download),
-        )
-        .fallback(misc::no_route)
-        .method_not_allowed_fallback(misc::no_method)
-        .layer(DefaultBodyLimit::max(MAX_JSON_BODY_BYTES))
+    let (routes, _) = openapi::router_parts();
+    routes
+        .fallback(handlers::misc::no_route)
+        .method_not_allowed_fallback(handlers::misc::no_method)
+        // Bodies are limited where they are read: JSON bodies to MAX_JSON_BODY_BYTES, uploads
+        // to the attachment limit.
+        .layer(DefaultBodyLimit::disable())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

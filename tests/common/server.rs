@@ -308,15 +308,28 @@ impl Api {
     }
 
     pub async fn send(&self, method: &str, path: &str, body: Option<Value>) -> Answer {
+        self.send_raw(method, path, body).await.expect("request")
+    }
+
+    /// Like [`Api::send`], but a transport failure (server gone) is an `Err`.
+    pub async fn send_raw(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Answer, reqwest::Error> {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
         let mut request = self
             .client
-            .request(method, format!("{}{}", self.base, path))
-            .bearer_auth(&self.token);
+            .request(method, format!("{}{}", self.base, path));
+        if !self.token.is_empty() {
+            request = request.bearer_auth(&self.token);
+        }
         if let Some(body) = body {
             request = request.json(&body);
         }
-        Answer::from(request.send().await.expect("request")).await
+        let response = request.send().await?;
+        Answer::read(response).await
     }
 
     pub async fn get(&self, path: &str) -> Answer {
@@ -352,7 +365,7 @@ impl Api {
             .send()
             .await
             .expect("upload");
-        Answer::from(response).await
+        Answer::read(response).await.expect("upload answer")
     }
 
     /// Files a case and answers its id, asserting success.
@@ -364,16 +377,16 @@ impl Api {
 }
 
 impl Answer {
-    async fn from(response: reqwest::Response) -> Answer {
+    async fn read(response: reqwest::Response) -> Result<Answer, reqwest::Error> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let bytes = response.bytes().await.expect("body").to_vec();
+        let bytes = response.bytes().await?.to_vec();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Answer {
+        Ok(Answer {
             status,
             body,
             headers,
             bytes,
-        }
+        })
     }
 }

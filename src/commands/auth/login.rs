@@ -68,7 +68,7 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
     match (&me.role, &me.domain) {
         (Role::Reseller, Some(token_domain)) if token_domain == &domain => {}
         (Role::Reseller, Some(token_domain)) => {
-            return Err(CliError::usage(format!(
+            return Err(CliError::auth(format!(
                 "the token belongs to {} of domain {token_domain}, not to {domain}",
                 me.email
             ))
@@ -77,7 +77,7 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
             )));
         }
         _ => {
-            return Err(CliError::usage(format!(
+            return Err(CliError::auth(format!(
                 "the token belongs to the support agent {}, not to a user of {domain}",
                 me.email
             ))

@@ -95,8 +95,11 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
         domains.push(selected.clone());
     }
     if domains.is_empty() {
-        return Err(CliError::auth("no domain is logged in")
-            .hint("log in first: rsupport auth login --domain DOMAIN"));
+        return match ctx.env_token() {
+            Some(_) => env_token_status(ctx).await,
+            None => Err(CliError::auth("no domain is logged in")
+                .hint("log in first: rsupport auth login --domain DOMAIN")),
+        };
     }
 
     let checks = domains.iter().map(|domain| {
@@ -114,7 +117,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
                 token_works: false,
                 problem: None,
             };
-            let (token, source) = match ctx.token_for(domain) {
+            let (token, source) = match ctx.token_for_async(domain).await {
                 Ok(found) => found,
                 Err(error) => {
                     status.problem = Some(error.messages().join(": "));
@@ -166,5 +169,43 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
     match failures.into_iter().next() {
         None => Ok(Outcome::Done),
         Some((domain, error)) => Err(error.context(format!("the token of {domain} does not work"))),
+    }
+}
+
+/// `RSUPPORT_TOKEN` alone (CI): who it belongs to, at the selected endpoint.
+async fn env_token_status(ctx: &Ctx) -> CliResult<Outcome> {
+    let endpoint = ctx.endpoint_for(None)?;
+    let client = ctx.client_with(
+        endpoint.clone(),
+        ctx.env_token(),
+        None,
+        Some(TokenSource::Env),
+    )?;
+    let mut status = DomainStatus {
+        domain: String::new(),
+        active: true,
+        endpoint,
+        user: None,
+        privileges: Vec::new(),
+        token_source: Some(TokenSource::Env),
+        token_works: false,
+        problem: None,
+    };
+    let result = client.whoami().await;
+    if let Ok(me) = &result {
+        status.domain = me.domain.clone().unwrap_or_default();
+        status.user = Some(me.email.clone());
+        status.privileges = me.privileges.clone();
+        status.token_works = true;
+    }
+    if let Err(error) = &result {
+        status.problem = Some(error.to_string());
+    }
+    ctx.out().list(&Listing::of(&[status]))?;
+    match result {
+        Ok(_) => Ok(Outcome::Done),
+        Err(error) => {
+            Err(CliError::from(error).context("the token in RSUPPORT_TOKEN does not work"))
+        }
     }
 }

@@ -9,6 +9,8 @@ use axum::response::{IntoResponse, Response};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 
+#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
+use crate::api::error::ErrorBody;
 use crate::api::error::ErrorReason;
 use crate::api::types::{Attachment, AttachmentList, Privilege, UploadAttachmentQuery};
 use crate::server::AppState;
@@ -16,6 +18,7 @@ use crate::server::auth::Auth;
 use crate::server::error::{ApiResult, Failure};
 use crate::server::handlers::cases::{visible_case, writable_case};
 use crate::server::handlers::{QueryArgs, parse_case_id};
+use crate::server::openapi::Binary;
 use crate::server::{rules, store};
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -45,6 +48,19 @@ fn validate_filename(name: &str) -> ApiResult<String> {
     Ok(name.to_string())
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/attachments",
+    operation_id = "uploadAttachment",
+    tag = "attachments",
+    summary = "Upload a file (raw body), checked against its SHA-256",
+    params(("case" = u64, Path, description = "The case id"), UploadAttachmentQuery),
+    request_body(content = Binary, content_type = "application/octet-stream", description = "The file's bytes"),
+    responses(
+        (status = 201, description = "The stored attachment", body = Attachment),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn upload(
     State(state): State<AppState>,
     auth: Auth,
@@ -109,6 +125,18 @@ pub async fn upload(
         .await
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/cases/{case}/attachments",
+    operation_id = "listAttachments",
+    tag = "attachments",
+    summary = "The case's attachments",
+    params(("case" = u64, Path, description = "The case id")),
+    responses(
+        (status = 200, description = "Every attachment, oldest first", body = AttachmentList),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
@@ -145,6 +173,18 @@ fn content_disposition(filename: &str) -> HeaderValue {
     .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/cases/{case}/attachments/{attachment}/content",
+    operation_id = "downloadAttachment",
+    tag = "attachments",
+    summary = "Download an attachment's bytes",
+    params(("case" = u64, Path, description = "The case id"), ("attachment" = u64, Path, description = "The attachment id")),
+    responses(
+        (status = 200, description = "The file, with Content-Disposition and x-content-sha256 headers", content_type = "application/octet-stream", body = Binary, headers(("x-content-sha256" = String, description = "Lowercase hex SHA-256 of the content"), ("content-disposition" = String, description = "attachment; filename=..."))),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn download(
     State(state): State<AppState>,
     auth: Auth,

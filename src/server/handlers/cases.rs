@@ -8,6 +8,8 @@ use jiff::Timestamp;
 use rusqlite::Connection;
 use serde::Serialize;
 
+#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
+use crate::api::error::ErrorBody;
 use crate::api::error::ErrorReason;
 use crate::api::types::{
     Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest, Customer,
@@ -64,6 +66,18 @@ struct FilterKey<'a> {
     order: CaseOrder,
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/cases",
+    operation_id = "listCases",
+    tag = "cases",
+    summary = "List and search the cases filed by the domain",
+    params(ListCasesQuery),
+    responses(
+        (status = 200, description = "One page of cases", body = CaseList),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
@@ -160,6 +174,18 @@ fn check_customer_filter(conn: &Connection, domain: &str, customer: &str) -> Api
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/cases/{case}",
+    operation_id = "getCase",
+    tag = "cases",
+    summary = "One case",
+    params(("case" = u64, Path, description = "The case id")),
+    responses(
+        (status = 200, description = "The case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn get(
     State(state): State<AppState>,
     auth: Auth,
@@ -172,6 +198,19 @@ pub async fn get(
         .await
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases",
+    operation_id = "createCase",
+    tag = "cases",
+    summary = "File a case for a customer (idempotent on requestId)",
+    request_body = CreateCaseRequest,
+    responses(
+        (status = 201, description = "The new case", body = Case),
+        (status = 200, description = "The case an earlier create with the same requestId and body made", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
@@ -232,6 +271,19 @@ pub async fn create(
         .await
 }
 
+#[utoipa::path(
+    patch,
+    path = "/v1/cases/{case}",
+    operation_id = "updateCase",
+    tag = "cases",
+    summary = "Change the title and/or severity",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = UpdateCaseRequest,
+    responses(
+        (status = 200, description = "The updated case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     auth: Auth,
@@ -277,6 +329,19 @@ fn action_comment(request: &CaseActionRequest) -> ApiResult<Option<String>> {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/close",
+    operation_id = "closeCase",
+    tag = "cases",
+    summary = "Close a case, optionally with a message",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body(content = Option<CaseActionRequest>, description = "Optional; an empty body is allowed"),
+    responses(
+        (status = 200, description = "The closed case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn close(
     State(state): State<AppState>,
     auth: Auth,
@@ -311,6 +376,19 @@ pub async fn close(
         .await
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/reopen",
+    operation_id = "reopenCase",
+    tag = "cases",
+    summary = "Reopen a case closed less than 30 days ago",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body(content = Option<CaseActionRequest>, description = "Optional; an empty body is allowed"),
+    responses(
+        (status = 200, description = "The reopened case (in-progress)", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn reopen(
     State(state): State<AppState>,
     auth: Auth,
@@ -340,6 +418,19 @@ pub async fn reopen(
         .await
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/escalate",
+    operation_id = "escalateCase",
+    tag = "cases",
+    summary = "Escalate an open case of a premium customer",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = EscalateCaseRequest,
+    responses(
+        (status = 200, description = "The escalated case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn escalate(
     State(state): State<AppState>,
     auth: Auth,
@@ -364,6 +455,19 @@ pub async fn escalate(
         .await
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/share",
+    operation_id = "shareCase",
+    tag = "cases",
+    summary = "Add or remove subscriber emails",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = ShareCaseRequest,
+    responses(
+        (status = 200, description = "The case with its subscribers", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn share(
     State(state): State<AppState>,
     auth: Auth,
@@ -386,6 +490,19 @@ pub async fn share(
         .await
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/state",
+    operation_id = "setCaseState",
+    tag = "support",
+    summary = "Move a case to a state (support agents only)",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = SetCaseStateRequest,
+    responses(
+        (status = 200, description = "The case in its new state", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn set_state(
     State(state): State<AppState>,
     auth: Auth,

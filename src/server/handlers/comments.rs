@@ -4,6 +4,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
+#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
+use crate::api::error::ErrorBody;
 use crate::api::types::{
     AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege,
 };
@@ -16,6 +18,18 @@ use crate::server::{rules, store};
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
 
+#[utoipa::path(
+    get,
+    path = "/v1/cases/{case}/comments",
+    operation_id = "listComments",
+    tag = "comments",
+    summary = "The case's messages, oldest first",
+    params(("case" = u64, Path, description = "The case id"), PageQuery),
+    responses(
+        (status = 200, description = "One page of messages", body = CommentList),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
@@ -55,6 +69,19 @@ pub async fn list(
         .await
 }
 
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/comments",
+    operation_id = "createComment",
+    tag = "comments",
+    summary = "Post a message to the case",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = CreateCommentRequest,
+    responses(
+        (status = 201, description = "The new message", body = Comment),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,

@@ -4,6 +4,8 @@
 use axum::Json;
 use axum::extract::{Path, State};
 
+#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
+use crate::api::error::ErrorBody;
 use crate::api::types::{Customer, CustomerList, ListCustomersQuery, Privilege};
 use crate::server::AppState;
 use crate::server::auth::Auth;
@@ -21,6 +23,18 @@ fn check(auth: &Auth) -> ApiResult<String> {
     Ok(domain)
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/customers",
+    operation_id = "listCustomers",
+    tag = "customers",
+    summary = "The customers the domain manages now",
+    params(ListCustomersQuery),
+    responses(
+        (status = 200, description = "One page of customers, by id", body = CustomerList),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
@@ -69,6 +83,18 @@ pub async fn list(
         .await
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/customers/{customer}",
+    operation_id = "getCustomer",
+    tag = "customers",
+    summary = "One customer of the domain",
+    params(("customer" = String, Path, description = "The customer id, e.g. acme")),
+    responses(
+        (status = 200, description = "The customer", body = Customer),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn get(
     State(state): State<AppState>,
     auth: Auth,

@@ -5,6 +5,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{Method, Uri};
 
+#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
+use crate::api::error::ErrorBody;
 use crate::api::error::ErrorReason;
 use crate::api::types::{CategoryList, Health, ListCategoriesQuery, Privilege, WhoAmI};
 use crate::server::AppState;
@@ -13,6 +15,18 @@ use crate::server::error::{ApiResult, Failure};
 use crate::server::handlers::QueryArgs;
 use crate::server::{catalogue, rules};
 
+#[utoipa::path(
+    get,
+    path = "/v1/health",
+    operation_id = "health",
+    tag = "meta",
+    summary = "Liveness: answers ok when the server is up",
+    responses(
+        (status = 200, description = "The server is up", body = Health),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+    security(()),
+)]
 pub async fn health() -> Json<Health> {
     Json(Health {
         status: "ok".to_string(),
@@ -20,6 +34,17 @@ pub async fn health() -> Json<Health> {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/whoami",
+    operation_id = "whoAmI",
+    tag = "meta",
+    summary = "Who holds the bearer token",
+    responses(
+        (status = 200, description = "The token holder", body = WhoAmI),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn whoami(State(state): State<AppState>, auth: Auth) -> Json<WhoAmI> {
     let caller = auth.caller;
     Json(WhoAmI {
@@ -32,6 +57,18 @@ pub async fn whoami(State(state): State<AppState>, auth: Auth) -> Json<WhoAmI> {
     })
 }
 
+#[utoipa::path(
+    get,
+    path = "/v1/categories",
+    operation_id = "listCategories",
+    tag = "categories",
+    summary = "Search the category catalogue",
+    params(ListCategoriesQuery),
+    responses(
+        (status = 200, description = "Matching categories", body = CategoryList),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
 pub async fn categories(
     auth: Auth,
     QueryArgs(query): QueryArgs<ListCategoriesQuery>,

@@ -26,21 +26,26 @@ pub struct JsonBody<T>(pub T);
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = Failure;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Failure> {
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                Failure::new(
-                    ErrorReason::PayloadTooLarge,
-                    format!(
-                        "the request body is larger than the {} bytes this server accepts",
-                        crate::server::MAX_JSON_BODY_BYTES
-                    ),
-                )
-                .with(|d| d.limit_bytes = Some(crate::server::MAX_JSON_BODY_BYTES as u64))
-            } else {
-                Failure::invalid("body", format!("cannot read the request body: {rejection}"))
-            }
-        })?;
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Failure> {
+        let limit = crate::server::MAX_JSON_BODY_BYTES;
+        let bytes: Bytes = axum::body::to_bytes(req.into_body(), limit)
+            .await
+            .map_err(|error| {
+                let too_large = std::error::Error::source(&error)
+                    .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+                if too_large {
+                    Failure::new(
+                        ErrorReason::PayloadTooLarge,
+                        format!(
+                            "the request body is larger than the {} bytes this server accepts",
+                            crate::server::MAX_JSON_BODY_BYTES
+                        ),
+                    )
+                    .with(|d| d.limit_bytes = Some(crate::server::MAX_JSON_BODY_BYTES as u64))
+                } else {
+                    Failure::invalid("body", format!("cannot read the request body: {error}"))
+                }
+            })?;
         let text: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
             b"{}"
         } else {
