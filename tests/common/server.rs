@@ -5,7 +5,8 @@
 //!   database (names in `rsupport::server::demo`). The child is killed on drop.
 //! - [`TestServer::admin`] / [`TestServer::admin_output`] run `rsupport-server admin --db <db>`;
 //!   [`TestServer::token`] issues a token.
-//! - [`TestServer::kill`] (SIGKILL) and [`TestServer::restart`] for crash tests.
+//! - [`TestServer::kill`] (SIGKILL), [`TestServer::terminate`] (SIGTERM) and
+//!   [`TestServer::restart`] for crash tests; [`TestServer::stdout_lines`] for the dev banner.
 //! - [`World`]: two reseller domains (`a.example` and `b.example`), an admin in each, a user
 //!   without `cases.access`, customers on each plan and one without access, and an agent,
 //!   all made through `admin`.
@@ -14,6 +15,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
@@ -23,12 +25,13 @@ pub struct TestServer {
     pub url: String,
     pub db: PathBuf,
     child: Child,
+    stdout: Arc<Mutex<Vec<String>>>,
     mode: &'static str,
     extra: Vec<String>,
     _dir: tempfile::TempDir,
 }
 
-fn spawn(mode: &str, db: &Path, extra: &[String]) -> (Child, String) {
+fn spawn(mode: &str, db: &Path, extra: &[String]) -> (Child, String, Arc<Mutex<Vec<String>>>) {
     let mut child = Command::new(SERVER_BIN)
         .arg(mode)
         .arg("--db")
@@ -51,14 +54,17 @@ fn spawn(mode: &str, db: &Path, extra: &[String]) -> (Child, String) {
         .strip_prefix("rsupport-server listening on ")
         .unwrap_or_else(|| panic!("unexpected first line from rsupport-server: {first:?}"))
         .to_string();
-    // Drain the rest so the child never blocks on a full pipe.
+    // Keep the rest (the dev banner) and never let the child block on a full pipe.
+    let lines = Arc::new(Mutex::new(vec![first.trim_end().to_string()]));
+    let sink = lines.clone();
     std::thread::spawn(move || {
-        let mut sink = String::new();
-        while reader.read_line(&mut sink).map(|n| n > 0).unwrap_or(false) {
-            sink.clear();
+        let mut line = String::new();
+        while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+            sink.lock().unwrap().push(line.trim_end().to_string());
+            line.clear();
         }
     });
-    (child, url)
+    (child, url, lines)
 }
 
 impl TestServer {
@@ -70,11 +76,12 @@ impl TestServer {
             "rsupport.sqlite"
         });
         let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
-        let (child, url) = spawn(mode, &db, &extra);
+        let (child, url, stdout) = spawn(mode, &db, &extra);
         TestServer {
             url,
             db,
             child,
+            stdout,
             mode,
             extra,
             _dir: dir,
@@ -127,6 +134,11 @@ impl TestServer {
         self.admin(&["token", "issue", email])
     }
 
+    /// The lines the server printed on stdout so far (the listen line first).
+    pub fn stdout_lines(&self) -> Vec<String> {
+        self.stdout.lock().unwrap().clone()
+    }
+
     /// Kills the server with SIGKILL (no graceful shutdown).
     pub fn kill(&mut self) {
         let _ = self.child.kill();
@@ -136,9 +148,10 @@ impl TestServer {
     /// Starts the same mode again on the same database (on a new port; `url` is updated).
     pub fn restart(&mut self) {
         self.kill();
-        let (child, url) = spawn(self.mode, &self.db, &self.extra);
+        let (child, url, stdout) = spawn(self.mode, &self.db, &self.extra);
         self.child = child;
         self.url = url;
+        self.stdout = stdout;
     }
 
     /// Sends SIGTERM and waits for the process to exit; answers whether it exited cleanly.

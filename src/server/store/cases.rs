@@ -116,51 +116,49 @@ fn case_from_row(row: &Row) -> Result<Case, StoreError> {
 
 /// Appends a write to the case's history and stamps the case with it.
 fn record_write(conn: &Connection, case_id: i64, now: Timestamp) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO case_updates(case_id, update_time, sev_rank)
          SELECT id, ?2, sev_rank FROM cases WHERE id = ?1",
-        params![case_id, to_micros(now)],
-    )?;
+    )?
+    .execute(params![case_id, to_micros(now)])?;
     let seq = conn.last_insert_rowid();
-    conn.execute(
-        "UPDATE cases SET update_time = ?2, update_seq = ?3 WHERE id = ?1",
-        params![case_id, to_micros(now), seq],
-    )?;
+    conn.prepare_cached("UPDATE cases SET update_time = ?2, update_seq = ?3 WHERE id = ?1")?
+        .execute(params![case_id, to_micros(now), seq])?;
     Ok(())
 }
 
 pub fn insert_case(conn: &Connection, new: &NewCase) -> Result<u64, StoreError> {
     let subscribers = serde_json::to_string(&new.subscribers)
         .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO cases(customer_id, reseller_domain, product, display_name, description,
              classification, priority, sev_rank, state, language_code, time_zone, subscribers,
              creator, create_time, update_time, update_seq, request_id, request_fingerprint)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 0, ?15, ?16)",
-        params![
-            new.customer,
-            new.reseller_domain,
-            PRODUCT_GOOGLE_WORKSPACE,
-            new.display_name,
-            new.description,
-            new.classification,
-            priority_number(new.priority),
-            sev_rank(new.priority),
-            new.state.as_str(),
-            new.language_code,
-            new.time_zone,
-            subscribers,
-            new.creator,
-            to_micros(new.create_time),
-            new.request_id,
-            new.request_fingerprint,
-        ],
-    )?;
+    )?
+    .execute(params![
+        new.customer,
+        new.reseller_domain,
+        PRODUCT_GOOGLE_WORKSPACE,
+        new.display_name,
+        new.description,
+        new.classification,
+        priority_number(new.priority),
+        sev_rank(new.priority),
+        new.state.as_str(),
+        new.language_code,
+        new.time_zone,
+        subscribers,
+        new.creator,
+        to_micros(new.create_time),
+        new.request_id,
+        new.request_fingerprint,
+    ])?;
     let id = conn.last_insert_rowid();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO case_text(rowid, title, description, messages) VALUES (?1, ?2, ?3, '')",
-        params![id, new.display_name, new.description],
-    )?;
+    )?
+    .execute(params![id, new.display_name, new.description])?;
     record_write(conn, id, new.create_time)?;
     Ok(id as u64)
 }

@@ -1,0 +1,228 @@
+//! `rsupport-server admin` and `dev`: what scripts and newcomers see.
+mod common;
+
+use common::server::{TestServer, World};
+use rsupport::server::demo;
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn token_issue_prints_the_token_alone() {
+    let server = TestServer::start();
+    server.admin(&["domain", "add", "x.example"]);
+    server.admin(&["user", "add", "u@x.example"]);
+    let out = server.admin_output(&["token", "issue", "u@x.example"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("rsp_") && text.trim().len() > 40, "{text}");
+}
+
+#[test]
+fn adding_a_user_to_an_unknown_domain_fails_and_says_how_to_add_it() {
+    let server = TestServer::start();
+    let out = server.admin_output(&["user", "add", "u@nowhere.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("admin domain add nowhere.example"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn adding_a_customer_to_an_unknown_domain_fails() {
+    let server = TestServer::start();
+    let out = server.admin_output(&[
+        "customer",
+        "add",
+        "acme",
+        "--name",
+        "Acme",
+        "--domain",
+        "nowhere.example",
+        "--plan",
+        "premium",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown reseller domain 'nowhere.example'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn issuing_a_token_for_an_unknown_user_fails() {
+    let server = TestServer::start();
+    let out = server.admin_output(&["token", "issue", "ghost@x.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown user 'ghost@x.example'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn moving_an_unknown_customer_fails() {
+    let world = World::new();
+    let out = world
+        .server
+        .admin_output(&["customer", "move", "ghost", "--to", "b.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown customer 'ghost'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn replying_to_an_unknown_case_fails() {
+    let world = World::new();
+    let out = world
+        .server
+        .admin_output(&["support", "reply", "424242", "--body", "hi"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown case 424242"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_malformed_clock_duration_fails_with_an_example() {
+    let server = TestServer::start();
+    let out = server.admin_output(&["clock", "advance", "a month"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("31d"), "{}", stderr(&out));
+}
+
+#[tokio::test]
+async fn changing_a_customers_plan_changes_what_escalation_allows() {
+    let world = World::new();
+    let id = world.api_a().create_case("standard-co", "x").await;
+    world
+        .server
+        .admin(&["customer", "plan", "standard-co", "premium"]);
+    let answer = world
+        .api_a()
+        .post(
+            &format!("/v1/cases/{id}/escalate"),
+            serde_json::json!({"reason": "resolution-time", "justification": "slow"}),
+        )
+        .await;
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+}
+
+#[tokio::test]
+async fn granting_access_lets_the_reseller_file() {
+    let world = World::new();
+    world
+        .server
+        .admin(&["customer", "access", "locked-co", "granted"]);
+    world.api_a().create_case("locked-co", "now allowed").await;
+}
+
+#[tokio::test]
+async fn dev_prints_login_commands_whose_tokens_work() {
+    let server = TestServer::start_dev();
+    let mut lines = Vec::new();
+    for _ in 0..200 {
+        lines = server.stdout_lines();
+        if lines
+            .iter()
+            .filter(|l| l.contains("rsupport auth login"))
+            .count()
+            >= 3
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let prefix = format!(
+        "rsupport auth login --domain {} --endpoint {} --with-token <<< ",
+        demo::RESELLER_DOMAIN,
+        server.url
+    );
+    let login = lines
+        .iter()
+        .find_map(|l| l.trim().strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    let whoami = server.api(login).get("/v1/whoami").await;
+    assert_eq!(whoami.body["email"], demo::ADMIN_EMAIL);
+}
+
+#[tokio::test]
+async fn the_demo_has_cases_in_every_state_with_messages_and_attachments() {
+    let server = TestServer::start_dev();
+    let agent = server.api(&server.token(demo::AGENT_EMAIL));
+    let all = agent.get("/v1/cases?state=all&pageSize=500").await;
+    let cases = all.body["cases"].as_array().unwrap();
+    assert_eq!(cases.len() as u64, demo::CASE_COUNT);
+    for state in [
+        "new",
+        "in-progress",
+        "action-required",
+        "solution-provided",
+        "closed",
+    ] {
+        assert!(cases.iter().any(|c| c["state"] == state), "no {state} case");
+    }
+    assert!(
+        cases
+            .iter()
+            .any(|c| c["commentCount"].as_u64().unwrap() > 0)
+    );
+    assert!(
+        cases
+            .iter()
+            .any(|c| c["attachmentCount"].as_u64().unwrap() > 0)
+    );
+    let viewer = server
+        .api(&server.token(demo::VIEWER_EMAIL))
+        .get("/v1/cases")
+        .await;
+    assert_eq!(viewer.reason(), "PRIVILEGE_MISSING");
+}
+
+#[tokio::test]
+async fn dev_reuses_an_existing_demo_database() {
+    let mut server = TestServer::start_dev();
+    let token = server.token(demo::AGENT_EMAIL);
+    let before = server
+        .api(&token)
+        .get("/v1/cases?state=all&pageSize=500")
+        .await;
+    server.restart();
+    let after = server
+        .api(&token)
+        .get("/v1/cases?state=all&pageSize=500")
+        .await;
+    assert_eq!(
+        before.body["cases"].as_array().unwrap().len(),
+        after.body["cases"].as_array().unwrap().len()
+    );
+}
+
+#[tokio::test]
+async fn the_demo_customer_without_access_refuses_new_cases() {
+    let server = TestServer::start_dev();
+    let api = server.api(&server.token(demo::ADMIN_EMAIL));
+    let answer = api
+        .post(
+            "/v1/cases",
+            common::server::new_case(demo::CUSTOMER_NO_ACCESS, "x"),
+        )
+        .await;
+    assert_eq!(answer.reason(), "CUSTOMER_ACCESS_NOT_GRANTED");
+    assert_eq!(
+        api.get(&format!("/v1/cases/{}", demo::CASE_NO_ACCESS))
+            .await
+            .status,
+        200
+    );
+}
