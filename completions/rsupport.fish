@@ -253,7 +253,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and not __fish_s
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and not __fish_seen_subcommand_from create list filter view history update comment attach attachments download close reopen escalate share help" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and not __fish_seen_subcommand_from create list filter view history update comment attach attachments download close reopen escalate share help" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and not __fish_seen_subcommand_from create list filter view history update comment attach attachments download close reopen escalate share help" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and not __fish_seen_subcommand_from create list filter view history update comment attach attachments download close reopen escalate share help" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -294,7 +294,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -318,7 +318,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -341,7 +341,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from filter" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -360,7 +360,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from view" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from view" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from view" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -376,7 +376,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from history" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from history" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from history" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -396,7 +396,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -415,7 +415,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -432,7 +432,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -449,7 +449,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attachments" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attachments" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attachments" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attachments" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -466,7 +466,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from download" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from download" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from download" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from download" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -484,7 +484,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -501,7 +501,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -519,7 +519,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -537,7 +537,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
 json\t'JSON with the API\'s camelCase field names'
-csv\t'CSV with a header of the API\'s field names'
+csv\t'CSV with a header of the API\'s field names (a cell starting with = + - @ gets a leading \' so spreadsheets do not run it as a formula)'
 tsv\t'Tab-separated rows without a header (the default when stdout is piped)'"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l jq -d 'Filter the JSON output through a jq expression; strings print raw (like jq -r)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
