@@ -151,3 +151,20 @@ fn interactive_create_shows_personal_data_and_sends_nothing_when_declined() {
     pty.exp_eof().unwrap();
     assert!(reseller.cases_of_a().is_empty(), "a case was filed");
 }
+
+#[test]
+fn comment_without_a_body_on_a_terminal_opens_the_editor() {
+    let reseller = Reseller::new();
+    let id = reseller.seed_case("premium-co", "Mail bounces");
+    let dir = tempfile::tempdir().unwrap();
+    let editor = fake_editor(dir.path(), "Headers attached, bounce started at 9:05");
+    let id_s = id.to_string();
+    let mut pty = spawn_in_pty(&reseller, &["case", "comment", &id_s], &editor);
+    pty.exp_string("Posted message").unwrap();
+    pty.exp_eof().unwrap();
+    let comments = case_common::block_on(reseller.api_a().get(&format!("/v1/cases/{id}/comments")));
+    assert_eq!(
+        comments.body["comments"][0]["body"],
+        "Headers attached, bounce started at 9:05"
+    );
+}

@@ -309,3 +309,20 @@ fn a_user_without_cases_access_is_refused_naming_the_privilege() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("cases.access"), "{stderr}");
 }
+
+#[test]
+fn all_domains_with_all_streams_every_domain_with_its_domain() {
+    let reseller = Reseller::new();
+    seed_many(&reseller, 520);
+    let b_case = block_on(reseller.world.api_b().create_case("b-co", "B's case"));
+    let run = reseller
+        .run(&["case", "list", "--all-domains", "--all", "--json"])
+        .ok();
+    let rows = run.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 521);
+    assert_eq!(rows.iter().filter(|r| r["domain"] == DOMAIN_A).count(), 520);
+    let b_rows: Vec<_> = rows.iter().filter(|r| r["domain"] == DOMAIN_B).collect();
+    assert_eq!(b_rows.len(), 1);
+    assert_eq!(b_rows[0]["id"], b_case);
+}
