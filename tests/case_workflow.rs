@@ -602,3 +602,48 @@ fn a_download_the_server_cannot_complete_writes_nothing() {
         "a file was written"
     );
 }
+
+#[test]
+fn update_with_personal_data_in_the_comment_changes_nothing() {
+    let reseller = Reseller::new();
+    let (id, id_s) = id_of(&reseller, "premium-co", "Mail bounces");
+    let run = reseller
+        .run(&[
+            "case",
+            "update",
+            &id_s,
+            "--severity",
+            "P1",
+            "--comment",
+            "User SSN is 123-45-6789",
+        ])
+        .code(2);
+    assert!(run.stderr.contains("social security"), "{}", run.stderr);
+    let case = reseller.case(id);
+    assert_eq!(case["priority"], "P3", "the severity was changed");
+    assert_eq!(case["commentCount"], 0);
+}
+
+#[test]
+fn attach_refuses_a_text_file_with_personal_data_but_not_a_binary_one() {
+    let reseller = Reseller::new();
+    let (id, id_s) = id_of(&reseller, "premium-co", "Mail bounces");
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("users.csv");
+    std::fs::write(&text, "email\nmario.rossi@gmail.com\n").unwrap();
+    let run = reseller
+        .run(&["case", "attach", &id_s, text.to_str().unwrap()])
+        .code(2);
+    assert!(run.stderr.contains("users.csv"), "{}", run.stderr);
+    assert!(run.stderr.contains("line 2"), "{}", run.stderr);
+    assert_eq!(reseller.case(id)["attachmentCount"], 0);
+
+    let binary = dir.path().join("dump.bin");
+    let mut bytes = b"\0\x01\x02mario.rossi@gmail.com".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe, 0x00]);
+    std::fs::write(&binary, bytes).unwrap();
+    reseller
+        .run(&["case", "attach", &id_s, binary.to_str().unwrap()])
+        .ok();
+    assert_eq!(reseller.case(id)["attachmentCount"], 1);
+}
