@@ -180,7 +180,10 @@ pub fn scan(text: &str, allowed: &AllowedDomains) -> Vec<Finding> {
     }
     for m in CARD.find_iter(text) {
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        // Issuer numbers start with 2 to 6 (Mastercard, Amex/Diners/JCB, Visa, Mastercard,
+        // Discover/UnionPay); this keeps epoch milliseconds and order numbers out.
         if (13..=19).contains(&digits.len())
+            && (2..=6).contains(&digits[0])
             && luhn_valid(&digits)
             && digits.iter().any(|d| *d != digits[0])
         {
@@ -483,6 +486,12 @@ mod tests {
     #[test]
     fn a_card_number_failing_luhn_is_not_reported() {
         assert!(kinds("order 4111111111111112").is_empty());
+    }
+
+    #[test]
+    fn epoch_milliseconds_passing_luhn_are_not_card_numbers() {
+        assert!(luhn_valid(&[1, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4]));
+        assert!(kinds("ts=1700000000004 level=info").is_empty());
     }
 
     #[test]
