@@ -493,7 +493,7 @@ impl Client {
         let outcome = request.send().await;
         let response = match self.check(&Method::POST, &url, started, outcome, None) {
             Ok(response) => response,
-            Err(CheckError::Transient(response)) => {
+            Err(CheckError::Status(response)) => {
                 return Err(self.error_from(&Method::POST, &url, *response).await);
             }
             Err(CheckError::Transport(error)) => return Err(error),
@@ -626,7 +626,7 @@ impl Client {
                 Err(error) => error,
             };
             let error = match error {
-                CheckError::Transient(response) => self.error_from(&method, url, *response).await,
+                CheckError::Status(response) => self.error_from(&method, url, *response).await,
                 CheckError::Transport(error) => error,
             };
             let Some(server_wait) = retry_after else {
@@ -670,7 +670,7 @@ impl Client {
                 if status.is_success() {
                     Ok(response)
                 } else {
-                    Err(CheckError::Transient(Box::new(response)))
+                    Err(CheckError::Status(Box::new(response)))
                 }
             }
             Err(error) => {
@@ -770,7 +770,7 @@ impl Client {
 
 enum CheckError {
     /// The server answered with a non-success status.
-    Transient(Box<Response>),
+    Status(Box<Response>),
     /// The exchange failed below HTTP.
     Transport(ClientError),
 }
