@@ -9,7 +9,8 @@
 //!
 //! - get: `GET /v1/cases/{id}` of random cases
 //! - list: `GET /v1/cases?pageSize=50` (first page, default order)
-//! - search: `GET /v1/cases?query=KEYWORD&pageSize=50`
+//! - search: `GET /v1/cases?query=KEYWORDS&pageSize=50&state=all`: a rare word (in ~0.25% of
+//!   cases), a common and a rare word, or two common words (in most cases)
 //! - create: `POST /v1/cases`
 #![allow(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
@@ -50,11 +51,29 @@ fn arg(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn sentence(rng: &mut StdRng, words: usize) -> String {
-    (0..words)
-        .map(|_| WORDS[rng.random_range(0..WORDS.len())])
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Syllables of the rarer words: 20^3 = 8,000 pronounceable words, each in ~0.25% of cases.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ra", "tu", "ve", "so", "ni", "pe", "da", "gu", "zi", "fo", "be", "ch", "wy",
+    "xe", "qu", "ho", "ja",
+];
+
+fn rare_word(n: usize) -> String {
+    let s = SYLLABLES.len();
+    format!(
+        "{}{}{}",
+        SYLLABLES[n % s],
+        SYLLABLES[(n / s) % s],
+        SYLLABLES[(n / s / s) % s]
+    )
+}
+
+/// `common` words from a 20-word vocabulary (each in most cases) and `rare` ones from 8,000.
+fn sentence(rng: &mut StdRng, common: usize, rare: usize) -> String {
+    let mut words: Vec<String> = (0..common)
+        .map(|_| WORDS[rng.random_range(0..WORDS.len())].to_string())
+        .collect();
+    words.extend((0..rare).map(|_| rare_word(rng.random_range(0..8_000))));
+    words.join(" ")
 }
 
 /// Seeds the database; answers a token of the bench domain's admin.
@@ -112,8 +131,8 @@ fn seed(store: &Store, cases: usize) -> String {
                     &NewCase {
                         customer: format!("customer-{}", rng.random_range(0..CUSTOMERS)),
                         reseller_domain: DOMAIN.to_string(),
-                        display_name: sentence(&mut rng, 5),
-                        description: sentence(&mut rng, 30),
+                        display_name: sentence(&mut rng, 3, 2),
+                        description: sentence(&mut rng, 10, 20),
                         classification: CATEGORIES[i % CATEGORIES.len()].to_string(),
                         priority: Severity::ALL[rng.random_range(0..4)],
                         state: states[rng.random_range(0..states.len())],

@@ -504,7 +504,39 @@ pub fn latest_case_write(conn: &Connection) -> Result<i64, StoreError> {
     )
 }
 
-fn filter_sql(filter: &CaseFilter, sql: &mut String, args: &mut Vec<Value>) {
+/// Up to this many keyword hits, a list is driven from the hits (then sorted); above it, from
+/// the order's index, probing the hits. Either plan alone is slow for the other case.
+const SMALL_HIT_SET: i64 = 2_000;
+
+/// Whether the keyword match has at most [`SMALL_HIT_SET`] hits.
+fn few_text_hits(conn: &Connection, text: &str) -> Result<bool, StoreError> {
+    let hits: i64 = conn
+        .prepare_cached(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM case_text WHERE case_text MATCH ?1 LIMIT ?2)",
+        )?
+        .query_row(params![text, SMALL_HIT_SET + 1], |r| r.get(0))?;
+    Ok(hits <= SMALL_HIT_SET)
+}
+
+/// The FROM clause of a list; with `from_hits` the keyword hits are the outer loop.
+fn from_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut Vec<Value>) {
+    match (&filter.text_match, from_hits) {
+        (Some(text), true) => {
+            sql.push_str(
+                " FROM (SELECT rowid AS hit FROM case_text WHERE case_text MATCH ?) h
+                  CROSS JOIN cases c ON c.id = h.hit
+                  JOIN customers cu ON cu.id = c.customer_id",
+            );
+            args.push(Value::Text(text.clone()));
+        }
+        _ => {
+            sql.push(' ');
+            sql.push_str(CASE_FROM);
+        }
+    }
+}
+
+fn filter_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut Vec<Value>) {
     sql.push_str(" WHERE 1 = 1");
     if let Some(domain) = &filter.reseller_domain {
         sql.push_str(" AND c.reseller_domain = ?");
@@ -532,7 +564,7 @@ fn filter_sql(filter: &CaseFilter, sql: &mut String, args: &mut Vec<Value>) {
                 .map(|p| Value::Integer(priority_number(*p))),
         );
     }
-    if let Some(text) = &filter.text_match {
+    if let Some(text) = filter.text_match.as_ref().filter(|_| !from_hits) {
         sql.push_str(" AND c.id IN (SELECT rowid FROM case_text WHERE case_text MATCH ?)");
         args.push(Value::Text(text.clone()));
     }
@@ -595,9 +627,14 @@ pub fn list_cases(
     };
 
     // The indexed keyset query over cases unchanged since the snapshot.
-    let mut sql = format!("SELECT {CASE_COLUMNS} {CASE_FROM}");
+    let from_hits = match &filter.text_match {
+        Some(text) => few_text_hits(conn, text)?,
+        None => false,
+    };
+    let mut sql = format!("SELECT {CASE_COLUMNS}");
     let mut args = Vec::new();
-    filter_sql(filter, &mut sql, &mut args);
+    from_sql(filter, from_hits, &mut sql, &mut args);
+    filter_sql(filter, from_hits, &mut sql, &mut args);
     if mutable_order {
         sql.push_str(" AND c.update_seq <= ?");
         args.push(Value::Integer(as_of));
@@ -633,11 +670,11 @@ pub fn list_cases(
                 (SELECT h.update_time FROM case_updates h WHERE h.case_id = c.id AND h.seq <= ?
                    ORDER BY h.seq DESC LIMIT 1),
                 (SELECT h.sev_rank FROM case_updates h WHERE h.case_id = c.id AND h.seq <= ?
-                   ORDER BY h.seq DESC LIMIT 1)
-             {CASE_FROM}"
+                   ORDER BY h.seq DESC LIMIT 1)"
         );
         let mut args = vec![Value::Integer(as_of), Value::Integer(as_of)];
-        filter_sql(filter, &mut sql, &mut args);
+        sql.push_str(&format!(" {CASE_FROM}"));
+        filter_sql(filter, false, &mut sql, &mut args);
         sql.push_str(" AND c.update_seq > ?");
         args.push(Value::Integer(as_of));
         let mut stmt = conn.prepare_cached(&sql)?;
@@ -677,4 +714,117 @@ pub fn list_cases(
         as_of,
         next,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::types::{Contact, Customer, SupportPlan};
+    use crate::server::store::{Store, insert_domain, upsert_customer};
+
+    fn seeded(cases: usize) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+        store
+            .write(|tx| -> Result<(), StoreError> {
+                let now = Timestamp::now();
+                insert_domain(tx, "d.example", now)?;
+                upsert_customer(
+                    tx,
+                    &Customer {
+                        id: "acme".into(),
+                        display_name: "Acme".into(),
+                        primary_domain: "acme.example".into(),
+                        reseller_domain: "d.example".into(),
+                        plan: SupportPlan::Premium,
+                        access_granted: true,
+                        contact: Contact {
+                            name: "n".into(),
+                            email: "e@acme.example".into(),
+                            phone: None,
+                        },
+                    },
+                )?;
+                for i in 0..cases {
+                    let title = if i % 100 == 0 {
+                        "common rare"
+                    } else {
+                        "common"
+                    };
+                    insert_case(
+                        tx,
+                        &NewCase {
+                            customer: "acme".into(),
+                            reseller_domain: "d.example".into(),
+                            display_name: title.into(),
+                            description: format!("case number {i}"),
+                            classification: "gmail-delivery".into(),
+                            priority: Severity::P3,
+                            state: CaseState::New,
+                            language_code: "en-US".into(),
+                            time_zone: "UTC".into(),
+                            subscribers: vec![],
+                            creator: "a@d.example".into(),
+                            create_time: now
+                                .checked_add(jiff::SignedDuration::from_secs(i as i64))
+                                .unwrap(),
+                            request_id: format!("r{i}"),
+                            request_fingerprint: "f".into(),
+                        },
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        (dir, store)
+    }
+
+    fn filter(text: &str) -> CaseFilter {
+        CaseFilter {
+            reseller_domain: Some("d.example".into()),
+            customer: None,
+            state: StateFilter::All,
+            priorities: vec![],
+            text_match: crate::server::rules::text_match(text),
+            updated_since: None,
+            created_since: None,
+            order: CaseOrder::Updated,
+        }
+    }
+
+    fn walk(store: &Store, f: &CaseFilter) -> Vec<u64> {
+        let mut seen = Vec::new();
+        let mut after = None;
+        let mut as_of = None;
+        loop {
+            let page = store
+                .read(|tx| list_cases(tx, f, as_of, after, 500))
+                .unwrap();
+            seen.extend(page.cases.iter().map(|c| c.id));
+            as_of = Some(page.as_of);
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return seen,
+            }
+        }
+    }
+
+    #[test]
+    fn keyword_lists_are_ordered_and_complete_on_both_sides_of_the_hit_threshold() {
+        let total = SMALL_HIT_SET as usize + 200;
+        let (_dir, store) = seeded(total);
+        // Many hits: driven by the order's index.
+        let common = walk(&store, &filter("common"));
+        let expected: Vec<u64> = (1..=total as u64).rev().collect();
+        assert_eq!(common, expected);
+        // Few hits: driven by the hits, then sorted.
+        let rare = walk(&store, &filter("rare"));
+        let expected: Vec<u64> = (0..total)
+            .filter(|i| i % 100 == 0)
+            .map(|i| i as u64 + 1)
+            .rev()
+            .collect();
+        assert_eq!(rare, expected);
+        assert!(walk(&store, &filter("absent")).is_empty());
+    }
 }
