@@ -1,6 +1,8 @@
 //! Load benchmark of rsupport-server (not a test).
 //!
 //! Run: `cargo bench --bench server_load` (options after `--`: `--cases N`, `--clients N`).
+//! Under `cargo test --all-targets` (no `--bench` argument) it runs as a quick smoke check:
+//! 1,000 cases and a hundredth of the requests.
 //!
 //! Seeds a fresh SQLite file with 100,000 cases through the store (one bulk transaction), serves
 //! it in-process on 127.0.0.1 (port 0), then drives each scenario with a bounded number of
@@ -227,7 +229,9 @@ where
 }
 
 fn main() {
-    let cases = arg("--cases", 100_000);
+    let smoke = !std::env::args().any(|a| a == "--bench");
+    let scale = if smoke { 100 } else { 1 };
+    let cases = arg("--cases", if smoke { 1_000 } else { 100_000 });
     let clients = arg("--clients", 4);
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.sqlite");
@@ -267,14 +271,14 @@ fn main() {
         let mut results = Vec::new();
         let (b, a) = (base.clone(), auth.clone());
         // Warm-up: connections, page cache, prepared statements.
-        scenario("warm-up", 500, clients, move |c, i| {
+        scenario("warm-up", 500 / scale, clients, move |c, i| {
             c.get(format!("{b}/v1/cases/{}", 1 + (i * 7919) % cases))
                 .header("authorization", &a)
         })
         .await;
         let (b, a) = (base.clone(), auth.clone());
         results.push(
-            scenario("get", 20_000, clients, move |c, i| {
+            scenario("get", 20_000 / scale, clients, move |c, i| {
                 c.get(format!("{b}/v1/cases/{}", 1 + (i * 7919) % cases))
                     .header("authorization", &a)
             })
@@ -282,7 +286,7 @@ fn main() {
         );
         let (b, a) = (base.clone(), auth.clone());
         results.push(
-            scenario("list (page of 50)", 5_000, clients, move |c, i| {
+            scenario("list (page of 50)", 5_000 / scale, clients, move |c, i| {
                 let customer = if i % 2 == 0 {
                     String::new()
                 } else {
@@ -295,7 +299,7 @@ fn main() {
         );
         let (b, a) = (base.clone(), auth.clone());
         results.push(
-            scenario("keyword search", 2_000, clients, move |c, i| {
+            scenario("keyword search", 2_000 / scale, clients, move |c, i| {
                 let q = format!(
                     "{} {}",
                     WORDS[i % WORDS.len()],
@@ -309,7 +313,7 @@ fn main() {
         );
         let (b, a) = (base.clone(), auth.clone());
         results.push(
-            scenario("create", 2_000, clients, move |c, i| {
+            scenario("create", 2_000 / scale, clients, move |c, i| {
                 c.post(format!("{b}/v1/cases"))
                     .header("authorization", &a)
                     .json(&serde_json::json!({
@@ -345,5 +349,8 @@ fn main() {
             f.percentile(0.99).as_secs_f64() * 1000.0,
             f.errors
         );
+    }
+    for f in &results {
+        assert_eq!(f.errors, 0, "{} had errors", f.name);
     }
 }

@@ -154,6 +154,21 @@ async fn dev_prints_login_commands_whose_tokens_work() {
         .unwrap_or_else(|| panic!("{lines:#?}"));
     let whoami = server.api(login).get("/v1/whoami").await;
     assert_eq!(whoami.body["email"], demo::ADMIN_EMAIL);
+    // The user without cases.access gets a one-off RSUPPORT_TOKEN command, so following the
+    // banner never replaces Alex's stored login for the same domain.
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("rsupport auth login --domain reseller.example.com"))
+            .count(),
+        1
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim().starts_with("RSUPPORT_TOKEN=rsp_")),
+        "{lines:#?}"
+    );
 }
 
 #[tokio::test]

@@ -197,3 +197,26 @@ async fn an_unknown_route_answers_not_found_in_the_error_shape() {
     assert_eq!(answer.status, 404);
     assert_eq!(answer.reason(), "NOT_FOUND");
 }
+
+#[tokio::test]
+async fn request_logs_never_contain_a_token() {
+    let server = TestServer::start_logging("trace");
+    let world = World::on(server);
+    world.api_a().get("/v1/whoami").await;
+    world.api_a().get("/v1/cases").await;
+    world
+        .server
+        .api("rsp_wrong_token_value")
+        .get("/v1/cases")
+        .await;
+    let log = world.server.log();
+    assert!(
+        log.contains("/v1/whoami"),
+        "the request was not logged: {log}"
+    );
+    assert!(!log.contains(&world.a), "a token reached the log");
+    assert!(
+        !log.contains("rsp_wrong_token_value"),
+        "a token reached the log"
+    );
+}

@@ -385,3 +385,13 @@ async fn paging_while_another_client_writes_concurrently_skips_and_repeats_nothi
         assert!(unique.contains(id), "case {id} was skipped");
     }
 }
+
+#[tokio::test]
+async fn a_malformed_query_parameter_is_named() {
+    let world = World::new();
+    let answer = world.api_a().get("/v1/cases?orderBy=bogus").await;
+    assert_eq!(answer.reason(), "INVALID_ARGUMENT");
+    assert_eq!(answer.body["error"]["details"]["field"], "orderBy");
+    let answer = world.api_a().get("/v1/cases?updatedSince=yesterday").await;
+    assert_eq!(answer.body["error"]["details"]["field"], "updatedSince");
+}

@@ -258,3 +258,26 @@ async fn the_demo_has_one_person_with_an_account_in_each_domain() {
         .await;
     assert_eq!(new.body["customer"], demo::CUSTOMER_MOVED);
 }
+
+#[tokio::test]
+async fn customers_page_by_id() {
+    let world = World::new();
+    let api = world.api_a();
+    let first = api.get("/v1/customers?pageSize=3").await;
+    let token = first.body["nextPageToken"].as_str().unwrap();
+    let second = api
+        .get(&format!("/v1/customers?pageSize=3&pageToken={token}"))
+        .await;
+    let ids: Vec<&str> = first.body["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(second.body["customers"].as_array().unwrap())
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["enhanced-co", "locked-co", "premium-co", "standard-co"]
+    );
+    assert!(second.body.get("nextPageToken").is_none());
+}

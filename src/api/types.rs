@@ -434,8 +434,10 @@ pub struct ListCustomersQuery {
     /// Keyword matched against id, display name and primary domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
+    /// Page size: 1 to 500, default 50 (larger values are clamped).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u32>,
+    /// The `nextPageToken` of the previous page; valid only with the same filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
@@ -543,24 +545,36 @@ pub enum CaseOrder {
 #[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCasesQuery {
+    /// Only this customer's cases (its id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
+    /// `open` (default: every state but closed), `closed`, `all`, or one state such as
+    /// `action-required`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// Severities to keep, comma-separated, e.g. `P1,P2`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<String>,
+    /// Keywords; a case matches when every keyword (or a word starting with it) is in its
+    /// title, description or messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
+    /// Only cases updated at or after this time (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<Timestamp>,
+    /// Only cases created at or after this time (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(value_type = Option<String>, format = DateTime)]
     pub created_since: Option<Timestamp>,
+    /// `updated` (default, most recent first), `created` (newest first) or `severity` (P1
+    /// first, then most recently updated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<CaseOrder>,
+    /// Page size: 1 to 500, default 50 (larger values are clamped).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u32>,
+    /// The `nextPageToken` of the previous page; valid only with the same filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
@@ -673,8 +687,10 @@ pub struct CreateCommentRequest {
 #[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct PageQuery {
+    /// Page size: 1 to 500, default 50 (larger values are clamped).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u32>,
+    /// The `nextPageToken` of the previous page; valid only with the same filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
@@ -707,6 +723,7 @@ pub struct AttachmentList {
 #[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct UploadAttachmentQuery {
+    /// The file's name, shown to support and used on download.
     pub filename: String,
     /// Lowercase hex SHA-256 the client computed; a mismatch rejects the upload whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]

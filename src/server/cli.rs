@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::api::DEFAULT_LISTEN;
 use crate::server::admin::AdminCommand;
+use crate::server::demo::LoginUsage;
 use crate::server::store::Store;
 use crate::server::{AppState, DEFAULT_MAX_ATTACHMENT_BYTES, ServerConfig};
 
@@ -30,7 +31,7 @@ pub enum Command {
     /// Serve the API from a SQLite file (created if missing).
     Serve(ServeArgs),
     /// Serve a seeded demo database on loopback and print the `rsupport auth login` commands.
-    Dev(ServeArgs),
+    Dev(DevArgs),
     /// Manage domains, users, tokens, customers, support replies and the dev clock.
     Admin {
         /// The database file [default: rsupport.sqlite in the platform data dir].
@@ -44,10 +45,27 @@ pub enum Command {
     Openapi,
 }
 
+/// Like [`ServeArgs`], but the database is never taken from `RSUPPORT_SERVER_DB`: the demo
+/// must not be seeded into a real server's database by accident.
+#[derive(Debug, Args)]
+pub struct DevArgs {
+    /// The demo database file [default: demo.sqlite in the platform data dir].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Address to listen on; port 0 picks a free port (the first line printed names it).
+    #[arg(long, default_value = DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// Largest attachment accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
+    pub max_attachment_bytes: u64,
+    /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
+    #[arg(long)]
+    pub log_json: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The database file [default: in the platform data dir; rsupport.sqlite for serve,
-    /// demo.sqlite for dev].
+    /// The database file [default: rsupport.sqlite in the platform data dir].
     #[arg(long, env = "RSUPPORT_SERVER_DB")]
     pub db: Option<PathBuf>,
     /// Address to listen on; port 0 picks a free port (the first line printed names it).
@@ -56,6 +74,9 @@ pub struct ServeArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
     pub max_attachment_bytes: u64,
+    /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
+    #[arg(long)]
+    pub log_json: bool,
 }
 
 /// Where the server keeps its databases by default.
@@ -65,21 +86,25 @@ pub fn default_db(file: &str) -> anyhow::Result<PathBuf> {
     Ok(dirs.data_dir().join(file))
 }
 
-fn init_logs() {
+fn init_logs(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = if json {
+        logs.json().try_init()
+    } else {
+        logs.try_init()
+    };
 }
 
 /// Runs the command; the binary maps an error to exit status 1.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
-            init_logs();
+            init_logs(args.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
                 None => default_db("rsupport.sqlite")?,
@@ -92,7 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             run_server(args.listen, AppState::new(store, config), None)
         }
         Command::Dev(args) => {
-            init_logs();
+            init_logs(args.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
                 None => default_db("demo.sqlite")?,
@@ -146,19 +171,25 @@ fn run_server(
             writeln!(stdout, "Log in with (tokens are new at every start):")?;
             for login in logins {
                 writeln!(stdout, "  # {}", login.who)?;
-                match &login.domain {
-                    Some(domain) => writeln!(
+                let token = &login.token;
+                match (login.usage, &login.domain) {
+                    (LoginUsage::Keyring, Some(domain)) => writeln!(
                         stdout,
-                        "  rsupport auth login --domain {domain} --endpoint {url} --with-token <<< {}",
-                        login.token
+                        "  rsupport auth login --domain {domain} --endpoint {url} --with-token <<< {token}"
                     )?,
-                    None => writeln!(
+                    (LoginUsage::EnvToken, Some(domain)) => writeln!(
                         stdout,
-                        "  curl -H 'Authorization: Bearer {}' {url}/v1/cases",
-                        login.token
+                        "  RSUPPORT_TOKEN={token} rsupport case list --domain {domain} --endpoint {url}"
+                    )?,
+                    _ => writeln!(
+                        stdout,
+                        "  curl -H 'Authorization: Bearer {token}' {url}/v1/cases"
                     )?,
                 }
             }
+            let db = state.store.path().display();
+            writeln!(stdout, "Play support:   rsupport-server admin --db {db} support reply CASE --body TEXT --state action-required")?;
+            writeln!(stdout, "Move the clock: rsupport-server admin --db {db} clock advance 31d")?;
         }
         stdout.flush()?;
         drop(stdout);

@@ -66,6 +66,19 @@ pub struct Login {
     /// `None` for the support agent.
     pub domain: Option<String>,
     pub token: String,
+    /// How the banner suggests using it.
+    pub usage: LoginUsage,
+}
+
+/// How a demo token is meant to be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginUsage {
+    /// `rsupport auth login` (one keyring entry per domain).
+    Keyring,
+    /// `RSUPPORT_TOKEN=…` for one command, so it does not replace the domain's stored login.
+    EnvToken,
+    /// The support agent: raw HTTP.
+    Agent,
 }
 
 /// Seeds the demo if the database does not hold it yet, then issues one fresh token per demo
@@ -86,27 +99,31 @@ pub fn prepare(store: &Store) -> anyhow::Result<Vec<Login>> {
             ADMIN_EMAIL,
             Some(RESELLER_DOMAIN),
             "Alex, reseller admin of reseller.example.com",
+            LoginUsage::Keyring,
         ),
         (
             PARTNER_ADMIN_EMAIL,
             Some(PARTNER_DOMAIN),
             "the same Alex, admin of partner.example.net",
+            LoginUsage::Keyring,
         ),
         (
             VIEWER_EMAIL,
             Some(RESELLER_DOMAIN),
-            "Sam, without the cases.access privilege (use another --domain alias or RSUPPORT_TOKEN)",
+            "Sam of reseller.example.com, without the cases.access privilege (refused)",
+            LoginUsage::EnvToken,
         ),
         (
             AGENT_EMAIL,
             None,
             "the support agent (plays the provider's side)",
+            LoginUsage::Agent,
         ),
     ];
     let logins = store.write(|tx| -> Result<Vec<Login>, StoreError> {
         let now = Timestamp::now();
         let mut logins = Vec::new();
-        for (email, domain, who) in accounts {
+        for (email, domain, who, usage) in accounts {
             let user = store::find_user(tx, email)?
                 .ok_or_else(|| StoreError::Corrupt(format!("demo user {email} is missing")))?;
             let token = new_token();
@@ -115,6 +132,7 @@ pub fn prepare(store: &Store) -> anyhow::Result<Vec<Login>> {
                 who: who.to_string(),
                 domain: domain.map(str::to_string),
                 token,
+                usage,
             });
         }
         Ok(logins)

@@ -67,6 +67,7 @@ impl Modify for BearerAuth {
             `reason`. Field names follow the Google Cloud Support API v2 where the concept is the same.",
         license(name = "MIT OR Apache-2.0")
     ),
+    servers((url = "http://127.0.0.1:8765", description = "`rsupport-server dev` or `serve` with the default --listen")),
     security(("bearer" = [])),
     modifiers(&BearerAuth),
     components(schemas(ErrorBody, ErrorStatus, ErrorDetails, ErrorReason, CaseOrder)),

@@ -10,6 +10,8 @@
 //! - [`World`]: two reseller domains (`a.example` and `b.example`), an admin in each, a user
 //!   without `cases.access`, customers on each plan and one without access, and an agent,
 //!   all made through `admin`.
+//! - [`TestServer::start_logging`] / [`TestServer::log`]: the server's stderr goes to a file
+//!   next to the database.
 //! - [`Api`]: a small async JSON client (reqwest) with one token, answering status + JSON.
 
 use std::io::{BufRead, BufReader};
@@ -28,21 +30,32 @@ pub struct TestServer {
     stdout: Arc<Mutex<Vec<String>>>,
     mode: &'static str,
     extra: Vec<String>,
+    log_level: &'static str,
     _dir: tempfile::TempDir,
 }
 
-fn spawn(mode: &str, db: &Path, extra: &[String]) -> (Child, String, Arc<Mutex<Vec<String>>>) {
+fn spawn(
+    mode: &str,
+    db: &Path,
+    extra: &[String],
+    log_level: &str,
+) -> (Child, String, Arc<Mutex<Vec<String>>>) {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(db.with_extension("log"))
+        .expect("server log file");
     let mut child = Command::new(SERVER_BIN)
         .arg(mode)
         .arg("--db")
         .arg(db)
         .args(["--listen", "127.0.0.1:0"])
         .args(extra)
-        .env("RUST_LOG", "warn")
+        .env("RUST_LOG", log_level)
         .env_remove("RSUPPORT_SERVER_DB")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(log)
         .spawn()
         .expect("spawn rsupport-server");
     let stdout = child.stdout.take().expect("server stdout");
@@ -52,7 +65,12 @@ fn spawn(mode: &str, db: &Path, extra: &[String]) -> (Child, String, Arc<Mutex<V
     let url = first
         .trim()
         .strip_prefix("rsupport-server listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line from rsupport-server: {first:?}"))
+        .unwrap_or_else(|| {
+            let log = std::fs::read_to_string(db.with_extension("log")).unwrap_or_default();
+            panic!(
+                "rsupport-server {mode} did not start (first line {first:?}); its stderr:\n{log}"
+            )
+        })
         .to_string();
     // Keep the rest (the dev banner) and never let the child block on a full pipe.
     let lines = Arc::new(Mutex::new(vec![first.trim_end().to_string()]));
@@ -68,7 +86,7 @@ fn spawn(mode: &str, db: &Path, extra: &[String]) -> (Child, String, Arc<Mutex<V
 }
 
 impl TestServer {
-    fn launch(mode: &'static str, extra: &[&str]) -> TestServer {
+    fn launch(mode: &'static str, extra: &[&str], log_level: &'static str) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join(if mode == "dev" {
             "demo.sqlite"
@@ -76,7 +94,7 @@ impl TestServer {
             "rsupport.sqlite"
         });
         let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
-        let (child, url, stdout) = spawn(mode, &db, &extra);
+        let (child, url, stdout) = spawn(mode, &db, &extra, log_level);
         TestServer {
             url,
             db,
@@ -84,23 +102,34 @@ impl TestServer {
             stdout,
             mode,
             extra,
+            log_level,
             _dir: dir,
         }
     }
 
     /// `serve` on a free loopback port with a fresh temp database (schema only).
     pub fn start() -> TestServer {
-        TestServer::launch("serve", &[])
+        TestServer::launch("serve", &[], "warn")
+    }
+
+    /// `serve` logging at `level` (`RUST_LOG`); read the log with [`TestServer::log`].
+    pub fn start_logging(level: &'static str) -> TestServer {
+        TestServer::launch("serve", &[], level)
+    }
+
+    /// Everything the server wrote on stderr (its logs) so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.db.with_extension("log")).unwrap_or_default()
     }
 
     /// `serve` with extra arguments, e.g. `["--max-attachment-bytes", "1024"]`.
     pub fn start_with(extra: &[&str]) -> TestServer {
-        TestServer::launch("serve", extra)
+        TestServer::launch("serve", extra, "warn")
     }
 
     /// `dev` on a free loopback port with a freshly seeded demo database.
     pub fn start_dev() -> TestServer {
-        TestServer::launch("dev", &[])
+        TestServer::launch("dev", &[], "warn")
     }
 
     /// Runs `rsupport-server admin --db <db> ARGS`, asserts success, returns trimmed stdout.
@@ -148,7 +177,7 @@ impl TestServer {
     /// Starts the same mode again on the same database (on a new port; `url` is updated).
     pub fn restart(&mut self) {
         self.kill();
-        let (child, url, stdout) = spawn(self.mode, &self.db, &self.extra);
+        let (child, url, stdout) = spawn(self.mode, &self.db, &self.extra, self.log_level);
         self.child = child;
         self.url = url;
         self.stdout = stdout;

@@ -90,7 +90,15 @@ pub async fn upload(
     }
     let bytes: Bytes = axum::body::to_bytes(body, usize::try_from(limit).unwrap_or(usize::MAX))
         .await
-        .map_err(|_| too_large(limit))?;
+        .map_err(|error| {
+            let over = std::error::Error::source(&error)
+                .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            if over {
+                too_large(limit)
+            } else {
+                Failure::invalid("body", format!("the upload was interrupted: {error}"))
+            }
+        })?;
     let sha256 = hex::encode(Sha256::digest(&bytes));
     if let Some(expected) = expected.filter(|e| *e != sha256) {
         return Err(Failure::new(
@@ -227,6 +235,11 @@ pub async fn download(
     headers.insert(
         header::CONTENT_DISPOSITION,
         content_disposition(&attachment.filename),
+    );
+    // Served as a download, never rendered: an uploaded HTML file must not run in a browser.
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
     );
     if let Ok(v) = HeaderValue::from_str(&attachment.sha256) {
         headers.insert(SHA256_HEADER, v);

@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::api::error::ErrorBody;
 use crate::api::error::ErrorReason;
 use crate::api::types::{
-    Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest, Customer,
-    EscalateCaseRequest, Escalation, ListCasesQuery, Privilege, SetCaseStateRequest,
+    AuthorRole, Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest,
+    Customer, EscalateCaseRequest, Escalation, ListCasesQuery, Privilege, SetCaseStateRequest,
     ShareCaseRequest, StateFilter, UpdateCaseRequest, parse_severity_list,
 };
 use crate::server::AppState;
@@ -366,7 +366,7 @@ pub async fn close(
                     id,
                     &body,
                     &auth.caller.email,
-                    crate::api::types::AuthorRole::Reseller,
+                    AuthorRole::Reseller,
                     now,
                 )?;
             }
@@ -409,7 +409,7 @@ pub async fn reopen(
                     id,
                     &body,
                     &auth.caller.email,
-                    crate::api::types::AuthorRole::Reseller,
+                    AuthorRole::Reseller,
                     now,
                 )?;
             }

@@ -71,6 +71,26 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_query_parameter_is_named() {
+        let f = query_failure(
+            "Failed to deserialize query string: orderBy: unknown variant `bogus`, expected one of `updated`",
+        );
+        assert_eq!(f.0.error.details.field.as_deref(), Some("orderBy"));
+        assert!(f.0.error.message.contains("unknown variant `bogus`"));
+    }
+
+    #[test]
+    fn a_missing_query_parameter_is_named() {
+        let f = query_failure("Failed to deserialize query string: missing field `filename`");
+        assert_eq!(f.0.error.details.field.as_deref(), Some("filename"));
+    }
+}
+
 /// The field named by serde's "missing field `x`" message.
 fn missing_field(message: &str) -> Option<String> {
     let rest = message.split("missing field `").nth(1)?;
@@ -87,17 +107,24 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryArgs<T> {
         Query::<T>::from_request_parts(parts, state)
             .await
             .map(|Query(v)| QueryArgs(v))
-            .map_err(|rejection: QueryRejection| {
-                let message = rejection.body_text();
-                let field = message
-                    .split('`')
-                    .nth(1)
-                    .map(str::to_string)
-                    .or_else(|| missing_field(&message))
-                    .unwrap_or_else(|| "query".to_string());
-                Failure::invalid(&field, format!("invalid query string: {message}"))
-            })
+            .map_err(|rejection: QueryRejection| query_failure(&rejection.body_text()))
     }
+}
+
+/// Turns axum's "Failed to deserialize query string: FIELD: why" into a failure naming FIELD.
+fn query_failure(text: &str) -> Failure {
+    let rest = text
+        .split_once("query string: ")
+        .map(|(_, rest)| rest)
+        .unwrap_or(text);
+    let (field, why) = match missing_field(rest) {
+        Some(field) => (field, "is required".to_string()),
+        None => match rest.split_once(": ") {
+            Some((field, why)) if !field.contains(' ') => (field.to_string(), why.to_string()),
+            _ => ("query".to_string(), rest.to_string()),
+        },
+    };
+    Failure::invalid(&field, format!("invalid query parameter '{field}': {why}"))
 }
 
 /// Parses the `{case}` path segment.

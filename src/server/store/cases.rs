@@ -604,7 +604,8 @@ fn cursor_of(case: &Case, order: CaseOrder, rank: i64) -> CaseCursor {
 /// case written after it is placed where it stood at `as_of` (its position from the history
 /// table), so paging never shows a case twice nor skips one that existed at the first page;
 /// cases created after the first page are left out. Creation times never change, so the
-/// `created` order needs no such care.
+/// `created` order needs no such care. Filters apply to the cases as they are now: a case that
+/// stopped matching (closed under `state=open`, say) leaves the list.
 pub fn list_cases(
     conn: &Connection,
     filter: &CaseFilter,
