@@ -241,3 +241,38 @@ async fn the_demo_customer_without_access_refuses_new_cases() {
         200
     );
 }
+
+#[test]
+fn a_reseller_user_cannot_be_turned_into_an_agent() {
+    let world = World::new();
+    let out = world
+        .server
+        .admin_output(&["agent", "add", "admin@a.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("is a reseller user"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[tokio::test]
+async fn the_demo_timeline_is_consistent() {
+    let server = TestServer::start_dev();
+    let agent = server.api(&server.token(demo::AGENT_EMAIL));
+    let now = jiff::Timestamp::now();
+    let all = agent.get("/v1/cases?state=all&pageSize=500").await;
+    for case in all.body["cases"].as_array().unwrap() {
+        let time = |field: &str| {
+            case[field]
+                .as_str()
+                .map(|t| t.parse::<jiff::Timestamp>().unwrap())
+        };
+        let created = time("createTime").unwrap();
+        assert!(time("updateTime").unwrap() >= created, "{case}");
+        assert!(time("updateTime").unwrap() <= now, "{case}");
+        if let Some(closed) = time("closeTime") {
+            assert!(closed >= created && closed <= now, "{case}");
+        }
+    }
+}

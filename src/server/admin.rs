@@ -272,6 +272,12 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                 if !rules::is_valid_email(&email) {
                     return Err(anyhow::anyhow!("'{email}' is not a valid email address").into());
                 }
+                if store::find_user(tx, &email)?.is_some_and(|u| u.role == Role::Reseller) {
+                    return Err(anyhow::anyhow!(
+                        "'{email}' is a reseller user; a support agent needs an email of its own"
+                    )
+                    .into());
+                }
                 store::upsert_user(tx, &email, None, Role::Agent, &[], now)?;
                 String::new()
             }

@@ -58,6 +58,9 @@ pub struct DevArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
     pub max_attachment_bytes: u64,
+    /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
+    #[arg(long, default_value_t = crate::server::DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    pub request_timeout_secs: u64,
     /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
     #[arg(long)]
     pub log_json: bool,
@@ -74,6 +77,9 @@ pub struct ServeArgs {
     /// Largest attachment accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
     pub max_attachment_bytes: u64,
+    /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
+    #[arg(long, default_value_t = crate::server::DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    pub request_timeout_secs: u64,
     /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
     #[arg(long)]
     pub log_json: bool,
@@ -92,6 +98,10 @@ fn init_logs(json: bool) {
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(
+            std::io::IsTerminal::is_terminal(&std::io::stderr())
+                && std::env::var_os("NO_COLOR").is_none(),
+        )
         .with_target(false);
     let _ = if json {
         logs.json().try_init()
@@ -113,6 +123,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let config = ServerConfig {
                 dev_mode: false,
                 max_attachment_bytes: args.max_attachment_bytes,
+                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
             };
             run_server(args.listen, AppState::new(store, config), None)
         }
@@ -127,6 +138,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let config = ServerConfig {
                 dev_mode: true,
                 max_attachment_bytes: args.max_attachment_bytes,
+                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
             };
             run_server(args.listen, AppState::new(store, config), Some(logins))
         }

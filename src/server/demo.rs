@@ -563,6 +563,7 @@ fn seed(tx: &rusqlite::Connection, now: Timestamp) -> Result<(), StoreError> {
             )
         };
         n += 1;
+        let created_days_ago = 2 + (i as i64 * 7) % 50;
         seed_case(
             tx,
             now,
@@ -574,8 +575,9 @@ fn seed(tx: &rusqlite::Connection, now: Timestamp) -> Result<(), StoreError> {
                 problem: i,
                 priority: Severity::ALL[i % 4],
                 state: states[i % states.len()],
-                created_days_ago: 1 + (i as i64 * 7) % 50,
-                closed_days_ago: Some(1 + (i as i64 % 5)),
+                created_days_ago,
+                // Closed after it was filed, never in the future.
+                closed_days_ago: Some((1 + i as i64 % 5).min(created_days_ago - 1).max(0)),
                 with_attachment: i % 3 == 0,
             },
         )?;

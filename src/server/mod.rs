@@ -51,8 +51,9 @@ use crate::server::store::Store;
 pub const DEFAULT_MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
 /// Limit of a JSON request body.
 pub const MAX_JSON_BODY_BYTES: usize = 1024 * 1024;
-/// A request that takes longer is abandoned with `UNAVAILABLE` (uploads included).
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+/// Default time limit of a request: one that takes longer is abandoned with `UNAVAILABLE`
+/// (uploads included).
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// How a server instance behaves.
 #[derive(Debug, Clone)]
@@ -60,6 +61,7 @@ pub struct ServerConfig {
     /// Dev mode honours the clock offset set by `admin clock advance`.
     pub dev_mode: bool,
     pub max_attachment_bytes: u64,
+    pub request_timeout: Duration,
 }
 
 impl Default for ServerConfig {
@@ -67,6 +69,7 @@ impl Default for ServerConfig {
         ServerConfig {
             dev_mode: false,
             max_attachment_bytes: DEFAULT_MAX_ATTACHMENT_BYTES,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
         }
     }
 }
@@ -127,7 +130,10 @@ pub fn router(state: AppState) -> Router {
         // Bodies are limited where they are read: JSON bodies to MAX_JSON_BODY_BYTES, uploads
         // to the attachment limit.
         .layer(DefaultBodyLimit::disable())
-        .layer(axum::middleware::from_fn(time_limit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.config.request_timeout,
+            time_limit,
+        ))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &axum::http::Request<axum::body::Body>| {
@@ -140,15 +146,19 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Answers `UNAVAILABLE` for a request that runs longer than [`REQUEST_TIMEOUT`].
-async fn time_limit(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+/// Answers `UNAVAILABLE` for a request that runs longer than the configured limit.
+async fn time_limit(
+    axum::extract::State(limit): axum::extract::State<Duration>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => Failure::new(
             crate::api::error::ErrorReason::Unavailable,
             format!(
                 "the request took longer than {} s and was abandoned; retry it (creates are idempotent with the same requestId)",
-                REQUEST_TIMEOUT.as_secs()
+                limit.as_secs()
             ),
         )
         .into_response(),
@@ -187,4 +197,39 @@ pub async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutdown signal received; finishing in-flight requests");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower::ServiceExt as _;
+
+    #[tokio::test]
+    async fn a_request_over_the_time_limit_is_abandoned_as_unavailable() {
+        let slow = Router::new()
+            .route(
+                "/slow",
+                axum::routing::get(|| async {
+                    tokio::time::sleep(Duration::from_secs(30)).await;
+                    "late"
+                }),
+            )
+            .layer(axum::middleware::from_fn_with_state(
+                Duration::from_millis(20),
+                time_limit,
+            ));
+        let request = axum::http::Request::get("/slow")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = slow.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 503);
+        let bytes = axum::body::to_bytes(response.into_body(), 10_000)
+            .await
+            .unwrap();
+        let body: crate::api::error::ErrorBody = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            body.error.reason,
+            crate::api::error::ErrorReason::Unavailable
+        );
+    }
 }

@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Response};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 
-#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
 use crate::api::error::ErrorBody;
 use crate::api::error::ErrorReason;
 use crate::api::types::{Attachment, AttachmentList, Privilege, UploadAttachmentQuery};

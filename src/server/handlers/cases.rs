@@ -8,7 +8,6 @@ use jiff::Timestamp;
 use rusqlite::Connection;
 use serde::Serialize;
 
-#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
 use crate::api::error::ErrorBody;
 use crate::api::error::ErrorReason;
 use crate::api::types::{

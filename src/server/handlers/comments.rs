@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
-#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
 use crate::api::error::ErrorBody;
 use crate::api::types::{
     AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege,

@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
 
-#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
 use crate::api::error::ErrorBody;
 use crate::api::types::{Customer, CustomerList, ListCustomersQuery, Privilege};
 use crate::server::AppState;

@@ -5,7 +5,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{Method, Uri};
 
-#[allow(unused_imports, reason = "named by the OpenAPI annotations")]
 use crate::api::error::ErrorBody;
 use crate::api::error::ErrorReason;
 use crate::api::types::{CategoryList, Health, ListCategoriesQuery, Privilege, WhoAmI};
