@@ -172,6 +172,8 @@ pub enum Command {
     Customer(commands::customer::CustomerArgs),
     /// Search the category catalogue
     Category(commands::category::CategoryArgs),
+    /// File, list, update, comment, attach, close, reopen, escalate and share support cases
+    Case(commands::case::CaseArgs),
     /// Read and change the client's settings
     Config(commands::config::ConfigArgs),
     /// Print a shell completion script
@@ -207,6 +209,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<crate::output::Outcome,
         Command::Auth(args) => commands::auth::run(ctx, args).await,
         Command::Customer(args) => commands::customer::run(ctx, args).await,
         Command::Category(args) => commands::category::run(ctx, args).await,
+        Command::Case(args) => commands::case::run(ctx, args).await,
         Command::Config(args) => commands::config::run(ctx, args).await,
         Command::Completion(args) => commands::completion::run(ctx, args).await,
     }

@@ -20,6 +20,8 @@ pub mod credentials;
 pub mod error;
 /// Tables, TSV, JSON, CSV, jq; terminal-safe text.
 pub mod output;
+/// The personal-data scan run before text is sent to support.
+pub mod pii;
 /// When prompting is allowed, and the prompts.
 pub mod prompt;
 pub mod server;

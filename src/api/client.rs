@@ -513,8 +513,14 @@ impl Client {
         let response = self
             .execute(Method::GET, &url, Retry::Safe, None, |req| req)
             .await?;
+        let sha256 = response
+            .headers()
+            .get("x-content-sha256")
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.trim().to_ascii_lowercase());
         Ok(Download {
             size: response.content_length(),
+            sha256,
             endpoint: self.endpoint.clone(),
             url: url.to_string(),
             response,
@@ -877,6 +883,8 @@ fn progress_stream<R: AsyncRead + Unpin + Send + 'static>(
 pub struct Download {
     /// `Content-Length`, when the server sent one.
     pub size: Option<u64>,
+    /// The `x-content-sha256` header (lowercase hex), when the server sent one.
+    pub sha256: Option<String>,
     endpoint: String,
     url: String,
     response: Response,

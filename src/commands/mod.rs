@@ -52,6 +52,7 @@
 //! [`ClientError`]: crate::api::client::ClientError
 
 pub mod auth;
+pub mod case;
 pub mod category;
 pub mod completion;
 pub mod config;

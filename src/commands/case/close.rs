@@ -1,0 +1,59 @@
+//! `rsupport case close ID`: close a case when the problem no longer occurs (it can be
+//! reopened for 30 days).
+
+use clap::Args;
+
+use crate::api::types::CaseActionRequest;
+use crate::commands::case::{non_blank, parse_case_id};
+use crate::context::Ctx;
+use crate::error::CliResult;
+use crate::output::{Outcome, Record};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  rsupport case close 42
+  rsupport case close 42 --comment 'The customer confirms mail flows again'
+
+A closed case can be reopened with `rsupport case reopen` for 30 days; after that a new case
+must be filed.")]
+pub struct CloseArgs {
+    /// The case id
+    #[arg(value_parser = parse_case_id)]
+    pub id: u64,
+    /// A message posted with the close
+    #[arg(long, value_name = "TEXT")]
+    pub comment: Option<String>,
+}
+
+pub async fn run(ctx: &Ctx, args: CloseArgs) -> CliResult<Outcome> {
+    let comment = args
+        .comment
+        .map(|c| non_blank(c, "--comment"))
+        .transpose()?;
+    let case = ctx
+        .client()?
+        .close_case(args.id, &CaseActionRequest { comment })
+        .await?;
+    ctx.out().message(&format!(
+        "Closed case {}: {}. It can be reopened until {}.",
+        case.id,
+        case.display_name,
+        reopen_until(&case)
+    ));
+    Ok(Outcome::Primary {
+        value: case.id.to_string(),
+        record: Some(Record::new(&case)),
+    })
+}
+
+/// The last day a closed case can be reopened (30 days after its close).
+fn reopen_until(case: &crate::api::types::Case) -> String {
+    case.close_time
+        .and_then(|t| {
+            t.checked_add(jiff::SignedDuration::from_hours(30 * 24))
+                .ok()
+        })
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| "30 days after its close".to_string())
+}

@@ -1,0 +1,127 @@
+//! `rsupport case escalate ID`: raise a premium customer's open case, with a reason and a
+//! justification. Refusals (plan, closed, already escalated) exit 5 saying why.
+
+use clap::Args;
+
+use crate::api::error::ErrorReason;
+use crate::api::types::{EscalateCaseRequest, EscalationReason};
+use crate::commands::case::{non_blank, parse_case_id};
+use crate::context::Ctx;
+use crate::error::{CliError, CliResult, ExitClass};
+use crate::output::{Outcome, Record};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  rsupport case escalate 42 --reason business-impact \\
+      --justification 'Payroll mail to the bank bounces; salaries are due tomorrow'
+
+Only cases of customers on the premium plan can be escalated, only while open, and only once;
+otherwise the command exits 5 and says which rule refused it.")]
+pub struct EscalateArgs {
+    /// The case id
+    #[arg(value_parser = parse_case_id)]
+    pub id: u64,
+    /// resolution-time, technical-expertise or business-impact
+    #[arg(long, value_name = "REASON")]
+    pub reason: EscalationReason,
+    /// Why the case needs escalating
+    #[arg(long, value_name = "TEXT")]
+    pub justification: String,
+}
+
+pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
+    let justification = non_blank(args.justification, "--justification")?;
+    let client = ctx.client()?;
+    let request = EscalateCaseRequest {
+        reason: args.reason,
+        justification,
+    };
+    match client.escalate_case(args.id, &request).await {
+        Ok(case) => {
+            ctx.out()
+                .message(&format!("Escalated case {} ({}).", case.id, args.reason));
+            Ok(Outcome::Primary {
+                value: case.id.to_string(),
+                record: Some(Record::new(&case)),
+            })
+        }
+        Err(error) if error.reason() == Some(ErrorReason::EscalationNotAllowed) => {
+            let api = error.api().cloned();
+            let why = api.as_ref().and_then(|e| e.details.why.clone());
+            let customer = api.as_ref().and_then(|e| e.details.customer.clone());
+            Err(refusal(
+                args.id,
+                why.as_deref(),
+                customer.as_deref(),
+                api.map(|e| e.message),
+            ))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// The refusal as the user reads it, by the server's `details.why`.
+fn refusal(
+    case: u64,
+    why: Option<&str>,
+    customer: Option<&str>,
+    message: Option<String>,
+) -> CliError {
+    let customer = customer.unwrap_or("the customer");
+    let (text, hint) = match why {
+        Some("plan") => (
+            format!("case {case} cannot be escalated: {customer} is not on the premium support plan"),
+            Some("escalation is a premium-plan feature; raise the severity instead with `rsupport case update --severity`".to_string()),
+        ),
+        Some("closed") => (
+            format!("case {case} cannot be escalated: it is closed"),
+            Some(format!("reopen it first with `rsupport case reopen {case}` (within 30 days of its close)")),
+        ),
+        Some("already-escalated") => (
+            format!("case {case} cannot be escalated: it is already escalated"),
+            Some(format!("add information with `rsupport case comment {case}`")),
+        ),
+        _ => (
+            format!(
+                "case {case} cannot be escalated: {}",
+                message.unwrap_or_else(|| "the server refused it".into())
+            ),
+            None,
+        ),
+    };
+    let error = CliError::failure(text).with_class(ExitClass::Refused);
+    match hint {
+        Some(hint) => error.hint(hint),
+        None => error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_refusal_names_the_premium_plan_and_exits_5() {
+        let error = refusal(4, Some("plan"), Some("globex"), None);
+        assert_eq!(error.exit_code(), 5);
+        assert!(
+            error.to_string().contains("globex is not on the premium"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_closed_refusal_points_to_reopen() {
+        let error = refusal(4, Some("closed"), None, None);
+        assert!(error.to_string().contains("it is closed"), "{error}");
+        assert!(error.hints()[0].contains("rsupport case reopen 4"));
+    }
+
+    #[test]
+    fn an_unknown_refusal_keeps_the_servers_message() {
+        let error = refusal(4, Some("weather"), None, Some("not today".into()));
+        assert!(error.to_string().contains("not today"), "{error}");
+        assert_eq!(error.exit_code(), 5);
+    }
+}

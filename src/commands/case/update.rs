@@ -1,0 +1,100 @@
+//! `rsupport case update ID`: change severity and/or title, and/or post a message, in one
+//! call.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::api::types::{CreateCommentRequest, Severity, UpdateCaseRequest};
+use crate::commands::case::{
+    allowed_domains, confirm_pii, non_blank, parse_case_id, read_text, scan_text,
+};
+use crate::context::Ctx;
+use crate::error::{CliError, CliResult};
+use crate::output::{Outcome, Record};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  rsupport case update 42 --severity P1
+  rsupport case update 42 --title 'Bounces to outlook.com only' --comment 'Narrowed it down'
+  rsupport case update 42 --comment-file reply.txt
+
+Prints the updated case with --json. The message is checked for personal data first, as
+with `case comment`.")]
+pub struct UpdateArgs {
+    /// The case id
+    #[arg(value_parser = parse_case_id)]
+    pub id: u64,
+    /// The new severity, P1 (critical) … P4 (low)
+    #[arg(long, value_name = "P1..P4")]
+    pub severity: Option<Severity>,
+    /// The new title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A message to post to support
+    #[arg(long, conflicts_with = "comment_file", value_name = "TEXT")]
+    pub comment: Option<String>,
+    /// Read the message from a file (`-`: stdin)
+    #[arg(long, value_name = "FILE|-")]
+    pub comment_file: Option<PathBuf>,
+    /// Send a message that looks like personal data without asking
+    #[arg(long)]
+    pub allow_pii: bool,
+}
+
+pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
+    let comment = read_text(args.comment, args.comment_file.as_deref(), "--comment-file")?
+        .map(|text| non_blank(text, "the comment"))
+        .transpose()?;
+    let title = args
+        .title
+        .map(|title| non_blank(title, "--title"))
+        .transpose()?;
+    if args.severity.is_none() && title.is_none() && comment.is_none() {
+        return Err(CliError::usage(
+            "nothing to update: pass --severity, --title, --comment or --comment-file (several at once are fine)",
+        ));
+    }
+    let client = ctx.client()?;
+    let mut case = client.get_case(args.id).await?;
+    if let Some(comment) = &comment {
+        let allowed = allowed_domains(client, &case.customer).await?;
+        let reports: Vec<_> = scan_text("the comment", comment, &allowed)
+            .into_iter()
+            .collect();
+        confirm_pii(ctx, &reports, args.allow_pii)?;
+    }
+    let mut done = Vec::new();
+    if args.severity.is_some() || title.is_some() {
+        let before = case.clone();
+        case = client
+            .update_case(
+                args.id,
+                &UpdateCaseRequest {
+                    display_name: title.clone(),
+                    priority: args.severity,
+                },
+            )
+            .await?;
+        if let Some(severity) = args.severity {
+            done.push(format!("severity {} → {severity}", before.priority));
+        }
+        if title.is_some() {
+            done.push("title changed".to_string());
+        }
+    }
+    if let Some(body) = comment {
+        client
+            .create_comment(args.id, &CreateCommentRequest { body })
+            .await?;
+        done.push("message posted".to_string());
+        case = client.get_case(args.id).await?;
+    }
+    ctx.out()
+        .message(&format!("Updated case {}: {}.", args.id, done.join(", ")));
+    Ok(Outcome::Primary {
+        value: case.id.to_string(),
+        record: Some(Record::new(&case)),
+    })
+}

@@ -1,0 +1,153 @@
+//! `rsupport case view ID` (all fields, subscribers, attachments and the last messages) and
+//! `rsupport case history ID` (every message, oldest first).
+
+use clap::Args;
+use serde_json::Value;
+
+use crate::api::types::{Attachment, Comment, MAX_PAGE_SIZE, PageQuery};
+use crate::commands::case::{human_size, parse_case_id};
+use crate::context::Ctx;
+use crate::error::CliResult;
+use crate::output::{Cell, Outcome, Record, Tabular};
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  rsupport case view 42
+  rsupport case view 42 --messages 10
+  rsupport case view 42 --json --jq '.attachments[].filename'
+
+With --json the case is shown with two more fields: `attachments` and `comments` (the last
+messages, oldest first).")]
+pub struct ViewArgs {
+    /// The case id
+    #[arg(value_parser = parse_case_id)]
+    pub id: u64,
+    /// How many of the last messages to show
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub messages: usize,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  rsupport case history 42
+  rsupport case history 42 --json --jq '.[] | select(.authorRole == \"support\") | .body'")]
+pub struct HistoryArgs {
+    /// The case id
+    #[arg(value_parser = parse_case_id)]
+    pub id: u64,
+}
+
+pub async fn run(ctx: &Ctx, args: ViewArgs) -> CliResult<Outcome> {
+    let client = ctx.client()?;
+    let (case, attachments, comments) = tokio::try_join!(
+        client.get_case(args.id),
+        client.list_attachments(args.id),
+        client
+            .comment_pages(
+                args.id,
+                PageQuery {
+                    page_size: Some(MAX_PAGE_SIZE),
+                    page_token: None,
+                },
+            )
+            .collect_all(),
+    )?;
+    let attachments = attachments.attachments;
+    let skipped = comments.len().saturating_sub(args.messages);
+    let recent = &comments[skipped..];
+
+    let mut fields: Vec<(String, Cell)> = case
+        .fields()
+        .into_iter()
+        .map(|(label, cell)| (label.to_string(), cell))
+        .collect();
+    fields.push((
+        format!("Attachments ({})", attachments.len()),
+        Cell::opt_text((!attachments.is_empty()).then(|| attachment_lines(&attachments))),
+    ));
+    let messages_label = if skipped > 0 {
+        format!("Messages (last {} of {})", recent.len(), comments.len())
+    } else {
+        format!("Messages ({})", comments.len())
+    };
+    fields.push((
+        messages_label,
+        Cell::opt_text((!recent.is_empty()).then(|| message_lines(recent))),
+    ));
+
+    let mut json = serde_json::to_value(&case).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut json {
+        map.insert(
+            "attachments".into(),
+            serde_json::to_value(&attachments).unwrap_or(Value::Null),
+        );
+        map.insert(
+            "comments".into(),
+            serde_json::to_value(recent).unwrap_or(Value::Null),
+        );
+    }
+    Ok(Outcome::Record(Record::from_fields(fields, json)))
+}
+
+pub async fn run_history(ctx: &Ctx, args: HistoryArgs) -> CliResult<Outcome> {
+    let client = ctx.client()?;
+    // A case that does not exist (or another domain's) is an error, not an empty history.
+    let mut pages = client.comment_pages(
+        args.id,
+        PageQuery {
+            page_size: Some(MAX_PAGE_SIZE),
+            page_token: None,
+        },
+    );
+    let mut rows = ctx
+        .out()
+        .list_stream::<Comment>()
+        .empty_message(format!("Case {} has no messages yet.", args.id));
+    while let Some(page) = pages.next_page().await? {
+        rows.page(&page)?;
+    }
+    rows.finish()?;
+    Ok(Outcome::Done)
+}
+
+fn attachment_lines(attachments: &[Attachment]) -> String {
+    attachments
+        .iter()
+        .map(|a| {
+            format!(
+                "#{} {} ({}) by {}, {}",
+                a.id,
+                a.filename,
+                human_size(a.size_bytes),
+                a.creator,
+                a.create_time.strftime("%Y-%m-%d %H:%M UTC")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn message_lines(comments: &[Comment]) -> String {
+    comments
+        .iter()
+        .map(|c| {
+            let role = match c.author_role {
+                crate::api::types::AuthorRole::Reseller => "reseller",
+                crate::api::types::AuthorRole::Support => "support",
+            };
+            format!(
+                "[{}] {} ({role}):\n{}",
+                c.create_time.strftime("%Y-%m-%d %H:%M UTC"),
+                c.author,
+                c.body
+                    .lines()
+                    .map(|l| format!("  {l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
