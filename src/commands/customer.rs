@@ -5,8 +5,8 @@ use clap::{Args, Subcommand};
 use futures_util::future::join_all;
 
 use crate::api::types::{Customer, ListCustomersQuery};
+use crate::commands::AllDomains;
 use crate::context::Ctx;
-use crate::credentials::TOKEN_ENV;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
 
@@ -154,19 +154,9 @@ async fn list(ctx: &Ctx, args: ListArgs) -> CliResult<Outcome> {
 }
 
 async fn list_all_domains(ctx: &Ctx, args: ListArgs) -> CliResult<Outcome> {
-    if ctx.env_token().is_some() {
-        return Err(CliError::usage(format!(
-            "--all-domains uses the stored token of every domain, but {TOKEN_ENV} holds the token of one"
-        ))
-        .hint(format!("unset {TOKEN_ENV}, or list one domain with --domain")));
-    }
-    let domains = ctx.config()?.domain_names();
-    if domains.is_empty() {
-        return Err(CliError::auth("no domain is logged in")
-            .hint("log in first: rsupport auth login --domain DOMAIN"));
-    }
+    let mut all = AllDomains::logged_in(ctx)?;
     let search = &args.search;
-    let lookups = domains.iter().map(|domain| async move {
+    let lookups = all.domains.iter().map(|domain| async move {
         let client = ctx.client_for_async(domain).await?;
         let customers = client.customer_pages(query(search)).collect_all().await?;
         Ok::<_, CliError>(customers)
@@ -174,28 +164,17 @@ async fn list_all_domains(ctx: &Ctx, args: ListArgs) -> CliResult<Outcome> {
     let results = join_all(lookups).await;
     let mut listing =
         Listing::tagged::<Customer>("DOMAIN", "domain").empty_message(empty_message(&args.search));
-    let mut failures = Vec::new();
-    for (domain, result) in domains.iter().zip(results) {
+    for (domain, result) in all.domains.clone().iter().zip(results) {
         match result {
             Ok(customers) => {
                 for customer in &customers {
                     listing.push_tagged(domain, customer);
                 }
             }
-            Err(error) => {
-                ctx.out()
-                    .warn(&format!("{domain}: {}", error.messages().join(": ")));
-                failures.push(error);
-            }
+            Err(error) => all.failed(ctx, domain, error),
         }
     }
-    if failures.len() == domains.len() {
-        let first = failures.remove(0);
-        return Err(first.context(format!(
-            "every logged-in domain failed ({})",
-            domains.join(", ")
-        )));
-    }
+    all.finish()?;
     Ok(Outcome::List(listing))
 }
 

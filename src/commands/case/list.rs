@@ -9,8 +9,8 @@ use crate::api::client::Client;
 use crate::api::types::{
     Case, CaseOrder, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter, parse_severity_list,
 };
+use crate::commands::AllDomains;
 use crate::context::Ctx;
-use crate::credentials::TOKEN_ENV;
 use crate::error::{CliError, CliResult};
 use crate::output::{Listing, Outcome};
 
@@ -202,24 +202,14 @@ async fn list_all_domains(
     filters: CaseFilters,
     empty: String,
 ) -> CliResult<Outcome> {
-    if ctx.env_token().is_some() {
-        return Err(CliError::usage(format!(
-            "--all-domains uses the stored token of every domain, but {TOKEN_ENV} holds the token of one"
-        ))
-        .hint(format!("unset {TOKEN_ENV}, or list one domain with --domain")));
-    }
-    let domains = ctx.config()?.domain_names();
-    if domains.is_empty() {
-        return Err(CliError::auth("no domain is logged in")
-            .hint("log in first: rsupport auth login --domain DOMAIN"));
-    }
+    let mut all = AllDomains::logged_in(ctx)?;
+    let domains = all.domains.clone();
     let shape = Listing::tagged::<Case>("DOMAIN", "domain").empty_message(empty);
-    let mut failures = Vec::new();
     if filters.all {
         let mut rows = ctx.out().list_stream_like(&shape);
         for domain in &domains {
             let result: CliResult<()> = async {
-                let client = ctx.client_for(domain)?;
+                let client = ctx.client_for_async(domain).await?;
                 let mut pages = client.case_pages(query(search.clone(), &filters, MAX_PAGE_SIZE));
                 while let Some(page) = pages.next_page().await? {
                     let mut listing = Listing::tagged::<Case>("DOMAIN", "domain");
@@ -232,17 +222,10 @@ async fn list_all_domains(
             }
             .await;
             if let Err(error) = result {
-                ctx.out()
-                    .warn(&format!("{domain}: {}", error.messages().join(": ")));
-                failures.push(error);
+                all.failed(ctx, domain, error);
             }
         }
-        if failures.len() == domains.len() {
-            return Err(failures.remove(0).context(format!(
-                "every logged-in domain failed ({})",
-                domains.join(", ")
-            )));
-        }
+        all.finish()?;
         rows.finish()?;
         return Ok(Outcome::Done);
     }
@@ -250,7 +233,7 @@ async fn list_all_domains(
     let lookups = domains.iter().map(|domain| {
         let query = query(search.clone(), &filters, limit.min(MAX_PAGE_SIZE));
         async move {
-            let client = ctx.client_for(domain)?;
+            let client = ctx.client_for_async(domain).await?;
             first_cases(&client, query, limit).await
         }
     });
@@ -259,19 +242,10 @@ async fn list_all_domains(
     for (domain, result) in domains.iter().zip(results) {
         match result {
             Ok(cases) => merged.extend(cases.into_iter().map(|c| (domain.clone(), c))),
-            Err(error) => {
-                ctx.out()
-                    .warn(&format!("{domain}: {}", error.messages().join(": ")));
-                failures.push(error);
-            }
+            Err(error) => all.failed(ctx, domain, error),
         }
     }
-    if failures.len() == domains.len() {
-        return Err(failures.remove(0).context(format!(
-            "every logged-in domain failed ({})",
-            domains.join(", ")
-        )));
-    }
+    all.finish()?;
     sort_cases(&mut merged, filters.sort);
     let mut listing = shape;
     for (domain, case) in merged.iter().take(limit as usize) {
