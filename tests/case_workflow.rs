@@ -576,8 +576,8 @@ fn download_refuses_bytes_whose_sha256_does_not_match_and_writes_nothing() {
 
 #[test]
 fn a_download_the_server_cannot_complete_writes_nothing() {
-    // Stored bytes shorter than recorded: the server cannot answer the attachment and drops
-    // the connection; the client reports it and leaves the folder as it was.
+    // Stored bytes shorter than recorded: the server refuses to serve the damaged attachment
+    // (INTERNAL, exit 1); the client names the file and leaves the folder as it was.
     let reseller = Reseller::new();
     let (id, id_s) = id_of(&reseller, "premium-co", "Mail bounces");
     block_on(
@@ -594,8 +594,9 @@ fn a_download_the_server_cannot_complete_writes_nothing() {
         "--dir",
         dir.path().to_str().unwrap(),
     ]);
-    assert_ne!(run.code, 0, "{run:#?}");
+    assert_eq!(run.code, 1, "{run:#?}");
     assert!(run.stderr.contains("log.txt"), "{}", run.stderr);
+    assert!(run.stderr.contains("damaged"), "{}", run.stderr);
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,

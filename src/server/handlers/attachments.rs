@@ -217,6 +217,26 @@ pub async fn download(
                 .flatten()
                 .ok_or_else(not_found)?;
             let data = store::load_blob(tx, &attachment.sha256)?.ok_or_else(Failure::internal)?;
+            // Stored bytes that disagree with the recorded size are damage: answer an error
+            // rather than a body shorter or longer than the size the client will check.
+            if data.len() as u64 != attachment.size_bytes {
+                tracing::error!(
+                    case = id,
+                    attachment = attachment.id,
+                    recorded = attachment.size_bytes,
+                    stored = data.len(),
+                    "attachment content does not match its recorded size"
+                );
+                return Err(Failure::new(
+                    ErrorReason::Internal,
+                    format!(
+                        "attachment {} of case {id} is damaged on the server ({} bytes stored, {} recorded); ask support to restore it",
+                        attachment.id,
+                        data.len(),
+                        attachment.size_bytes
+                    ),
+                ));
+            }
             Ok((attachment, data))
         })
         .await?;
@@ -226,10 +246,6 @@ pub async fn download(
         header::CONTENT_TYPE,
         HeaderValue::from_str(&attachment.mime_type)
             .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    headers.insert(
-        header::CONTENT_LENGTH,
-        HeaderValue::from(attachment.size_bytes),
     );
     headers.insert(
         header::CONTENT_DISPOSITION,
