@@ -118,3 +118,21 @@ async fn an_attachment_round_trips_with_its_checksum() {
     assert_eq!(down.headers["content-type"], "text/plain");
     let _ = new_case("x", "y");
 }
+
+#[tokio::test]
+async fn a_case_path_that_is_not_a_number_is_an_invalid_argument_naming_the_case() {
+    let world = World::new();
+    let api = world.api_a();
+    for (method, path) in [
+        ("GET", "/v1/cases/abc"),
+        ("GET", "/v1/cases/12x/comments"),
+        ("POST", "/v1/cases/-1/close"),
+    ] {
+        let answer = api.send(method, path, None).await;
+        assert_eq!(answer.status, 400, "{method} {path}: {:?}", answer.body);
+        assert_eq!(answer.reason(), "INVALID_ARGUMENT", "{method} {path}");
+        assert_eq!(answer.body["error"]["details"]["field"], "case");
+        let message = answer.body["error"]["message"].as_str().unwrap();
+        assert!(message.contains("is not a case id"), "{message}");
+    }
+}

@@ -16,7 +16,7 @@ use crate::server::AppState;
 use crate::server::auth::Auth;
 use crate::server::error::{ApiResult, Failure};
 use crate::server::handlers::cases::{visible_case, writable_case};
-use crate::server::handlers::{QueryArgs, parse_case_id};
+use crate::server::handlers::{CaseId, QueryArgs, parse_case_id};
 use crate::server::openapi::Binary;
 use crate::server::{rules, store};
 
@@ -63,12 +63,11 @@ fn validate_filename(name: &str) -> ApiResult<String> {
 pub async fn upload(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     QueryArgs(query): QueryArgs<UploadAttachmentQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<(StatusCode, Json<Attachment>)> {
-    let id = parse_case_id(&raw)?;
     let filename = validate_filename(&query.filename)?;
     let expected = query
         .sha256
@@ -147,10 +146,9 @@ pub async fn upload(
 pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
 ) -> ApiResult<Json<AttachmentList>> {
     rules::require_privileges(&auth.caller, CASES, "see attachments")?;
-    let id = parse_case_id(&raw)?;
     state
         .read(move |tx| {
             visible_case(tx, &auth.caller, id)?;

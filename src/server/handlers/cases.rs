@@ -2,7 +2,7 @@
 //! escalate, share, and the agents' state route.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::Timestamp;
 use rusqlite::Connection;
@@ -19,7 +19,7 @@ use crate::server::AppState;
 use crate::server::auth::Auth;
 use crate::server::catalogue;
 use crate::server::error::{ApiResult, Failure};
-use crate::server::handlers::{PageToken, QueryArgs, fingerprint, page_size, parse_case_id};
+use crate::server::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
 use crate::server::rules::{self, Caller};
 use crate::server::store::{self, CaseCursor, CaseFilter, NewCase};
 
@@ -188,10 +188,9 @@ fn check_customer_filter(conn: &Connection, domain: &str, customer: &str) -> Api
 pub async fn get(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
 ) -> ApiResult<Json<Case>> {
     rules::require_privileges(&auth.caller, CASES, "see cases")?;
-    let id = parse_case_id(&raw)?;
     state
         .read(move |tx| visible_case(tx, &auth.caller, id).map(Json))
         .await
@@ -286,10 +285,9 @@ pub async fn create(
 pub async fn update(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<UpdateCaseRequest>,
 ) -> ApiResult<Json<Case>> {
-    let id = parse_case_id(&raw)?;
     let title = request
         .display_name
         .as_deref()
@@ -344,10 +342,9 @@ fn action_comment(request: &CaseActionRequest) -> ApiResult<Option<String>> {
 pub async fn close(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<CaseActionRequest>,
 ) -> ApiResult<Json<Case>> {
-    let id = parse_case_id(&raw)?;
     let comment = action_comment(&request)?;
     state
         .write(move |tx| {
@@ -391,10 +388,9 @@ pub async fn close(
 pub async fn reopen(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<CaseActionRequest>,
 ) -> ApiResult<Json<Case>> {
-    let id = parse_case_id(&raw)?;
     let comment = action_comment(&request)?;
     state
         .write(move |tx| {
@@ -433,10 +429,9 @@ pub async fn reopen(
 pub async fn escalate(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<EscalateCaseRequest>,
 ) -> ApiResult<Json<Case>> {
-    let id = parse_case_id(&raw)?;
     state
         .write(move |tx| {
             let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
@@ -470,10 +465,9 @@ pub async fn escalate(
 pub async fn share(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<ShareCaseRequest>,
 ) -> ApiResult<Json<Case>> {
-    let id = parse_case_id(&raw)?;
     let add = rules::validate_emails("add", &request.add)?;
     let remove = rules::validate_emails("remove", &request.remove)?;
     state
@@ -505,11 +499,10 @@ pub async fn share(
 pub async fn set_state(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<SetCaseStateRequest>,
 ) -> ApiResult<Json<Case>> {
     rules::require_agent(&auth.caller, "set a case's state")?;
-    let id = parse_case_id(&raw)?;
     state
         .write(move |tx| {
             let case = visible_case(tx, &auth.caller, id)?;

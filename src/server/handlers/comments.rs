@@ -1,7 +1,7 @@
 //! A case's messages: list (oldest first) and post, by resellers and by support agents.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::api::error::ErrorBody;
@@ -12,7 +12,7 @@ use crate::server::AppState;
 use crate::server::auth::Auth;
 use crate::server::error::ApiResult;
 use crate::server::handlers::cases::{visible_case, writable_case};
-use crate::server::handlers::{PageToken, QueryArgs, fingerprint, page_size, parse_case_id};
+use crate::server::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
 use crate::server::{rules, store};
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -32,11 +32,10 @@ const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
 pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     QueryArgs(query): QueryArgs<PageQuery>,
 ) -> ApiResult<Json<CommentList>> {
     rules::require_privileges(&auth.caller, CASES, "read case messages")?;
-    let id = parse_case_id(&raw)?;
     let filters = fingerprint(&("comments", id));
     let after = match &query.page_token {
         Some(t) if !t.trim().is_empty() => PageToken::<u64>::decode(t, &filters)?.cursor,
@@ -84,10 +83,9 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
-    Path(raw): Path<String>,
+    CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<CreateCommentRequest>,
 ) -> ApiResult<(StatusCode, Json<Comment>)> {
-    let id = parse_case_id(&raw)?;
     let body = rules::validate_text("body", &request.body, rules::MAX_COMMENT_CHARS)?;
     state
         .write(move |tx| {

@@ -128,6 +128,22 @@ fn query_failure(text: &str) -> Failure {
 }
 
 /// Parses the `{case}` path segment.
+/// The `{case}` segment of a route, parsed once at the edge: a segment that is not a case id
+/// answers `INVALID_ARGUMENT` (field `case`).
+pub struct CaseId(pub u64);
+
+impl<S: Send + Sync> FromRequestParts<S> for CaseId {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Failure> {
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|e| Failure::invalid("case", format!("cannot read the case id: {e}")))?;
+        parse_case_id(&raw).map(CaseId)
+    }
+}
+
 pub fn parse_case_id(raw: &str) -> ApiResult<u64> {
     raw.trim().parse::<u64>().map_err(|_| {
         Failure::invalid(
