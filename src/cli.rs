@@ -4,9 +4,9 @@
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands;
-use crate::context::Ctx;
+use crate::context::{Ctx, Options};
 use crate::error::CliError;
-use crate::output::{ColorChoice, Format};
+use crate::output::{ColorChoice, Format, OutputOptions};
 
 const ABOUT: &str =
     "Manage Google Workspace support cases for your customers, from a terminal or a script";
@@ -151,6 +151,22 @@ impl GlobalArgs {
             self.format
         }
     }
+
+    /// What the context needs of the global options.
+    pub fn options(&self) -> Options {
+        Options {
+            domain: self.domain.clone(),
+            endpoint: self.endpoint.clone(),
+            no_input: self.no_input,
+            output: OutputOptions {
+                format: self.output_format(),
+                jq: self.jq.clone(),
+                quiet: self.quiet,
+                verbose: self.verbose,
+                color: self.color,
+            },
+        }
+    }
 }
 
 fn parse_domain(value: &str) -> Result<String, String> {
@@ -158,7 +174,7 @@ fn parse_domain(value: &str) -> Result<String, String> {
 }
 
 fn parse_endpoint(value: &str) -> Result<String, String> {
-    crate::api::client::parse_endpoint(value)
+    crate::client::parse_endpoint(value)
         .map(|_| value.trim().trim_end_matches('/').to_string())
         .map_err(|e| e.to_string())
 }
@@ -187,7 +203,7 @@ pub fn command() -> clap::Command {
 
 /// Runs a parsed command line; prints its result or its error and answers the exit code.
 pub async fn run(cli: Cli) -> u8 {
-    let ctx = match Ctx::new(cli.global.clone()) {
+    let ctx = match Ctx::new(cli.global.options()) {
         Ok(ctx) => ctx,
         Err(error) => {
             report_without_ctx(&error);
@@ -198,6 +214,7 @@ pub async fn run(cli: Cli) -> u8 {
     match outcome.and_then(|outcome| ctx.out().emit(outcome)) {
         Ok(()) => 0,
         Err(error) => {
+            let error = error.with_token_origin(ctx.token_origin());
             ctx.out().error(&error);
             error.exit_code()
         }
@@ -211,7 +228,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<crate::output::Outcome,
         Command::Category(args) => commands::category::run(ctx, args).await,
         Command::Case(args) => commands::case::run(ctx, args).await,
         Command::Config(args) => commands::config::run(ctx, args).await,
-        Command::Completion(args) => commands::completion::run(ctx, args).await,
+        Command::Completion(args) => commands::completion::run(ctx, args, Cli::command()).await,
     }
 }
 

@@ -211,7 +211,7 @@ impl Config {
             Key::Language => self.language = Some(validate_language(value)?),
             Key::TimeZone => self.time_zone = Some(validate_time_zone(value)?),
             Key::Endpoint(domain) => {
-                crate::api::client::parse_endpoint(value)?;
+                crate::client::parse_endpoint(value)?;
                 let endpoint = value.trim().trim_end_matches('/').to_string();
                 self.domain_mut(domain)?.endpoint = Some(endpoint);
             }

@@ -15,13 +15,27 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use crate::api::client::{Client, ClientOptions};
-use crate::cli::GlobalArgs;
+use crate::client::{Client, ClientOptions, Token};
 use crate::config::{Config, ConfigFile, DomainConfig};
-use crate::credentials::{CredentialError, SecretStore, Storage, TOKEN_ENV, Token, TokenSource};
-use crate::error::{CliError, CliResult};
+use crate::credentials::{CredentialError, SecretStore, Storage, TOKEN_ENV, TokenSource};
+use crate::error::{CliError, CliResult, TokenOrigin};
 use crate::output::{Output, OutputOptions};
 use crate::prompt::Prompter;
+
+/// What the command line asked of every command (the global options, already parsed by
+/// `cli`); the config fills in what it leaves out.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--domain` / `RSUPPORT_DOMAIN`.
+    pub domain: Option<String>,
+    /// `--endpoint` / `RSUPPORT_ENDPOINT`, without a trailing slash.
+    pub endpoint: Option<String>,
+    /// `--no-input` / `RSUPPORT_NO_INPUT`.
+    pub no_input: bool,
+    /// `--format`/`--json` (the config's `format` applies when it is `None`), `--jq`, `-q`,
+    /// `-v`, `--color`.
+    pub output: OutputOptions,
+}
 
 /// A domain the command acts for, with where its settings came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +48,7 @@ pub struct Selection {
 
 /// The command's context.
 pub struct Ctx {
-    global: GlobalArgs,
+    options: Options,
     out: Output,
     prompt: Prompter,
     config_dir: PathBuf,
@@ -45,21 +59,18 @@ pub struct Ctx {
 impl Ctx {
     /// Builds the context from the global options. Reads the config file (a broken one is
     /// reported by the first command that needs it) but touches no keyring and no network.
-    pub fn new(global: GlobalArgs) -> CliResult<Ctx> {
+    pub fn new(options: Options) -> CliResult<Ctx> {
         let config_dir = ConfigFile::default_dir()?;
         let config = ConfigFile::load(&config_dir).map_err(|e| format!("{e}"));
         let config_format = config.as_ref().ok().and_then(|c| c.config.format);
-        let options = OutputOptions {
-            format: global.output_format().or(config_format),
-            jq: global.jq.clone(),
-            quiet: global.quiet,
-            verbose: global.verbose,
-            color: global.color,
+        let output = OutputOptions {
+            format: options.output.format.or(config_format),
+            ..options.output.clone()
         };
-        let out = Output::new(&options)?;
-        let prompt = Prompter::new(global.no_input, out.stderr_color());
+        let out = Output::new(&output)?;
+        let prompt = Prompter::new(options.no_input, out.stderr_color());
         Ok(Ctx {
-            global,
+            options,
             out,
             prompt,
             config_dir,
@@ -76,8 +87,18 @@ impl Ctx {
         &self.prompt
     }
 
-    pub fn global(&self) -> &GlobalArgs {
-        &self.global
+    /// The options given on the command line.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Where the token of the command comes from, for the hint of a refused one.
+    pub fn token_origin(&self) -> TokenOrigin {
+        if self.env_token().is_some() {
+            TokenOrigin::Env
+        } else {
+            TokenOrigin::Stored
+        }
     }
 
     /// Where config and opt-in token files live.
@@ -118,7 +139,7 @@ impl Ctx {
 
     /// The domain by the precedence rule, or `None` when nothing selects one.
     pub fn selected_domain(&self) -> CliResult<Option<String>> {
-        if let Some(domain) = &self.global.domain {
+        if let Some(domain) = &self.options.domain {
             return Ok(Some(domain.clone()));
         }
         let config = self.config()?;
@@ -164,7 +185,7 @@ impl Ctx {
 
     /// The endpoint for `domain` by the precedence rule.
     pub fn endpoint_for(&self, domain: Option<&str>) -> CliResult<String> {
-        if let Some(endpoint) = &self.global.endpoint {
+        if let Some(endpoint) = &self.options.endpoint {
             return Ok(endpoint.trim().trim_end_matches('/').to_string());
         }
         if let Some(domain) = domain
@@ -172,7 +193,7 @@ impl Ctx {
         {
             return Ok(endpoint);
         }
-        Ok(crate::api::DEFAULT_ENDPOINT.to_string())
+        Ok(rsupport_api::DEFAULT_ENDPOINT.to_string())
     }
 
     /// The token for `domain` by the precedence rule, and where it came from.
@@ -217,7 +238,7 @@ impl Ctx {
             None => match self.env_token() {
                 Some(token) => {
                     let endpoint = self.endpoint_for(None)?;
-                    self.client_with(endpoint, Some(token), None, Some(TokenSource::Env))?
+                    self.client_with(endpoint, Some(token), None)?
                 }
                 None => return Err(self.no_domain_error()?),
             },
@@ -228,25 +249,15 @@ impl Ctx {
     /// A client for one domain.
     pub fn client_for(&self, domain: &str) -> CliResult<Client> {
         let endpoint = self.endpoint_for(Some(domain))?;
-        let (token, source) = self.token_for(domain)?;
-        self.client_with(
-            endpoint,
-            Some(token),
-            Some(domain.to_string()),
-            Some(source),
-        )
+        let (token, _) = self.token_for(domain)?;
+        self.client_with(endpoint, Some(token), Some(domain.to_string()))
     }
 
     /// [`Ctx::client_for`] reading the keyring on a blocking thread (for `--all-domains`).
     pub async fn client_for_async(&self, domain: &str) -> CliResult<Client> {
         let endpoint = self.endpoint_for(Some(domain))?;
-        let (token, source) = self.token_for_async(domain).await?;
-        self.client_with(
-            endpoint,
-            Some(token),
-            Some(domain.to_string()),
-            Some(source),
-        )
+        let (token, _) = self.token_for_async(domain).await?;
+        self.client_with(endpoint, Some(token), Some(domain.to_string()))
     }
 
     /// A client with an explicit endpoint and token (login checks a token before storing it).
@@ -255,21 +266,10 @@ impl Ctx {
         endpoint: String,
         token: Option<Token>,
         domain: Option<String>,
-        source: Option<TokenSource>,
     ) -> CliResult<Client> {
-        let auth_hint = match (source, &domain) {
-            (Some(TokenSource::Env), _) => Some(format!(
-                "{TOKEN_ENV} holds a token the server refuses (unknown, expired or revoked): set a valid one"
-            )),
-            (_, Some(domain)) => Some(format!(
-                "the token of {domain} is unknown, expired or revoked: log in again with `rsupport auth login --domain {domain}`"
-            )),
-            _ => None,
-        };
         let mut options = ClientOptions::new(endpoint);
         options.token = token;
         options.domain = domain;
-        options.auth_hint = auth_hint;
         options.log = self.out.log_sink();
         if let Some(timeout) = http_timeout_override()? {
             options.timeout = timeout;

@@ -12,41 +12,14 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::client::Token;
+
 /// The keyring service name of every entry.
 pub const KEYRING_SERVICE: &str = "rsupport";
 /// The environment variable whose token wins over any stored one (used as is, never stored).
 pub const TOKEN_ENV: &str = "RSUPPORT_TOKEN";
 /// How long one keyring call may take.
 pub const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
-
-/// A bearer token. Its `Debug` and `Display` never show it; [`Token::expose`] does.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Token(String);
-
-impl Token {
-    /// A token from text, trimmed; `None` when nothing is left.
-    pub fn new(text: &str) -> Option<Token> {
-        let text = text.trim();
-        (!text.is_empty()).then(|| Token(text.to_string()))
-    }
-
-    /// The token itself, for the Authorization header and `auth token`.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Token(<redacted>)")
-    }
-}
-
-impl fmt::Display for Token {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
 
 /// Where a domain's token is stored (kept per domain in the config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

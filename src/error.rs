@@ -1,5 +1,6 @@
 //! Exit-code classes and the one way errors are shown: `Error:` / `Caused by:` / `Hint:` on
-//! stderr (as jj does).
+//! stderr (as jj does). This is the CLI's edge: the HTTP client returns typed errors that know
+//! nothing of exit codes or of what to do next; their classes and hints are worked out here.
 //!
 //! Commands return [`CliResult`]. Any error converts into a [`CliError`] with `?`; its exit code
 //! is worked out from what is in the error chain (an [`ApiError`]'s reason, a [`ClientError`], a
@@ -9,8 +10,10 @@
 use std::fmt;
 use std::io::Write;
 
-use crate::api::client::ClientError;
-use crate::api::error::{ApiError, ErrorReason};
+use rsupport_api::error::{ApiError, ErrorReason};
+
+use crate::client::ClientError;
+use crate::credentials::TOKEN_ENV;
 
 /// The process exit codes, documented in `rsupport --help` and the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +68,79 @@ impl ExitClass {
             ChecksumMismatch | Internal | Unknown => ExitClass::Failure,
         }
     }
+
+    /// The class of a failed request.
+    pub fn of_client_error(error: &ClientError) -> ExitClass {
+        match error {
+            ClientError::Api { error, .. } => ExitClass::of_reason(error.reason),
+            ClientError::Unreachable { .. } | ClientError::Timeout { .. } => ExitClass::Unreachable,
+            ClientError::Unexpected { .. } | ClientError::Write { .. } => ExitClass::Failure,
+            ClientError::InvalidEndpoint { .. } | ClientError::ReadFile { .. } => ExitClass::Usage,
+        }
+    }
+}
+
+/// Where the token of the command came from, which decides what a refused token's hint says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenOrigin {
+    /// `RSUPPORT_TOKEN`: set a valid one.
+    Env,
+    /// The domain's stored token: log in again.
+    Stored,
+}
+
+/// What the user can do next after a failed request.
+fn client_hints(error: &ClientError, origin: TokenOrigin) -> Vec<String> {
+    match error {
+        ClientError::Unreachable { endpoint, .. } | ClientError::Timeout { endpoint, .. } => {
+            let mut hints = vec![format!(
+                "check that a server listens on {endpoint}, or pick another with --endpoint or RSUPPORT_ENDPOINT"
+            )];
+            if endpoint.trim_end_matches('/') == rsupport_api::DEFAULT_ENDPOINT {
+                hints.push(
+                    "`rsupport-server dev` starts a local server with demo data there".into(),
+                );
+            }
+            hints
+        }
+        ClientError::Api { error, domain, .. } => {
+            let domain_name = domain.as_deref().unwrap_or("DOMAIN");
+            match error.reason {
+                ErrorReason::Unauthenticated => match (origin, domain) {
+                    (TokenOrigin::Env, _) => vec![format!(
+                        "{TOKEN_ENV} holds a token the server refuses (unknown, expired or revoked): set a valid one"
+                    )],
+                    (TokenOrigin::Stored, Some(domain)) => vec![format!(
+                        "the token of {domain} is unknown, expired or revoked: log in again with `rsupport auth login --domain {domain}`"
+                    )],
+                    (TokenOrigin::Stored, None) => vec![format!(
+                        "the token is unknown, expired or revoked: log in again with `rsupport auth login --domain {domain_name}`"
+                    )],
+                },
+                ErrorReason::PrivilegeMissing => {
+                    let privilege = error
+                        .details
+                        .privilege
+                        .map(|p| p.to_string())
+                        .unwrap_or_else(|| "the missing privilege".into());
+                    vec![format!(
+                        "ask a reseller admin of {domain_name} to grant you '{privilege}'"
+                    )]
+                }
+                ErrorReason::CustomerAccessNotGranted => vec![
+                    "the customer must grant your reseller domain access to its account before cases can be filed or managed for it".into(),
+                ],
+                ErrorReason::RateLimited | ErrorReason::Unavailable => {
+                    vec!["the server is busy: try again in a moment".into()]
+                }
+                ErrorReason::ReopenWindowExpired => {
+                    vec!["file a new case with `rsupport case create`".into()]
+                }
+                _ => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The exit-code table as shown at the end of `rsupport --help` (and copied in the README).
@@ -99,6 +175,9 @@ pub struct CliError {
     error: anyhow::Error,
     class: Option<ExitClass>,
     hints: Vec<String>,
+    /// Whether the hints that follow from the error itself are shown after the command's own.
+    default_hints: bool,
+    token_origin: TokenOrigin,
 }
 
 pub type CliResult<T> = Result<T, CliError>;
@@ -127,6 +206,19 @@ impl CliError {
     /// Adds a hint, printed as `Hint: …` after the error.
     pub fn hint(mut self, hint: impl Into<String>) -> CliError {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Shows `hint` instead of every other hint (the command knows better than the defaults).
+    pub fn only_hint(mut self, hint: impl Into<String>) -> CliError {
+        self.hints = vec![hint.into()];
+        self.default_hints = false;
+        self
+    }
+
+    /// Says where the command's token came from (set once, at the CLI's edge).
+    pub fn with_token_origin(mut self, origin: TokenOrigin) -> CliError {
+        self.token_origin = origin;
         self
     }
 
@@ -171,7 +263,7 @@ impl CliError {
                 return ExitClass::of_reason(api.reason);
             }
             if let Some(client) = cause.downcast_ref::<ClientError>() {
-                return client.exit_class();
+                return ExitClass::of_client_error(client);
             }
             if let Some(clap) = cause.downcast_ref::<clap::Error>() {
                 return if clap.use_stderr() {
@@ -191,9 +283,12 @@ impl CliError {
     /// Every hint: the command's own, then those that follow from the error itself.
     pub fn hints(&self) -> Vec<String> {
         let mut hints = self.hints.clone();
+        if !self.default_hints {
+            return hints;
+        }
         for cause in self.error.chain() {
             if let Some(client) = cause.downcast_ref::<ClientError>() {
-                hints.extend(client.hints());
+                hints.extend(client_hints(client, self.token_origin));
                 break;
             }
         }
@@ -209,7 +304,7 @@ impl CliError {
     /// control sequences: messages carry values that came from the server.
     pub fn render(&self, w: &mut dyn Write) -> std::io::Result<()> {
         let messages = self.messages();
-        let mut messages = messages.iter().map(|m| crate::output::sanitize(m));
+        let mut messages = messages.iter().map(|m| crate::terminal::sanitize(m));
         if let Some(first) = messages.next() {
             writeln!(w, "Error: {first}")?;
         }
@@ -225,7 +320,7 @@ impl CliError {
             }
         }
         for hint in self.hints() {
-            writeln!(w, "Hint: {}", crate::output::sanitize(&hint))?;
+            writeln!(w, "Hint: {}", crate::terminal::sanitize(&hint))?;
         }
         Ok(())
     }
@@ -256,6 +351,8 @@ where
             error: error.into(),
             class: None,
             hints: Vec::new(),
+            default_hints: true,
+            token_origin: TokenOrigin::Stored,
         }
     }
 }
@@ -279,7 +376,7 @@ impl<T, E: Into<CliError>> ResultExt<T> for Result<T, E> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::error::{ErrorBody, ErrorDetails};
+    use rsupport_api::error::{ErrorBody, ErrorDetails};
 
     fn api(reason: ErrorReason) -> ApiError {
         ApiError::from(ErrorBody::new(reason, "m"))
@@ -342,7 +439,7 @@ mod tests {
     fn missing_privilege_hint_names_the_privilege_and_the_domain() {
         let error = ApiError::from(
             ErrorBody::new(ErrorReason::PrivilegeMissing, "no").with_details(ErrorDetails {
-                privilege: Some(crate::api::types::Privilege::CasesAccess),
+                privilege: Some(rsupport_api::types::Privilege::CasesAccess),
                 ..ErrorDetails::default()
             }),
         );
@@ -351,13 +448,55 @@ mod tests {
             method: reqwest::Method::GET,
             url: "u".into(),
             domain: Some("a.example".into()),
-            auth_hint: None,
         });
         let hints = err.hints().join("\n");
         assert!(
             hints.contains("cases.access") && hints.contains("a.example"),
             "{hints}"
         );
+    }
+
+    #[test]
+    fn failed_requests_map_to_their_exit_classes() {
+        let unexpected = ClientError::Unexpected {
+            url: "u".into(),
+            status: 502,
+            excerpt: String::new(),
+        };
+        assert_eq!(ExitClass::of_client_error(&unexpected), ExitClass::Failure);
+        let endpoint = crate::client::parse_endpoint("127.0.0.1:8765").unwrap_err();
+        assert_eq!(ExitClass::of_client_error(&endpoint), ExitClass::Usage);
+        let timeout = ClientError::Timeout {
+            endpoint: "http://127.0.0.1:1".into(),
+            method: reqwest::Method::GET,
+            url: "u".into(),
+            limit: std::time::Duration::from_secs(1),
+        };
+        assert_eq!(CliError::from(timeout).exit_code(), 6);
+    }
+
+    #[test]
+    fn a_refused_token_hint_depends_on_where_the_token_came_from() {
+        let refused = || {
+            CliError::from(ClientError::Api {
+                error: Box::new(api(ErrorReason::Unauthenticated)),
+                method: reqwest::Method::GET,
+                url: "u".into(),
+                domain: Some("a.example".into()),
+            })
+        };
+        let stored = refused().hints().join("\n");
+        assert!(
+            stored.contains("rsupport auth login --domain a.example"),
+            "{stored}"
+        );
+        let env = refused()
+            .with_token_origin(TokenOrigin::Env)
+            .hints()
+            .join("\n");
+        assert!(env.contains("RSUPPORT_TOKEN holds a token"), "{env}");
+        let own = refused().only_hint("mine").hints();
+        assert_eq!(own, vec!["mine".to_string()]);
     }
 
     #[test]

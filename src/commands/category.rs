@@ -2,10 +2,10 @@
 
 use clap::Args;
 
-use crate::api::types::{Category, ListCategoriesQuery};
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
+use rsupport_api::types::{Category, ListCategoriesQuery};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  rsupport category search gmail delivery")]

@@ -20,9 +20,9 @@ pub struct CompletionArgs {
     pub shell: Shell,
 }
 
-/// The script for `shell`.
-pub fn script(shell: Shell) -> String {
-    let mut command = crate::cli::command();
+/// The script for `shell`, generated from `command` (the whole command tree, which `cli`
+/// hands in: this module does not reach back up for it).
+pub fn script(shell: Shell, mut command: clap::Command) -> String {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "rsupport", &mut out);
     String::from_utf8_lossy(&out).into_owned()
@@ -40,6 +40,6 @@ pub fn file_name(shell: Shell) -> &'static str {
     }
 }
 
-pub async fn run(_ctx: &Ctx, args: CompletionArgs) -> CliResult<Outcome> {
-    Ok(Outcome::Raw(script(args.shell)))
+pub async fn run(_ctx: &Ctx, args: CompletionArgs, command: clap::Command) -> CliResult<Outcome> {
+    Ok(Outcome::Raw(script(args.shell, command)))
 }

@@ -4,11 +4,11 @@
 use clap::{Args, Subcommand};
 use futures_util::future::join_all;
 
-use crate::api::types::{Customer, ListCustomersQuery};
 use crate::commands::AllDomains;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
+use rsupport_api::types::{Customer, ListCustomersQuery};
 
 #[derive(Debug, Args)]
 #[command(
@@ -127,7 +127,7 @@ pub async fn run(ctx: &Ctx, args: CustomerArgs) -> CliResult<Outcome> {
 fn query(search: &Option<String>) -> ListCustomersQuery {
     ListCustomersQuery {
         query: search.clone().filter(|s| !s.trim().is_empty()),
-        page_size: Some(crate::api::types::MAX_PAGE_SIZE),
+        page_size: Some(rsupport_api::types::MAX_PAGE_SIZE),
         page_token: None,
     }
 }

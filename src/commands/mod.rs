@@ -49,7 +49,7 @@
 //! [`Tabular`]: crate::output::Tabular
 //! [`Listing`]: crate::output::Listing
 //! [`Cell`]: crate::output::Cell
-//! [`ClientError`]: crate::api::client::ClientError
+//! [`ClientError`]: crate::client::ClientError
 
 pub mod auth;
 pub mod case;

@@ -6,12 +6,13 @@ use std::io::Read;
 use clap::Args;
 use serde_json::json;
 
-use crate::api::types::Role;
+use crate::client::Token;
 use crate::config::DomainConfig;
 use crate::context::{Ctx, credential_error};
-use crate::credentials::{Storage, Token, TokenSource};
+use crate::credentials::Storage;
 use crate::error::{CliError, CliResult, ResultExt};
 use crate::output::Outcome;
+use rsupport_api::types::Role;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -35,7 +36,7 @@ pub struct LoginArgs {
 }
 
 pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
-    let domain = match &ctx.global().domain {
+    let domain = match &ctx.options().domain {
         Some(domain) => domain.clone(),
         None if ctx.prompt().allowed() => {
             let answer = ctx.prompt().input("Reseller domain", None, "--domain")?;
@@ -46,19 +47,15 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
     let token = read_token(ctx, &args, &domain)?;
     let endpoint = ctx.endpoint_for(Some(&domain))?;
 
-    let client = ctx.client_with(
-        endpoint.clone(),
-        Some(token.clone()),
-        Some(domain.clone()),
-        Some(TokenSource::Keyring),
-    )?;
+    let client = ctx.client_with(endpoint.clone(), Some(token.clone()), Some(domain.clone()))?;
     let me = client
         .whoami()
         .await
         .context_cli(format!("cannot check the token of {domain} with the server at {endpoint}"))
         .map_err(|e| {
             if e.api_error().is_some() {
-                e.hint(format!(
+                // not "log in again": that is what failed
+                e.only_hint(format!(
                     "check that the token is for {domain} and still valid; a reseller admin can issue a new one"
                 ))
             } else {
@@ -113,7 +110,7 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
         }
         _ => {}
     }
-    let stored_endpoint = if ctx.global().endpoint.is_some() {
+    let stored_endpoint = if ctx.options().endpoint.is_some() {
         Some(endpoint.clone())
     } else {
         previous.and_then(|p| p.endpoint)

@@ -5,11 +5,11 @@ use clap::Args;
 use futures_util::future::join_all;
 use serde::Serialize;
 
-use crate::api::types::Privilege;
 use crate::context::Ctx;
 use crate::credentials::TokenSource;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
+use rsupport_api::types::Privilege;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -125,8 +125,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
                 }
             };
             status.token_source = Some(source);
-            let client =
-                ctx.client_with(endpoint, Some(token), Some(domain.clone()), Some(source))?;
+            let client = ctx.client_with(endpoint, Some(token), Some(domain.clone()))?;
             match client.whoami().await {
                 Ok(me) if me.domain.as_deref() == Some(domain.as_str()) => {
                     status.user = Some(me.email);
@@ -146,7 +145,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
                 Err(error) => {
                     status.problem = Some(match error.reason() {
                         Some(reason) => format!("refused: {reason}"),
-                        None => match error.exit_class() {
+                        None => match ExitClass::of_client_error(&error) {
                             ExitClass::Unreachable => "server unreachable".to_string(),
                             _ => error.to_string(),
                         },
@@ -175,12 +174,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
 /// `RSUPPORT_TOKEN` alone (CI): who it belongs to, at the selected endpoint.
 async fn env_token_status(ctx: &Ctx) -> CliResult<Outcome> {
     let endpoint = ctx.endpoint_for(None)?;
-    let client = ctx.client_with(
-        endpoint.clone(),
-        ctx.env_token(),
-        None,
-        Some(TokenSource::Env),
-    )?;
+    let client = ctx.client_with(endpoint.clone(), ctx.env_token(), None)?;
     let mut status = DomainStatus {
         domain: String::new(),
         active: true,

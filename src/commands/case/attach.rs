@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use sha2::{Digest, Sha256};
 
-use crate::api::client::Client;
-use crate::api::types::{Attachment, UploadAttachmentQuery};
+use crate::client::Client;
 use crate::commands::case::{
     PiiReport, allowed_domains, check_files, confirm_pii, parse_case_id, scan_file,
 };
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Listing, Outcome};
+use rsupport_api::types::{Attachment, UploadAttachmentQuery};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\

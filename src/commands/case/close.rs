@@ -3,11 +3,11 @@
 
 use clap::Args;
 
-use crate::api::types::CaseActionRequest;
 use crate::commands::case::{non_blank, parse_case_id};
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Outcome, Record};
+use rsupport_api::types::CaseActionRequest;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -48,7 +48,7 @@ pub async fn run(ctx: &Ctx, args: CloseArgs) -> CliResult<Outcome> {
 }
 
 /// The last day a closed case can be reopened (30 days after its close).
-fn reopen_until(case: &crate::api::types::Case) -> String {
+fn reopen_until(case: &rsupport_api::types::Case) -> String {
     case.close_time
         .and_then(|t| {
             t.checked_add(jiff::SignedDuration::from_hours(30 * 24))

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::api::types::CreateCommentRequest;
 use crate::commands::case::{
     allowed_domains, confirm_pii, edit_text, non_blank, parse_case_id, read_text, scan_text,
 };
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Outcome, Record};
+use rsupport_api::types::CreateCommentRequest;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\

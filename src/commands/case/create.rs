@@ -21,11 +21,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::api::client::Client;
-use crate::api::types::{
-    Case, Category, CreateCaseRequest, Customer, ListCategoriesQuery, ListCustomersQuery,
-    MAX_PAGE_SIZE, Severity,
-};
+use crate::client::Client;
 use crate::commands::case::{
     PiiReport, allowed_domains, attach, check_files, confirm_pii, edit_text, non_blank, read_text,
     scan_file, scan_text,
@@ -33,6 +29,10 @@ use crate::commands::case::{
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Outcome, Record};
+use rsupport_api::types::{
+    Case, Category, CreateCaseRequest, Customer, ListCategoriesQuery, ListCustomersQuery,
+    MAX_PAGE_SIZE, Severity,
+};
 
 /// Used when neither a flag, the config nor the system gives a language.
 pub const DEFAULT_LANGUAGE: &str = "en-US";
@@ -588,9 +588,9 @@ mod tests {
             display_name: "Umbrella".into(),
             primary_domain: "umbrella.example".into(),
             reseller_domain: "reseller.example.com".into(),
-            plan: crate::api::types::SupportPlan::Premium,
+            plan: rsupport_api::types::SupportPlan::Premium,
             access_granted: false,
-            contact: crate::api::types::Contact {
+            contact: rsupport_api::types::Contact {
                 name: "n".into(),
                 email: "n@umbrella.example".into(),
                 phone: None,

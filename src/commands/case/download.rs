@@ -10,12 +10,12 @@ use clap::Args;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::api::client::Client;
-use crate::api::types::Attachment;
+use crate::client::Client;
 use crate::commands::case::parse_case_id;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
+use rsupport_api::types::Attachment;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\

@@ -3,12 +3,12 @@
 
 use clap::Args;
 
-use crate::api::error::ErrorReason;
-use crate::api::types::{EscalateCaseRequest, EscalationReason};
 use crate::commands::case::{non_blank, parse_case_id};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};
+use rsupport_api::error::ErrorReason;
+use rsupport_api::types::{EscalateCaseRequest, EscalationReason};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\

@@ -5,14 +5,14 @@
 use clap::Args;
 use futures_util::future::join_all;
 
-use crate::api::client::Client;
-use crate::api::types::{
-    Case, CaseOrder, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter, parse_severity_list,
-};
+use crate::client::Client;
 use crate::commands::AllDomains;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Listing, Outcome};
+use rsupport_api::types::{
+    Case, CaseOrder, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter, parse_severity_list,
+};
 
 /// Cases shown without `--limit` or `--all`.
 pub const DEFAULT_LIMIT: u32 = 30;

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use crate::api::client::Client;
-use crate::api::types::{Attachment, Case, Comment};
+use crate::client::Client;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Outcome, Tabular};
 use crate::pii::{self, AllowedDomains, Finding};
+use rsupport_api::types::{Attachment, Case, Comment};
 
 pub mod attach;
 pub mod close;
@@ -250,8 +250,8 @@ impl Tabular for Comment {
 
 fn author_role(comment: &Comment) -> &'static str {
     match comment.author_role {
-        crate::api::types::AuthorRole::Reseller => "reseller",
-        crate::api::types::AuthorRole::Support => "support",
+        rsupport_api::types::AuthorRole::Reseller => "reseller",
+        rsupport_api::types::AuthorRole::Support => "support",
     }
 }
 

@@ -3,12 +3,12 @@
 
 use clap::Args;
 
-use crate::api::error::ErrorReason;
-use crate::api::types::{Case, CaseActionRequest};
 use crate::commands::case::{non_blank, parse_case_id};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};
+use rsupport_api::error::ErrorReason;
+use rsupport_api::types::{Case, CaseActionRequest};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -96,7 +96,7 @@ pub fn new_case_command(case: &Case) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::{CaseState, Category, Severity};
+    use rsupport_api::types::{CaseState, Category, Severity};
 
     fn case(title: &str) -> Case {
         let now = jiff::Timestamp::UNIX_EPOCH;

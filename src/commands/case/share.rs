@@ -4,11 +4,11 @@
 use clap::Args;
 use serde::Serialize;
 
-use crate::api::types::ShareCaseRequest;
 use crate::commands::case::parse_case_id;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
+use rsupport_api::types::ShareCaseRequest;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\

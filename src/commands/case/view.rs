@@ -4,11 +4,11 @@
 use clap::Args;
 use serde_json::Value;
 
-use crate::api::types::{Attachment, Comment, MAX_PAGE_SIZE, PageQuery};
 use crate::commands::case::{human_size, parse_case_id};
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Cell, Outcome, Record, Tabular};
+use rsupport_api::types::{Attachment, Comment, MAX_PAGE_SIZE, PageQuery};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -134,8 +134,8 @@ fn message_lines(comments: &[Comment]) -> String {
         .iter()
         .map(|c| {
             let role = match c.author_role {
-                crate::api::types::AuthorRole::Reseller => "reseller",
-                crate::api::types::AuthorRole::Support => "support",
+                rsupport_api::types::AuthorRole::Reseller => "reseller",
+                rsupport_api::types::AuthorRole::Support => "support",
             };
             format!(
                 "[{}] {} ({role}):\n{}",

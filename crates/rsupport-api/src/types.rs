@@ -1,0 +1,602 @@
+//! Serde request and response types of the `/v1` API, shared by the client and the server.
+//!
+//! Field names are camelCase on the wire and follow the Google Cloud Support API v2 where the
+//! concept is the same (`displayName`, `classification`, `priority`, `subscriberEmailAddresses`,
+//! `createTime`…). These names are also the stable field names of the client's `--json` and
+//! `--format csv` output, so renaming one is a breaking change.
+//!
+//! Routes (all JSON, bearer token unless marked public):
+//!
+//! | method | path | body / query | answer |
+//! |---|---|---|---|
+//! | GET | `/v1/health` (public) | | [`Health`] |
+//! | GET | `/v1/openapi.json` (public) | | OpenAPI 3 document |
+//! | GET | `/v1/whoami` | | [`WhoAmI`] |
+//! | GET | `/v1/customers` | [`ListCustomersQuery`] | [`CustomerList`] |
+//! | GET | `/v1/customers/{customer}` | | [`Customer`] |
+//! | GET | `/v1/categories` | [`ListCategoriesQuery`] | [`CategoryList`] |
+//! | GET | `/v1/cases` | [`ListCasesQuery`] | [`CaseList`] |
+//! | POST | `/v1/cases` | [`CreateCaseRequest`] | [`Case`] (201; 200 when the request id was seen) |
+//! | GET | `/v1/cases/{case}` | | [`Case`] |
+//! | PATCH | `/v1/cases/{case}` | [`UpdateCaseRequest`] | [`Case`] |
+//! | POST | `/v1/cases/{case}/close` | [`CaseActionRequest`] | [`Case`] |
+//! | POST | `/v1/cases/{case}/reopen` | [`CaseActionRequest`] | [`Case`] |
+//! | POST | `/v1/cases/{case}/escalate` | [`EscalateCaseRequest`] | [`Case`] |
+//! | POST | `/v1/cases/{case}/share` | [`ShareCaseRequest`] | [`Case`] |
+//! | POST | `/v1/cases/{case}/state` (agents only) | [`SetCaseStateRequest`] | [`Case`] |
+//! | GET | `/v1/cases/{case}/comments` | [`PageQuery`] | [`CommentList`] (oldest first) |
+//! | POST | `/v1/cases/{case}/comments` | [`CreateCommentRequest`] | [`Comment`] (201) |
+//! | GET | `/v1/cases/{case}/attachments` | | [`AttachmentList`] |
+//! | POST | `/v1/cases/{case}/attachments` | raw bytes; [`UploadAttachmentQuery`] | [`Attachment`] (201) |
+//! | GET | `/v1/cases/{case}/attachments/{attachment}/content` | | raw bytes |
+//!
+//! Every error answers with [`crate::api::error::ErrorBody`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The only product the reseller portal files cases for.
+pub const PRODUCT_GOOGLE_WORKSPACE: &str = "google-workspace";
+
+/// Default and maximum page sizes of every list endpoint.
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+pub const MAX_PAGE_SIZE: u32 = 500;
+
+crate::wire_enum! {
+    /// A case's severity. `P1` is the most urgent. Called `priority` on the wire, as in the Google
+    /// Cloud Support API v2.
+    pub enum Severity("severity"): PartialOrd, Ord {
+        P1 = "P1",
+        P2 = "P2",
+        P3 = "P3",
+        P4 = "P4",
+    }
+}
+
+impl Severity {
+    /// What the level means, as the portal explains it when one is picked.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Severity::P1 => "critical impact: a service is unusable in production",
+            Severity::P2 => "high impact: a service is seriously degraded",
+            Severity::P3 => "medium impact: a service is partly affected",
+            Severity::P4 => "low impact: a question or a minor issue",
+        }
+    }
+}
+
+/// Parses a comma-separated list of severities such as `P1,P2`.
+pub fn parse_severity_list(s: &str) -> Result<Vec<Severity>, String> {
+    s.split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(Severity::from_str)
+        .collect()
+}
+
+crate::wire_enum! {
+    /// Where a case is in its life.
+    pub enum CaseState("state") {
+        /// Filed, not yet picked up by support.
+        New = "new",
+        /// Support is working on it.
+        InProgress = "in-progress",
+        /// Support waits on the reseller.
+        ActionRequired = "action-required",
+        /// Support proposed a solution.
+        SolutionProvided = "solution-provided",
+        Closed = "closed",
+    }
+}
+
+impl CaseState {
+    pub fn is_open(self) -> bool {
+        self != CaseState::Closed
+    }
+}
+
+/// The `state` filter of a case list: `open` (every state but closed), `all`, or one state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateFilter {
+    Open,
+    All,
+    Only(CaseState),
+}
+
+impl StateFilter {
+    pub fn matches(self, state: CaseState) -> bool {
+        match self {
+            StateFilter::Open => state.is_open(),
+            StateFilter::All => true,
+            StateFilter::Only(only) => only == state,
+        }
+    }
+}
+
+impl fmt::Display for StateFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateFilter::Open => f.write_str("open"),
+            StateFilter::All => f.write_str("all"),
+            StateFilter::Only(state) => state.fmt(f),
+        }
+    }
+}
+
+impl FromStr for StateFilter {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "open" => Ok(StateFilter::Open),
+            "all" => Ok(StateFilter::All),
+            other => other.parse().map(StateFilter::Only).map_err(|_| {
+                format!(
+                    "invalid state '{s}': expected open, all or one of {}",
+                    CaseState::expected()
+                )
+            }),
+        }
+    }
+}
+
+crate::wire_enum! {
+    /// A customer's support plan. Only `premium` customers can have cases escalated.
+    pub enum SupportPlan("plan") {
+        Standard = "standard",
+        Enhanced = "enhanced",
+        Premium = "premium",
+    }
+}
+
+crate::wire_enum! {
+    /// Why a case is escalated.
+    pub enum EscalationReason("reason") {
+        ResolutionTime = "resolution-time",
+        TechnicalExpertise = "technical-expertise",
+        BusinessImpact = "business-impact",
+    }
+}
+
+crate::wire_enum! {
+    /// A reseller user's privileges. A "reseller admin" holds all three.
+    pub enum Privilege("privilege"): PartialOrd, Ord {
+        /// Use support at all.
+        Support = "support",
+        /// See the domain's customers.
+        CustomersView = "customers.view",
+        /// Read and act on customers' cases.
+        CasesAccess = "cases.access",
+    }
+}
+
+crate::wire_enum! {
+    /// Who holds a token: a user of a reseller domain, or a support agent (the provider's side).
+    pub enum Role("role") {
+        Reseller = "reseller",
+        Agent = "agent",
+    }
+}
+
+/// `GET /v1/health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Health {
+    /// Always `ok` when the server answers.
+    pub status: String,
+    pub version: String,
+}
+
+/// `GET /v1/whoami`: the holder of the bearer token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct WhoAmI {
+    pub email: String,
+    /// The reseller domain of the user; `None` for a support agent.
+    pub domain: Option<String>,
+    pub role: Role,
+    pub privileges: Vec<Privilege>,
+    /// The server's clock (moved forward in dev mode by `admin clock advance`).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub server_time: Timestamp,
+    pub dev_mode: bool,
+}
+
+/// Contact details of a customer, maintained in the sales console: read-only here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+/// A customer of a reseller domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    /// Short slug such as `acme`.
+    pub id: String,
+    pub display_name: String,
+    /// The customer's own Google Workspace domain, e.g. `acme.example`.
+    pub primary_domain: String,
+    /// The reseller domain that manages the customer now.
+    pub reseller_domain: String,
+    pub plan: SupportPlan,
+    /// Whether the customer has granted the reseller access to its account; without it no case
+    /// can be filed or managed for the customer.
+    pub access_granted: bool,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerList {
+    pub customers: Vec<Customer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct ListCustomersQuery {
+    /// Keyword matched against id, display name and primary domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Page size: 1 to 500, default 50 (larger values are clamped).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
+    /// The `nextPageToken` of the previous page; valid only with the same filters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+}
+
+/// An entry of the category catalogue ("classification" in the Google Cloud Support API).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Category {
+    /// Stable id such as `gmail-delivery`.
+    pub id: String,
+    /// Human path such as `Gmail > Delivery`.
+    pub display_name: String,
+    pub product: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryList {
+    pub categories: Vec<Category>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct ListCategoriesQuery {
+    /// Keywords; a category matches when every keyword is found in its id or display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+}
+
+/// How a case was escalated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Escalation {
+    pub reason: EscalationReason,
+    pub justification: String,
+    pub escalated_by: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub escalate_time: Timestamp,
+}
+
+/// A support case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Case {
+    pub id: u64,
+    /// Resource name, `cases/{id}`.
+    pub name: String,
+    /// The customer's id.
+    pub customer: String,
+    pub customer_display_name: String,
+    /// The reseller domain that filed the case; only that domain sees it.
+    pub reseller_domain: String,
+    pub product: String,
+    /// The title.
+    pub display_name: String,
+    pub description: String,
+    pub classification: Category,
+    /// The severity, `P1`–`P4`.
+    pub priority: Severity,
+    pub state: CaseState,
+    /// BCP 47 language tag, e.g. `en-US`.
+    pub language_code: String,
+    /// IANA time zone, e.g. `Europe/Rome`.
+    pub time_zone: String,
+    pub escalated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Escalation>,
+    /// Users and groups the case is shared with; they get email updates.
+    pub subscriber_email_addresses: Vec<String>,
+    /// Email of the user who filed the case.
+    pub creator: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub create_time: Timestamp,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub update_time: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub close_time: Option<Timestamp>,
+    pub comment_count: u32,
+    pub attachment_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CaseList {
+    pub cases: Vec<Case>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}
+
+crate::wire_enum! {
+    /// Sort order of a case list; each is newest (or most severe) first, ties broken by id.
+    pub enum CaseOrder("order"): Default {
+        #[default]
+        Updated = "updated",
+        Created = "created",
+        Severity = "severity",
+    }
+}
+
+/// `GET /v1/cases` query. `state` is `open` (default), `closed`, `all` or one state; `priority`
+/// a comma list such as `P1,P2`; `query` keywords searched in title, description and messages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct ListCasesQuery {
+    /// Only this customer's cases (its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// `open` (default: every state but closed), `closed`, `all`, or one state such as
+    /// `action-required`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Severities to keep, comma-separated, e.g. `P1,P2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    /// Keywords; a case matches when every keyword (or a word starting with it) is in its
+    /// title, description or messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Only cases updated at or after this time (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, format = DateTime))]
+    pub updated_since: Option<Timestamp>,
+    /// Only cases created at or after this time (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, format = DateTime))]
+    pub created_since: Option<Timestamp>,
+    /// `updated` (default, most recent first), `created` (newest first) or `severity` (P1
+    /// first, then most recently updated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<CaseOrder>,
+    /// Page size: 1 to 500, default 50 (larger values are clamped).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
+    /// The `nextPageToken` of the previous page; valid only with the same filters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+}
+
+/// `POST /v1/cases`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CreateCaseRequest {
+    /// Client-chosen id (a UUID) that makes the create idempotent: the same id with the same
+    /// body answers the first case; with another body, `IDEMPOTENCY_CONFLICT`.
+    pub request_id: String,
+    /// The customer's id.
+    pub customer: String,
+    pub display_name: String,
+    pub description: String,
+    /// A category id from `/v1/categories`.
+    pub classification: String,
+    pub priority: Severity,
+    /// Defaults to `en-US`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Defaults to `UTC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subscriber_email_addresses: Vec<String>,
+}
+
+/// `PATCH /v1/cases/{case}`: the fields present are changed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateCaseRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Severity>,
+}
+
+/// `POST /v1/cases/{case}/close` and `/reopen`: an optional message posted with the action.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CaseActionRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// `POST /v1/cases/{case}/escalate`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct EscalateCaseRequest {
+    pub reason: EscalationReason,
+    pub justification: String,
+}
+
+/// `POST /v1/cases/{case}/share`: emails of users or groups to add and to remove.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ShareCaseRequest {
+    #[serde(default)]
+    pub add: Vec<String>,
+    #[serde(default)]
+    pub remove: Vec<String>,
+}
+
+/// `POST /v1/cases/{case}/state`, for support agents only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct SetCaseStateRequest {
+    pub state: CaseState,
+}
+
+crate::wire_enum! {
+    /// Who wrote a message.
+    pub enum AuthorRole("author role") {
+        Reseller = "reseller",
+        Support = "support",
+    }
+}
+
+/// A message in a case's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Comment {
+    pub id: u64,
+    pub case_id: u64,
+    pub body: String,
+    /// Email of the author.
+    pub author: String,
+    pub author_role: AuthorRole,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub create_time: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CommentList {
+    pub comments: Vec<Comment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CreateCommentRequest {
+    pub body: String,
+}
+
+/// Query of list endpoints that only page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct PageQuery {
+    /// Page size: 1 to 500, default 50 (larger values are clamped).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
+    /// The `nextPageToken` of the previous page; valid only with the same filters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+}
+
+/// A file attached to a case. Attachments are never deleted through the reseller API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Attachment {
+    pub id: u64,
+    pub case_id: u64,
+    /// The name given at upload, as sent (clients must not trust it as a path).
+    pub filename: String,
+    pub size_bytes: u64,
+    /// Lowercase hex SHA-256 of the content.
+    pub sha256: String,
+    pub mime_type: String,
+    pub creator: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub create_time: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentList {
+    pub attachments: Vec<Attachment>,
+}
+
+/// `POST /v1/cases/{case}/attachments` query; the body is the file's bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct UploadAttachmentQuery {
+    /// The file's name, shown to support and used on download.
+    pub filename: String,
+    /// Lowercase hex SHA-256 the client computed; a mismatch rejects the upload whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severity_parses_case_insensitively_and_rejects_p0() {
+        assert_eq!("p2".parse::<Severity>().unwrap(), Severity::P2);
+        let err = "P0".parse::<Severity>().unwrap_err();
+        assert!(err.contains("P1, P2, P3, P4"), "{err}");
+    }
+
+    #[test]
+    fn state_filter_open_excludes_only_closed() {
+        let open: StateFilter = "open".parse().unwrap();
+        assert!(open.matches(CaseState::ActionRequired));
+        assert!(!open.matches(CaseState::Closed));
+        let one: StateFilter = "in-progress".parse().unwrap();
+        assert_eq!(one, StateFilter::Only(CaseState::InProgress));
+        assert!("pending".parse::<StateFilter>().is_err());
+    }
+
+    #[test]
+    fn case_state_wire_names_are_kebab_case() {
+        let json = serde_json::to_string(&CaseState::SolutionProvided).unwrap();
+        assert_eq!(json, "\"solution-provided\"");
+        let privilege = serde_json::to_string(&Privilege::CasesAccess).unwrap();
+        assert_eq!(privilege, "\"cases.access\"");
+    }
+
+    #[test]
+    fn severity_list_parses_commas() {
+        assert_eq!(
+            parse_severity_list("P1,p2").unwrap(),
+            vec![Severity::P1, Severity::P2]
+        );
+        assert!(parse_severity_list("P1,P9").is_err());
+    }
+}

@@ -1,0 +1,356 @@
+//! Load benchmark of rsupport-server (not a test).
+//!
+//! Run: `cargo bench --bench server_load` (options after `--`: `--cases N`, `--clients N`).
+//! Under `cargo test --all-targets` (no `--bench` argument) it runs as a quick smoke check:
+//! 1,000 cases and a hundredth of the requests.
+//!
+//! Seeds a fresh SQLite file with 100,000 cases through the store (one bulk transaction), serves
+//! it in-process on 127.0.0.1 (port 0), then drives each scenario with a bounded number of
+//! requests from a loopback reqwest client with a few concurrent connections, and prints
+//! requests per second with p50/p99 latency:
+//!
+//! - get: `GET /v1/cases/{id}` of random cases
+//! - list: `GET /v1/cases?pageSize=50` (first page, default order)
+//! - search: `GET /v1/cases?query=KEYWORDS&pageSize=50&state=all`: a rare word (in ~0.25% of
+//!   cases), a common and a rare word, or two common words (in most cases)
+//! - create: `POST /v1/cases`
+#![allow(clippy::print_stdout, reason = "a benchmark prints its figures")]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jiff::{SignedDuration, Timestamp};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rsupport_api::types::{CaseState, Contact, Customer, Privilege, Role, Severity, SupportPlan};
+use rsupport_server::auth::{hash_token, new_token};
+use rsupport_server::store::{self, NewCase, Store, StoreError};
+use rsupport_server::{AppState, ServerConfig};
+
+const DOMAIN: &str = "bench.example";
+const CUSTOMERS: usize = 200;
+const WORDS: &[&str] = &[
+    "mail", "bounce", "calendar", "drive", "quota", "sync", "login", "sso", "vault", "export",
+    "licence", "device", "meet", "audio", "spam", "routing", "alias", "dns", "gemini", "sheet",
+];
+const CATEGORIES: &[&str] = &[
+    "gmail-delivery",
+    "drive-sharing",
+    "calendar-sync",
+    "security-sso",
+    "meet-quality",
+    "billing-subscriptions",
+    "directory-sync",
+    "vault-export",
+];
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Syllables of the rarer words: 20^3 = 8,000 pronounceable words, each in ~0.25% of cases.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ra", "tu", "ve", "so", "ni", "pe", "da", "gu", "zi", "fo", "be", "ch", "wy",
+    "xe", "qu", "ho", "ja",
+];
+
+fn rare_word(n: usize) -> String {
+    let s = SYLLABLES.len();
+    format!(
+        "{}{}{}",
+        SYLLABLES[n % s],
+        SYLLABLES[(n / s) % s],
+        SYLLABLES[(n / s / s) % s]
+    )
+}
+
+/// `common` words from a 20-word vocabulary (each in most cases) and `rare` ones from 8,000.
+fn sentence(rng: &mut StdRng, common: usize, rare: usize) -> String {
+    let mut words: Vec<String> = (0..common)
+        .map(|_| WORDS[rng.random_range(0..WORDS.len())].to_string())
+        .collect();
+    words.extend((0..rare).map(|_| rare_word(rng.random_range(0..8_000))));
+    words.join(" ")
+}
+
+/// Seeds the database; answers a token of the bench domain's admin.
+fn seed(store: &Store, cases: usize) -> String {
+    let token = new_token();
+    store
+        .write(|tx| -> Result<(), StoreError> {
+            let now = Timestamp::now();
+            store::insert_domain(tx, DOMAIN, now)?;
+            let user = store::upsert_user(
+                tx,
+                "admin@bench.example",
+                Some(DOMAIN),
+                Role::Reseller,
+                &Privilege::ALL,
+                now,
+            )?;
+            store::insert_token(tx, user.id, &hash_token(&token), now, None)?;
+            for c in 0..CUSTOMERS {
+                store::upsert_customer(
+                    tx,
+                    &Customer {
+                        id: format!("customer-{c}"),
+                        display_name: format!("Customer {c}"),
+                        primary_domain: format!("customer-{c}.example"),
+                        reseller_domain: DOMAIN.to_string(),
+                        plan: SupportPlan::Premium,
+                        access_granted: true,
+                        contact: Contact {
+                            name: "IT".into(),
+                            email: format!("it@customer-{c}.example"),
+                            phone: None,
+                        },
+                    },
+                )?;
+            }
+            let mut rng = StdRng::seed_from_u64(42);
+            let start = now
+                .checked_sub(SignedDuration::from_hours(24 * 365))
+                .unwrap();
+            for i in 0..cases {
+                let created = start
+                    .checked_add(SignedDuration::from_secs((i as i64) * 300))
+                    .unwrap()
+                    .min(now);
+                let states = [
+                    CaseState::New,
+                    CaseState::InProgress,
+                    CaseState::ActionRequired,
+                    CaseState::SolutionProvided,
+                    CaseState::Closed,
+                ];
+                store::insert_case(
+                    tx,
+                    &NewCase {
+                        customer: format!("customer-{}", rng.random_range(0..CUSTOMERS)),
+                        reseller_domain: DOMAIN.to_string(),
+                        display_name: sentence(&mut rng, 3, 2),
+                        description: sentence(&mut rng, 10, 20),
+                        classification: CATEGORIES[i % CATEGORIES.len()].to_string(),
+                        priority: Severity::ALL[rng.random_range(0..4)],
+                        state: states[rng.random_range(0..states.len())],
+                        language_code: "en-US".into(),
+                        time_zone: "UTC".into(),
+                        subscribers: vec![],
+                        creator: "admin@bench.example".into(),
+                        create_time: created,
+                        request_id: format!("seed-{i}"),
+                        request_fingerprint: format!("seed-{i}"),
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .expect("seed the bench database");
+    token
+}
+
+struct Figures {
+    name: &'static str,
+    requests: usize,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+    errors: usize,
+}
+
+impl Figures {
+    fn percentile(&self, p: f64) -> Duration {
+        let mut sorted = self.latencies.clone();
+        sorted.sort();
+        let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+        sorted.get(index).copied().unwrap_or_default()
+    }
+}
+
+/// Runs `total` requests from `clients` concurrent connections; `make` builds request `i`.
+async fn scenario<F>(name: &'static str, total: usize, clients: usize, make: F) -> Figures
+where
+    F: Fn(&reqwest::Client, usize) -> reqwest::RequestBuilder + Send + Sync + 'static,
+{
+    let make = Arc::new(make);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..clients)
+        .map(|_| {
+            let make = make.clone();
+            let next = next.clone();
+            tokio::spawn(async move {
+                let client = reqwest::Client::builder()
+                    .pool_max_idle_per_host(1)
+                    .build()
+                    .unwrap();
+                let mut latencies = Vec::new();
+                let mut errors = 0;
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if i >= total {
+                        break;
+                    }
+                    let t = Instant::now();
+                    match make(&client, i).send().await {
+                        Ok(response) => {
+                            let ok = response.status().is_success();
+                            let _ = response.bytes().await;
+                            if !ok {
+                                errors += 1;
+                            }
+                        }
+                        Err(_) => errors += 1,
+                    }
+                    latencies.push(t.elapsed());
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut latencies = Vec::with_capacity(total);
+    let mut errors = 0;
+    for task in tasks {
+        let (l, e) = task.await.unwrap();
+        latencies.extend(l);
+        errors += e;
+    }
+    Figures {
+        name,
+        requests: total,
+        elapsed: start.elapsed(),
+        latencies,
+        errors,
+    }
+}
+
+fn main() {
+    let smoke = !std::env::args().any(|a| a == "--bench");
+    let scale = if smoke { 100 } else { 1 };
+    let cases = arg("--cases", if smoke { 1_000 } else { 100_000 });
+    let clients = arg("--clients", 4);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("bench.sqlite");
+    let store = Store::open(&db).expect("open the bench database");
+    let t = Instant::now();
+    let token = seed(&store, cases);
+    let seeded = t.elapsed();
+    println!(
+        "seeded {cases} cases in {:.1}s ({:.0} cases/s) into {}",
+        seeded.as_secs_f64(),
+        cases as f64 / seeded.as_secs_f64(),
+        db.display()
+    );
+
+    let state = AppState::new(store, ServerConfig::default());
+    let server_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = server_rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = server_rt.spawn(rsupport_server::serve(listener, state, async move {
+        let _ = stop_rx.await;
+    }));
+
+    let client_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let results = client_rt.block_on(async {
+        let auth = format!("Bearer {token}");
+        let mut results = Vec::new();
+        let (b, a) = (base.clone(), auth.clone());
+        // Warm-up: connections, page cache, prepared statements.
+        scenario("warm-up", 500 / scale, clients, move |c, i| {
+            c.get(format!("{b}/v1/cases/{}", 1 + (i * 7919) % cases))
+                .header("authorization", &a)
+        })
+        .await;
+        let (b, a) = (base.clone(), auth.clone());
+        results.push(
+            scenario("get", 20_000 / scale, clients, move |c, i| {
+                c.get(format!("{b}/v1/cases/{}", 1 + (i * 7919) % cases))
+                    .header("authorization", &a)
+            })
+            .await,
+        );
+        let (b, a) = (base.clone(), auth.clone());
+        results.push(
+            scenario("list (page of 50)", 5_000 / scale, clients, move |c, i| {
+                let customer = if i % 2 == 0 {
+                    String::new()
+                } else {
+                    format!("&customer=customer-{}", i % CUSTOMERS)
+                };
+                c.get(format!("{b}/v1/cases?pageSize=50{customer}"))
+                    .header("authorization", &a)
+            })
+            .await,
+        );
+        let (b, a) = (base.clone(), auth.clone());
+        results.push(
+            scenario("keyword search", 2_000 / scale, clients, move |c, i| {
+                let q = format!(
+                    "{} {}",
+                    WORDS[i % WORDS.len()],
+                    WORDS[(i * 3 + 1) % WORDS.len()]
+                );
+                c.get(format!("{b}/v1/cases?pageSize=50&state=all"))
+                    .query(&[("query", q)])
+                    .header("authorization", &a)
+            })
+            .await,
+        );
+        let (b, a) = (base.clone(), auth.clone());
+        results.push(
+            scenario("create", 2_000 / scale, clients, move |c, i| {
+                c.post(format!("{b}/v1/cases"))
+                    .header("authorization", &a)
+                    .json(&serde_json::json!({
+                        "requestId": format!("bench-{i}"),
+                        "customer": format!("customer-{}", i % CUSTOMERS),
+                        "displayName": "Bench case",
+                        "description": "created by the load benchmark",
+                        "classification": "gmail-delivery",
+                        "priority": "P3",
+                    }))
+            })
+            .await,
+        );
+        results
+    });
+    let _ = stop_tx.send(());
+    let _ = server_rt.block_on(server);
+
+    println!();
+    println!(
+        "{} cases, {clients} concurrent loopback clients, 2 server worker threads",
+        cases
+    );
+    println!("| scenario           | requests |   req/s |  p50 ms |  p99 ms | errors |");
+    println!("|--------------------|---------:|--------:|--------:|--------:|-------:|");
+    for f in &results {
+        println!(
+            "| {:<18} | {:>8} | {:>7.0} | {:>7.2} | {:>7.2} | {:>6} |",
+            f.name,
+            f.requests,
+            f.requests as f64 / f.elapsed.as_secs_f64(),
+            f.percentile(0.50).as_secs_f64() * 1000.0,
+            f.percentile(0.99).as_secs_f64() * 1000.0,
+            f.errors
+        );
+    }
+    for f in &results {
+        assert_eq!(f.errors, 0, "{} had errors", f.name);
+    }
+}

@@ -1,0 +1,420 @@
+//! `rsupport-server admin …`: what an operator (or a demo script) does to the database
+//! directly. Each command answers only what a script needs (a token, an id) or nothing.
+
+use anyhow::{Context as _, bail};
+use clap::Subcommand;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::auth::{Clock, hash_token, new_token};
+use crate::rules;
+use crate::store::{self, Store, StoreError};
+use rsupport_api::types::{AuthorRole, CaseState, Contact, Customer, Privilege, Role, SupportPlan};
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Reseller domains.
+    #[command(subcommand)]
+    Domain(DomainCommand),
+    /// Reseller users and their privileges.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Bearer tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Customers of the reseller domains.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// Support agents (the provider's side).
+    #[command(subcommand)]
+    Agent(AgentCommand),
+    /// Play the provider's support: reply to a case and move its state.
+    #[command(subcommand)]
+    Support(SupportCommand),
+    /// The dev-mode clock (honoured only by `rsupport-server dev`).
+    #[command(subcommand)]
+    Clock(ClockCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DomainCommand {
+    /// Add a reseller domain such as reseller.example.com.
+    Add { domain: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a reseller user (or change its privileges). The domain is the email's unless given.
+    Add {
+        email: String,
+        /// Comma-separated: support, customers.view, cases.access (may be empty).
+        #[arg(long, default_value = "support,customers.view,cases.access", value_parser = parse_privileges)]
+        privileges: PrivilegeList,
+        #[arg(long)]
+        domain: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Issue a token for a user or agent; prints the token alone (it is shown only once).
+    Issue {
+        email: String,
+        /// Lifetime such as 90d, 12h or 30m; no expiry when omitted.
+        #[arg(long, value_parser = parse_duration)]
+        expires_in: Option<SignedDuration>,
+    },
+    /// Revoke every token of a user, or one with --token.
+    Revoke {
+        email: String,
+        #[arg(long)]
+        token: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Add a customer to a reseller domain.
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// The reseller domain that manages it.
+        #[arg(long)]
+        domain: String,
+        #[arg(long)]
+        plan: SupportPlan,
+        #[arg(long, value_enum, default_value_t = Access::Granted)]
+        access: Access,
+        /// The customer's own domain [default: ID.example].
+        #[arg(long)]
+        primary_domain: Option<String>,
+        #[arg(long)]
+        contact_name: Option<String>,
+        #[arg(long)]
+        contact_email: Option<String>,
+        #[arg(long)]
+        contact_phone: Option<String>,
+    },
+    /// Record whether the customer granted its reseller access: granted or revoked.
+    Access {
+        id: String,
+        #[arg(value_enum)]
+        access: Access,
+    },
+    /// Move the customer to another reseller domain (its cases stay with the old one).
+    Move {
+        id: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Change the customer's support plan.
+    Plan { id: String, plan: SupportPlan },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Add a support agent.
+    Add { email: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SupportCommand {
+    /// Post a support message on a case, optionally moving its state; prints the message id.
+    Reply {
+        case: u64,
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        state: Option<CaseState>,
+        /// The agent who answers [default: the first agent, created if none].
+        #[arg(long = "as")]
+        agent: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClockCommand {
+    /// Move the dev clock forward, e.g. 31d, 12h, 90m; prints the new server time.
+    Advance {
+        #[arg(value_parser = parse_duration)]
+        duration: SignedDuration,
+    },
+}
+
+/// Parses `31d`, `12h`, `90m`, `45s` or `2w`.
+pub fn parse_duration(s: &str) -> Result<SignedDuration, String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    let n: i64 = number.parse().map_err(|_| {
+        format!("invalid duration '{s}': expected a number and a unit, e.g. 31d, 12h, 90m")
+    })?;
+    let seconds = match unit {
+        "w" => 7 * 86_400,
+        "d" => 86_400,
+        "h" => 3_600,
+        "m" => 60,
+        "s" => 1,
+        _ => {
+            return Err(format!(
+                "invalid duration '{s}': the unit must be w, d, h, m or s"
+            ));
+        }
+    };
+    n.checked_mul(seconds)
+        .map(SignedDuration::from_secs)
+        .ok_or_else(|| format!("duration '{s}' is too large"))
+}
+
+/// A comma-separated privilege list, possibly empty.
+#[derive(Debug, Clone)]
+pub struct PrivilegeList(pub Vec<Privilege>);
+
+fn parse_privileges(s: &str) -> Result<PrivilegeList, String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .map(PrivilegeList)
+}
+
+/// Whether a customer granted its reseller access to its account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Access {
+    Granted,
+    Revoked,
+}
+
+fn now(store: &Store) -> anyhow::Result<Timestamp> {
+    let offset = store.read(|tx| store::clock_offset_seconds(tx))?;
+    Ok(Clock {
+        offset_seconds: offset,
+    }
+    .now())
+}
+
+fn require_domain(tx: &rusqlite::Connection, domain: &str) -> anyhow::Result<()> {
+    if !store::domain_exists(tx, domain)? {
+        bail!(
+            "unknown reseller domain '{domain}'; add it first with `rsupport-server admin domain add {domain}`"
+        );
+    }
+    Ok(())
+}
+
+fn require_customer(tx: &rusqlite::Connection, id: &str) -> anyhow::Result<Customer> {
+    store::find_customer(tx, id)?
+        .with_context(|| format!("unknown customer '{id}'; add it with `rsupport-server admin customer add {id} --name N --domain D --plan P`"))
+}
+
+fn require_user(tx: &rusqlite::Connection, email: &str) -> anyhow::Result<store::UserRecord> {
+    store::find_user(tx, email)?.with_context(|| {
+        format!("unknown user '{email}'; add it with `rsupport-server admin user add {email}` (or `agent add`)")
+    })
+}
+
+impl From<anyhow::Error> for AdminFailure {
+    fn from(e: anyhow::Error) -> Self {
+        AdminFailure(e)
+    }
+}
+
+impl From<StoreError> for AdminFailure {
+    fn from(e: StoreError) -> Self {
+        AdminFailure(e.into())
+    }
+}
+
+/// Lets admin closures use both store errors and rule failures inside one transaction.
+#[derive(Debug)]
+pub struct AdminFailure(anyhow::Error);
+
+impl From<crate::error::Failure> for AdminFailure {
+    fn from(f: crate::error::Failure) -> Self {
+        AdminFailure(anyhow::anyhow!(f.0.error.message))
+    }
+}
+
+/// Runs one admin command; answers what to print.
+pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
+    let now = now(store)?;
+    let result: Result<String, AdminFailure> = store.write(|tx| {
+        Ok(match command {
+            AdminCommand::Domain(DomainCommand::Add { domain }) => {
+                let domain = domain.trim().to_ascii_lowercase();
+                if !rules::is_valid_email(&format!("x@{domain}")) {
+                    return Err(anyhow::anyhow!("'{domain}' is not a domain name such as reseller.example.com").into());
+                }
+                store::insert_domain(tx, &domain, now)?;
+                String::new()
+            }
+            AdminCommand::User(UserCommand::Add { email, privileges, domain }) => {
+                let email = email.trim().to_ascii_lowercase();
+                if !rules::is_valid_email(&email) {
+                    return Err(anyhow::anyhow!("'{email}' is not a valid email address").into());
+                }
+                let domain = domain
+                    .map(|d| d.trim().to_ascii_lowercase())
+                    .unwrap_or_else(|| email.rsplit_once('@').map(|(_, d)| d.to_string()).unwrap_or_default());
+                require_domain(tx, &domain)?;
+                if store::find_user(tx, &email)?.is_some_and(|u| u.role == Role::Agent) {
+                    return Err(anyhow::anyhow!("'{email}' is a support agent, not a reseller user").into());
+                }
+                let mut privileges = privileges.0;
+                privileges.sort();
+                privileges.dedup();
+                store::upsert_user(tx, &email, Some(&domain), Role::Reseller, &privileges, now)?;
+                String::new()
+            }
+            AdminCommand::Agent(AgentCommand::Add { email }) => {
+                let email = email.trim().to_ascii_lowercase();
+                if !rules::is_valid_email(&email) {
+                    return Err(anyhow::anyhow!("'{email}' is not a valid email address").into());
+                }
+                if store::find_user(tx, &email)?.is_some_and(|u| u.role == Role::Reseller) {
+                    return Err(anyhow::anyhow!(
+                        "'{email}' is a reseller user; a support agent needs an email of its own"
+                    )
+                    .into());
+                }
+                store::upsert_user(tx, &email, None, Role::Agent, &[], now)?;
+                String::new()
+            }
+            AdminCommand::Token(TokenCommand::Issue { email, expires_in }) => {
+                let user = require_user(tx, email.trim())?;
+                let token = new_token();
+                let expire = match expires_in {
+                    Some(d) => Some(now.checked_add(d).context("the expiry is out of range")?),
+                    None => None,
+                };
+                store::insert_token(tx, user.id, &hash_token(&token), now, expire)?;
+                token
+            }
+            AdminCommand::Token(TokenCommand::Revoke { email, token }) => {
+                let user = require_user(tx, email.trim())?;
+                match token {
+                    Some(token) => {
+                        if !store::revoke_token(tx, user.id, &hash_token(token.trim()), now)? {
+                            return Err(anyhow::anyhow!("no live token of {email} matches the one given (already revoked, or another user's)").into());
+                        }
+                        "1".to_string()
+                    }
+                    None => store::revoke_user_tokens(tx, user.id, now)?.to_string(),
+                }
+            }
+            AdminCommand::Customer(CustomerCommand::Add {
+                id,
+                name,
+                domain,
+                plan,
+                access,
+                primary_domain,
+                contact_name,
+                contact_email,
+                contact_phone,
+            }) => {
+                let id = id.trim().to_ascii_lowercase();
+                if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                    return Err(anyhow::anyhow!("'{id}' is not a customer id: use a short slug of letters, digits and '-' such as acme").into());
+                }
+                let domain = domain.trim().to_ascii_lowercase();
+                require_domain(tx, &domain)?;
+                let primary_domain = primary_domain.unwrap_or_else(|| format!("{id}.example"));
+                let customer = Customer {
+                    contact: Contact {
+                        name: contact_name.unwrap_or_else(|| format!("{name} IT")),
+                        email: contact_email.unwrap_or_else(|| format!("it@{primary_domain}")),
+                        phone: contact_phone,
+                    },
+                    id,
+                    display_name: name,
+                    primary_domain,
+                    reseller_domain: domain,
+                    plan,
+                    access_granted: access == Access::Granted,
+                };
+                store::upsert_customer(tx, &customer)?;
+                String::new()
+            }
+            AdminCommand::Customer(CustomerCommand::Access { id, access }) => {
+                let mut customer = require_customer(tx, &id)?;
+                customer.access_granted = access == Access::Granted;
+                store::upsert_customer(tx, &customer)?;
+                String::new()
+            }
+            AdminCommand::Customer(CustomerCommand::Move { id, to }) => {
+                let mut customer = require_customer(tx, &id)?;
+                let to = to.trim().to_ascii_lowercase();
+                require_domain(tx, &to)?;
+                customer.reseller_domain = to;
+                store::upsert_customer(tx, &customer)?;
+                String::new()
+            }
+            AdminCommand::Customer(CustomerCommand::Plan { id, plan }) => {
+                let mut customer = require_customer(tx, &id)?;
+                customer.plan = plan;
+                store::upsert_customer(tx, &customer)?;
+                String::new()
+            }
+            AdminCommand::Support(SupportCommand::Reply { case, body, state, agent }) => {
+                let found = store::find_case(tx, case)?
+                    .with_context(|| format!("unknown case {case}"))?;
+                let body = rules::validate_text("body", &body, rules::MAX_COMMENT_CHARS)?;
+                let agent = match agent {
+                    Some(email) => {
+                        let user = require_user(tx, email.trim())?;
+                        if user.role != Role::Agent {
+                            return Err(anyhow::anyhow!("'{email}' is not a support agent; add one with `rsupport-server admin agent add EMAIL`").into());
+                        }
+                        user.email
+                    }
+                    None => store::first_agent(tx)?.map(|u| u.email).unwrap_or_else(|| {
+                        crate::demo::AGENT_EMAIL.to_string()
+                    }),
+                };
+                if store::find_user(tx, &agent)?.is_none() {
+                    store::upsert_user(tx, &agent, None, Role::Agent, &[], now)?;
+                }
+                let comment = store::insert_comment(tx, case, &body, &agent, AuthorRole::Support, now)?;
+                if let Some(state) = state.filter(|s| *s != found.state) {
+                    let close_time = (state == CaseState::Closed).then_some(now);
+                    store::set_case_state(tx, case, state, close_time, now)?;
+                }
+                comment.id.to_string()
+            }
+            AdminCommand::Clock(ClockCommand::Advance { duration }) => {
+                let offset = store::clock_offset_seconds(tx)?;
+                let moved = offset
+                    .checked_add(duration.as_secs())
+                    .context("the clock offset is out of range")?;
+                store::set_clock_offset_seconds(tx, moved)?;
+                Clock { offset_seconds: moved }.now().to_string()
+            }
+        })
+    });
+    result.map_err(|e| e.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_accept_days_hours_minutes() {
+        assert_eq!(
+            parse_duration("31d").unwrap(),
+            SignedDuration::from_hours(31 * 24)
+        );
+        assert_eq!(
+            parse_duration("12h").unwrap(),
+            SignedDuration::from_hours(12)
+        );
+        assert_eq!(
+            parse_duration("90m").unwrap(),
+            SignedDuration::from_mins(90)
+        );
+        assert!(parse_duration("soon").unwrap_err().contains("31d"));
+        assert!(parse_duration("3y").is_err());
+    }
+}

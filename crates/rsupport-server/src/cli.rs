@@ -1,0 +1,213 @@
+//! The command line of `rsupport-server`: `serve`, `dev`, `admin …` and `openapi`.
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the server's entry point prints its listen line, the dev logins and admin answers"
+)]
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+
+use crate::admin::AdminCommand;
+use crate::demo::LoginUsage;
+use crate::store::Store;
+use crate::{AppState, DEFAULT_MAX_ATTACHMENT_BYTES, ServerConfig};
+use rsupport_api::DEFAULT_LISTEN;
+
+/// rsupport-server: the reference support-case API for Google Workspace resellers.
+#[derive(Debug, Parser)]
+#[command(name = "rsupport-server", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API from a SQLite file (created if missing).
+    Serve(ServeArgs),
+    /// Serve a seeded demo database on loopback and print the `rsupport auth login` commands.
+    Dev(DevArgs),
+    /// Manage domains, users, tokens, customers, support replies and the dev clock.
+    Admin {
+        /// The database file [default: rsupport.sqlite in the platform data dir].
+        #[arg(long, env = "RSUPPORT_SERVER_DB", global = true)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Print the OpenAPI 3 document; regenerate the committed copy with
+    /// `cargo run --bin rsupport-server -- openapi > docs/openapi.json`.
+    Openapi,
+}
+
+/// Like [`ServeArgs`], but the database is never taken from `RSUPPORT_SERVER_DB`: the demo
+/// must not be seeded into a real server's database by accident.
+#[derive(Debug, Args)]
+pub struct DevArgs {
+    /// The demo database file [default: demo.sqlite in the platform data dir].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Address to listen on; port 0 picks a free port (the first line printed names it).
+    #[arg(long, default_value = DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// Largest attachment accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
+    pub max_attachment_bytes: u64,
+    /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
+    #[arg(long, default_value_t = crate::DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    pub request_timeout_secs: u64,
+    /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
+    #[arg(long)]
+    pub log_json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The database file [default: rsupport.sqlite in the platform data dir].
+    #[arg(long, env = "RSUPPORT_SERVER_DB")]
+    pub db: Option<PathBuf>,
+    /// Address to listen on; port 0 picks a free port (the first line printed names it).
+    #[arg(long, default_value = DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// Largest attachment accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
+    pub max_attachment_bytes: u64,
+    /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
+    #[arg(long, default_value_t = crate::DEFAULT_REQUEST_TIMEOUT.as_secs())]
+    pub request_timeout_secs: u64,
+    /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
+    #[arg(long)]
+    pub log_json: bool,
+}
+
+/// Where the server keeps its databases by default.
+pub fn default_db(file: &str) -> anyhow::Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "rsupport-server")
+        .context("cannot find the platform data directory (no home directory?); pass --db PATH")?;
+    Ok(dirs.data_dir().join(file))
+}
+
+fn init_logs(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(
+            std::io::IsTerminal::is_terminal(&std::io::stderr())
+                && std::env::var_os("NO_COLOR").is_none(),
+        )
+        .with_target(false);
+    let _ = if json {
+        logs.json().try_init()
+    } else {
+        logs.try_init()
+    };
+}
+
+/// Runs the command; the binary maps an error to exit status 1.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => {
+            init_logs(args.log_json);
+            let db = match args.db.clone() {
+                Some(db) => db,
+                None => default_db("rsupport.sqlite")?,
+            };
+            let store = Store::open(&db)?;
+            let config = ServerConfig {
+                dev_mode: false,
+                max_attachment_bytes: args.max_attachment_bytes,
+                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
+            };
+            run_server(args.listen, AppState::new(store, config), None)
+        }
+        Command::Dev(args) => {
+            init_logs(args.log_json);
+            let db = match args.db.clone() {
+                Some(db) => db,
+                None => default_db("demo.sqlite")?,
+            };
+            let store = Store::open(&db)?;
+            let logins = crate::demo::prepare(&store)?;
+            let config = ServerConfig {
+                dev_mode: true,
+                max_attachment_bytes: args.max_attachment_bytes,
+                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
+            };
+            run_server(args.listen, AppState::new(store, config), Some(logins))
+        }
+        Command::Openapi => {
+            print!("{}", crate::openapi::document_json());
+            Ok(())
+        }
+        Command::Admin { db, command } => {
+            let db = match db {
+                Some(db) => db,
+                None => default_db("rsupport.sqlite")?,
+            };
+            let store = Store::open(&db)?;
+            let out = crate::admin::run(&store, command)?;
+            if !out.is_empty() {
+                println!("{out}");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn run_server(
+    listen: SocketAddr,
+    state: AppState,
+    logins: Option<Vec<crate::demo::Login>>,
+) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("cannot listen on {listen}; is another server using it? pick another with --listen"))?;
+        let addr = listener.local_addr()?;
+        let url = format!("http://{addr}");
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "rsupport-server listening on {url}")?;
+        if let Some(logins) = logins {
+            writeln!(stdout, "database: {}", state.store.path().display())?;
+            writeln!(stdout, "Log in with (tokens are new at every start):")?;
+            for login in logins {
+                writeln!(stdout, "  # {}", login.who)?;
+                let token = &login.token;
+                match (login.usage, &login.domain) {
+                    (LoginUsage::Keyring, Some(domain)) => writeln!(
+                        stdout,
+                        "  rsupport auth login --domain {domain} --endpoint {url} --with-token <<< {token}"
+                    )?,
+                    (LoginUsage::EnvToken, Some(domain)) => writeln!(
+                        stdout,
+                        "  RSUPPORT_TOKEN={token} rsupport case list --domain {domain} --endpoint {url}"
+                    )?,
+                    _ => writeln!(
+                        stdout,
+                        "  curl -H 'Authorization: Bearer {token}' {url}/v1/cases"
+                    )?,
+                }
+            }
+            let db = state.store.path().display();
+            writeln!(stdout, "Play support:   rsupport-server admin --db {db} support reply CASE --body TEXT --state action-required")?;
+            writeln!(stdout, "Move the clock: rsupport-server admin --db {db} clock advance 31d")?;
+        }
+        stdout.flush()?;
+        drop(stdout);
+        tracing::info!(%addr, "serving");
+        crate::serve(listener, state, crate::shutdown_signal())
+            .await
+            .context("the server stopped with an error")
+    })
+}

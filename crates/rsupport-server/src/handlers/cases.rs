@@ -1,0 +1,515 @@
+//! The case routes: list and search, file (idempotently), view, update, close, reopen,
+//! escalate, share, and the agents' state route.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use jiff::Timestamp;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::AppState;
+use crate::auth::Auth;
+use crate::catalogue;
+use crate::error::{ApiResult, Failure};
+use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
+use crate::rules::{self, Caller};
+use crate::store::{self, CaseCursor, CaseFilter, NewCase};
+use rsupport_api::error::ErrorBody;
+use rsupport_api::error::ErrorReason;
+use rsupport_api::types::{
+    AuthorRole, Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest,
+    Customer, EscalateCaseRequest, Escalation, ListCasesQuery, Privilege, SetCaseStateRequest,
+    ShareCaseRequest, StateFilter, UpdateCaseRequest, parse_severity_list,
+};
+
+const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
+
+/// Loads a case the caller may see; any other case is "not found", never "forbidden".
+pub fn visible_case(conn: &Connection, caller: &Caller, id: u64) -> ApiResult<Case> {
+    store::find_case(conn, id)?
+        .filter(|case| rules::can_see_case(caller, case))
+        .ok_or_else(|| Failure::case_not_found(id))
+}
+
+fn customer_of(conn: &Connection, case: &Case) -> ApiResult<Customer> {
+    store::find_customer(conn, &case.customer)?
+        .ok_or_else(|| Failure::customer_not_found(&case.customer))
+}
+
+/// The checks every reseller write on a case starts with: a reseller user with the case
+/// privileges, a case of its domain, a customer that granted access (while managed by it).
+pub fn writable_case(
+    conn: &Connection,
+    caller: &Caller,
+    id: u64,
+    what: &str,
+) -> ApiResult<(Case, Customer)> {
+    rules::reseller_domain(caller, what)?;
+    rules::require_privileges(caller, CASES, what)?;
+    let case = visible_case(conn, caller, id)?;
+    let customer = customer_of(conn, &case)?;
+    rules::check_can_write_for(caller, &customer)?;
+    Ok((case, customer))
+}
+
+#[derive(Serialize)]
+struct FilterKey<'a> {
+    domain: &'a Option<String>,
+    customer: &'a Option<String>,
+    state: String,
+    priorities: Vec<&'static str>,
+    query: &'a Option<String>,
+    updated_since: Option<Timestamp>,
+    created_since: Option<Timestamp>,
+    order: CaseOrder,
+}
+
+#[utoipa::path(
+    get,
+    path = "/v1/cases",
+    operation_id = "listCases",
+    tag = "cases",
+    summary = "List and search the cases filed by the domain",
+    params(ListCasesQuery),
+    responses(
+        (status = 200, description = "One page of cases", body = CaseList),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+    QueryArgs(query): QueryArgs<ListCasesQuery>,
+) -> ApiResult<Json<CaseList>> {
+    rules::require_privileges(&auth.caller, CASES, "see cases")?;
+    let state_filter: StateFilter = match query.state.as_deref().map(str::trim) {
+        None | Some("") => StateFilter::Open,
+        Some(s) => s
+            .parse()
+            .map_err(|e: String| Failure::invalid("state", e))?,
+    };
+    let mut priorities = match query.priority.as_deref() {
+        None => Vec::new(),
+        Some(p) => parse_severity_list(p).map_err(|e| Failure::invalid("priority", e))?,
+    };
+    priorities.sort();
+    priorities.dedup();
+    let keywords = query
+        .query
+        .map(|q| q.trim().to_string())
+        .filter(|q| !q.is_empty());
+    let customer = query
+        .customer
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty());
+    let order = query.order_by.unwrap_or_default();
+    let filter = CaseFilter {
+        reseller_domain: auth
+            .caller
+            .domain
+            .clone()
+            .filter(|_| !auth.caller.is_agent()),
+        customer,
+        state: state_filter,
+        priorities,
+        text_match: keywords.as_deref().and_then(rules::text_match),
+        updated_since: query.updated_since,
+        created_since: query.created_since,
+        order,
+    };
+    let filters = fingerprint(&FilterKey {
+        domain: &filter.reseller_domain,
+        customer: &filter.customer,
+        state: filter.state.to_string(),
+        priorities: filter.priorities.iter().map(|p| p.as_str()).collect(),
+        query: &keywords,
+        updated_since: filter.updated_since,
+        created_since: filter.created_since,
+        order,
+    });
+    let token = match &query.page_token {
+        Some(t) if !t.trim().is_empty() => Some(PageToken::<CaseCursor>::decode(t, &filters)?),
+        _ => None,
+    };
+    let limit = page_size(query.page_size);
+    state
+        .read(move |tx| {
+            if let (Some(customer), Some(domain)) = (&filter.customer, &filter.reseller_domain) {
+                check_customer_filter(tx, domain, customer)?;
+            }
+            let page = store::list_cases(
+                tx,
+                &filter,
+                token.as_ref().and_then(|t| t.as_of),
+                token.as_ref().map(|t| t.cursor),
+                limit,
+            )?;
+            let next_page_token = page.next.map(|cursor| {
+                PageToken {
+                    cursor,
+                    as_of: Some(page.as_of),
+                    filters: filters.clone(),
+                }
+                .encode()
+            });
+            Ok(Json(CaseList {
+                cases: page.cases,
+                next_page_token,
+            }))
+        })
+        .await
+}
+
+/// Filtering on a customer that the domain neither manages nor ever filed for is a mistake
+/// worth saying so; a customer that moved away still lists the domain's old cases.
+fn check_customer_filter(conn: &Connection, domain: &str, customer: &str) -> ApiResult<()> {
+    let managed =
+        store::find_customer(conn, customer)?.is_some_and(|c| c.reseller_domain == domain);
+    if managed || store::domain_filed_for(conn, domain, customer)? {
+        Ok(())
+    } else {
+        Err(Failure::customer_not_found(customer))
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/v1/cases/{case}",
+    operation_id = "getCase",
+    tag = "cases",
+    summary = "One case",
+    params(("case" = u64, Path, description = "The case id")),
+    responses(
+        (status = 200, description = "The case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+) -> ApiResult<Json<Case>> {
+    rules::require_privileges(&auth.caller, CASES, "see cases")?;
+    state
+        .read(move |tx| visible_case(tx, &auth.caller, id).map(Json))
+        .await
+}
+
+#[utoipa::path(
+    post,
+    path = "/v1/cases",
+    operation_id = "createCase",
+    tag = "cases",
+    summary = "File a case for a customer (idempotent on requestId)",
+    request_body = CreateCaseRequest,
+    responses(
+        (status = 201, description = "The new case", body = Case),
+        (status = 200, description = "The case an earlier create with the same requestId and body made", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    auth: Auth,
+    super::JsonBody(request): super::JsonBody<CreateCaseRequest>,
+) -> ApiResult<(StatusCode, Json<Case>)> {
+    let domain = rules::reseller_domain(&auth.caller, "file cases")?.to_string();
+    rules::require_privileges(&auth.caller, CASES, "file cases")?;
+    let valid = rules::validate_create(&request)?;
+    if catalogue::find(&valid.classification).is_none() {
+        return Err(Failure::new(
+            ErrorReason::CategoryNotFound,
+            format!(
+                "'{}' is not a category of the catalogue; find one with `rsupport category search KEYWORDS`",
+                valid.classification
+            ),
+        ));
+    }
+    let request_id = request.request_id.trim().to_string();
+    let fingerprint = valid.fingerprint();
+    state
+        .write(move |tx| {
+            if let Some((id, seen)) = store::find_case_by_request(tx, &domain, &request_id)? {
+                if seen == fingerprint {
+                    return Ok((StatusCode::OK, Json(store::get_case(tx, id)?)));
+                }
+                return Err(Failure::new(
+                    ErrorReason::IdempotencyConflict,
+                    format!(
+                        "request id '{request_id}' was already used to file case {id} with a different body; use a new request id for a new case"
+                    ),
+                ));
+            }
+            let customer = store::find_customer(tx, &valid.customer)?
+                .ok_or_else(|| Failure::customer_not_found(&valid.customer))?;
+            rules::check_can_file_for(&domain, &customer)?;
+            let now = auth.clock.now();
+            let id = store::insert_case(
+                tx,
+                &NewCase {
+                    customer: valid.customer,
+                    reseller_domain: domain,
+                    display_name: valid.display_name,
+                    description: valid.description,
+                    classification: valid.classification,
+                    priority: valid.priority,
+                    state: CaseState::New,
+                    language_code: valid.language_code,
+                    time_zone: valid.time_zone,
+                    subscribers: valid.subscribers,
+                    creator: auth.caller.email.clone(),
+                    create_time: now,
+                    request_id,
+                    request_fingerprint: fingerprint,
+                },
+            )?;
+            Ok((StatusCode::CREATED, Json(store::get_case(tx, id)?)))
+        })
+        .await
+}
+
+#[utoipa::path(
+    patch,
+    path = "/v1/cases/{case}",
+    operation_id = "updateCase",
+    tag = "cases",
+    summary = "Change the title and/or severity",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = UpdateCaseRequest,
+    responses(
+        (status = 200, description = "The updated case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn update(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+    super::JsonBody(request): super::JsonBody<UpdateCaseRequest>,
+) -> ApiResult<Json<Case>> {
+    let title = request
+        .display_name
+        .as_deref()
+        .map(rules::validate_title)
+        .transpose()?;
+    if title.is_none() && request.priority.is_none() {
+        return Err(Failure::invalid(
+            "body",
+            "nothing to update: give displayName and/or priority",
+        ));
+    }
+    state
+        .write(move |tx| {
+            let (case, _) = writable_case(tx, &auth.caller, id, "update cases")?;
+            rules::check_open(&case, "update it")?;
+            store::update_case_fields(
+                tx,
+                id,
+                title.as_deref(),
+                request.priority,
+                auth.clock.now(),
+            )?;
+            Ok(Json(store::get_case(tx, id)?))
+        })
+        .await
+}
+
+fn action_comment(request: &CaseActionRequest) -> ApiResult<Option<String>> {
+    match request.comment.as_deref() {
+        Some(c) if !c.trim().is_empty() => Ok(Some(rules::validate_text(
+            "comment",
+            c,
+            rules::MAX_COMMENT_CHARS,
+        )?)),
+        _ => Ok(None),
+    }
+}
+
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/close",
+    operation_id = "closeCase",
+    tag = "cases",
+    summary = "Close a case, optionally with a message",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body(content = Option<CaseActionRequest>, description = "Optional; an empty body is allowed"),
+    responses(
+        (status = 200, description = "The closed case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn close(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+    super::JsonBody(request): super::JsonBody<CaseActionRequest>,
+) -> ApiResult<Json<Case>> {
+    let comment = action_comment(&request)?;
+    state
+        .write(move |tx| {
+            let (case, _) = writable_case(tx, &auth.caller, id, "close cases")?;
+            if case.state == CaseState::Closed {
+                return Err(Failure::new(
+                    ErrorReason::CaseClosed,
+                    format!("case {id} is already closed"),
+                ));
+            }
+            let now = auth.clock.now();
+            if let Some(body) = comment {
+                store::insert_comment(
+                    tx,
+                    id,
+                    &body,
+                    &auth.caller.email,
+                    AuthorRole::Reseller,
+                    now,
+                )?;
+            }
+            store::set_case_state(tx, id, CaseState::Closed, Some(now), now)?;
+            Ok(Json(store::get_case(tx, id)?))
+        })
+        .await
+}
+
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/reopen",
+    operation_id = "reopenCase",
+    tag = "cases",
+    summary = "Reopen a case closed less than 30 days ago",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body(content = Option<CaseActionRequest>, description = "Optional; an empty body is allowed"),
+    responses(
+        (status = 200, description = "The reopened case (in-progress)", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn reopen(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+    super::JsonBody(request): super::JsonBody<CaseActionRequest>,
+) -> ApiResult<Json<Case>> {
+    let comment = action_comment(&request)?;
+    state
+        .write(move |tx| {
+            let (case, _) = writable_case(tx, &auth.caller, id, "reopen cases")?;
+            let now = auth.clock.now();
+            rules::check_reopen(&case, now)?;
+            store::set_case_state(tx, id, CaseState::InProgress, None, now)?;
+            if let Some(body) = comment {
+                store::insert_comment(
+                    tx,
+                    id,
+                    &body,
+                    &auth.caller.email,
+                    AuthorRole::Reseller,
+                    now,
+                )?;
+            }
+            Ok(Json(store::get_case(tx, id)?))
+        })
+        .await
+}
+
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/escalate",
+    operation_id = "escalateCase",
+    tag = "cases",
+    summary = "Escalate an open case of a premium customer",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = EscalateCaseRequest,
+    responses(
+        (status = 200, description = "The escalated case", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn escalate(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+    super::JsonBody(request): super::JsonBody<EscalateCaseRequest>,
+) -> ApiResult<Json<Case>> {
+    state
+        .write(move |tx| {
+            let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
+            rules::check_escalate(&case, &customer, &request)?;
+            let now = auth.clock.now();
+            let escalation = Escalation {
+                reason: request.reason,
+                justification: request.justification.trim().to_string(),
+                escalated_by: auth.caller.email.clone(),
+                escalate_time: now,
+            };
+            store::set_case_escalation(tx, id, &escalation, now)?;
+            Ok(Json(store::get_case(tx, id)?))
+        })
+        .await
+}
+
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/share",
+    operation_id = "shareCase",
+    tag = "cases",
+    summary = "Add or remove subscriber emails",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = ShareCaseRequest,
+    responses(
+        (status = 200, description = "The case with its subscribers", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn share(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+    super::JsonBody(request): super::JsonBody<ShareCaseRequest>,
+) -> ApiResult<Json<Case>> {
+    let add = rules::validate_emails("add", &request.add)?;
+    let remove = rules::validate_emails("remove", &request.remove)?;
+    state
+        .write(move |tx| {
+            let (case, _) = writable_case(tx, &auth.caller, id, "share cases")?;
+            rules::check_open(&case, "change who it is shared with")?;
+            let subscribers = rules::apply_share(&case.subscriber_email_addresses, &add, &remove);
+            if subscribers != case.subscriber_email_addresses {
+                store::set_case_subscribers(tx, id, &subscribers, auth.clock.now())?;
+            }
+            Ok(Json(store::get_case(tx, id)?))
+        })
+        .await
+}
+
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/state",
+    operation_id = "setCaseState",
+    tag = "support",
+    summary = "Move a case to a state (support agents only)",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body = SetCaseStateRequest,
+    responses(
+        (status = 200, description = "The case in its new state", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn set_state(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+    super::JsonBody(request): super::JsonBody<SetCaseStateRequest>,
+) -> ApiResult<Json<Case>> {
+    rules::require_agent(&auth.caller, "set a case's state")?;
+    state
+        .write(move |tx| {
+            let case = visible_case(tx, &auth.caller, id)?;
+            let now = auth.clock.now();
+            let close_time = rules::agent_state_change(&case, request.state, now)?;
+            store::set_case_state(tx, id, request.state, close_time, now)?;
+            Ok(Json(store::get_case(tx, id)?))
+        })
+        .await
+}

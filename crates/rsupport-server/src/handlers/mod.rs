@@ -1,0 +1,208 @@
+//! HTTP handlers: thin — parse, call the rules, call the store, answer with `api` types.
+//! Also the extractors that turn malformed input into the one error shape.
+
+pub mod attachments;
+pub mod cases;
+pub mod comments;
+pub mod customers;
+pub mod misc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
+use axum::http::request::Parts;
+use base64::Engine as _;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use crate::error::{ApiResult, Failure};
+use rsupport_api::error::ErrorReason;
+
+/// A JSON body; an empty body reads as `{}` so that actions with only optional fields may be
+/// sent without one. Malformed JSON answers `INVALID_ARGUMENT` naming the field at fault.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = Failure;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Failure> {
+        let limit = crate::MAX_JSON_BODY_BYTES;
+        let bytes: Bytes = axum::body::to_bytes(req.into_body(), limit)
+            .await
+            .map_err(|error| {
+                let too_large = std::error::Error::source(&error)
+                    .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+                if too_large {
+                    Failure::new(
+                        ErrorReason::PayloadTooLarge,
+                        format!(
+                            "the request body is larger than the {} bytes this server accepts",
+                            crate::MAX_JSON_BODY_BYTES
+                        ),
+                    )
+                    .with(|d| d.limit_bytes = Some(crate::MAX_JSON_BODY_BYTES as u64))
+                } else {
+                    Failure::invalid("body", format!("cannot read the request body: {error}"))
+                }
+            })?;
+        let text: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+            b"{}"
+        } else {
+            &bytes
+        };
+        let de = &mut serde_json::Deserializer::from_slice(text);
+        serde_path_to_error::deserialize(de)
+            .map(JsonBody)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                let message = inner.to_string();
+                let field = if path == "." || path.is_empty() {
+                    missing_field(&message).unwrap_or_else(|| "body".to_string())
+                } else {
+                    path
+                };
+                Failure::invalid(
+                    &field,
+                    format!("invalid request body at '{field}': {message}"),
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_query_parameter_is_named() {
+        let f = query_failure(
+            "Failed to deserialize query string: orderBy: unknown variant `bogus`, expected one of `updated`",
+        );
+        assert_eq!(f.0.error.details.field.as_deref(), Some("orderBy"));
+        assert!(f.0.error.message.contains("unknown variant `bogus`"));
+    }
+
+    #[test]
+    fn a_missing_query_parameter_is_named() {
+        let f = query_failure("Failed to deserialize query string: missing field `filename`");
+        assert_eq!(f.0.error.details.field.as_deref(), Some("filename"));
+    }
+}
+
+/// The field named by serde's "missing field `x`" message.
+fn missing_field(message: &str) -> Option<String> {
+    let rest = message.split("missing field `").nth(1)?;
+    Some(rest.split('`').next()?.to_string())
+}
+
+/// A query string; a malformed one answers `INVALID_ARGUMENT`.
+pub struct QueryArgs<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryArgs<T> {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Failure> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(v)| QueryArgs(v))
+            .map_err(|rejection: QueryRejection| query_failure(&rejection.body_text()))
+    }
+}
+
+/// Turns axum's "Failed to deserialize query string: FIELD: why" into a failure naming FIELD.
+fn query_failure(text: &str) -> Failure {
+    let rest = text
+        .split_once("query string: ")
+        .map(|(_, rest)| rest)
+        .unwrap_or(text);
+    let (field, why) = match missing_field(rest) {
+        Some(field) => (field, "is required".to_string()),
+        None => match rest.split_once(": ") {
+            Some((field, why)) if !field.contains(' ') => (field.to_string(), why.to_string()),
+            _ => ("query".to_string(), rest.to_string()),
+        },
+    };
+    Failure::invalid(&field, format!("invalid query parameter '{field}': {why}"))
+}
+
+/// Parses the `{case}` path segment.
+/// The `{case}` segment of a route, parsed once at the edge: a segment that is not a case id
+/// answers `INVALID_ARGUMENT` (field `case`).
+pub struct CaseId(pub u64);
+
+impl<S: Send + Sync> FromRequestParts<S> for CaseId {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Failure> {
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|e| Failure::invalid("case", format!("cannot read the case id: {e}")))?;
+        parse_case_id(&raw).map(CaseId)
+    }
+}
+
+pub fn parse_case_id(raw: &str) -> ApiResult<u64> {
+    raw.trim().parse::<u64>().map_err(|_| {
+        Failure::invalid(
+            "case",
+            format!("'{raw}' is not a case id: case ids are numbers such as 1042"),
+        )
+    })
+}
+
+/// Clamps a page size: none or 0 means the default, more than the maximum means the maximum.
+pub fn page_size(requested: Option<u32>) -> u32 {
+    match requested {
+        None | Some(0) => rsupport_api::types::DEFAULT_PAGE_SIZE,
+        Some(n) => n.min(rsupport_api::types::MAX_PAGE_SIZE),
+    }
+}
+
+/// An opaque page token: where the previous page ended, the snapshot it was served at, and a
+/// fingerprint of the filters, so a token is not reused with other filters.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct PageToken<C> {
+    #[serde(rename = "c")]
+    pub cursor: C,
+    #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<i64>,
+    #[serde(rename = "f")]
+    pub filters: String,
+}
+
+/// A short fingerprint of a filter description.
+pub fn fingerprint(filters: &impl Serialize) -> String {
+    let json = serde_json::to_vec(filters).unwrap_or_default();
+    hex::encode(&Sha256::digest(&json)[..8])
+}
+
+impl<C: Serialize + DeserializeOwned> PageToken<C> {
+    pub fn encode(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+    }
+
+    /// Decodes a token and checks that it was made for the same filters.
+    pub fn decode(token: &str, filters: &str) -> ApiResult<PageToken<C>> {
+        let invalid = |why: &str| {
+            Failure::invalid(
+                "pageToken",
+                format!(
+                    "the page token {why}; start again from the first page, without a page token"
+                ),
+            )
+        };
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(token.trim())
+            .map_err(|_| invalid("is malformed"))?;
+        let decoded: PageToken<C> =
+            serde_json::from_slice(&bytes).map_err(|_| invalid("is malformed"))?;
+        if decoded.filters != filters {
+            return Err(invalid("was issued for a list with other filters"));
+        }
+        Ok(decoded)
+    }
+}

@@ -1,0 +1,355 @@
+//! The HTTP client of the `/v1` API: one method per endpoint of the route table in
+//! [`rsupport_api::types`], over a private request/response pair that adds the bearer token,
+//! retries what is safe to retry and turns every failure into a [`ClientError`].
+//!
+//! Retries: GET requests and `POST /v1/cases` (it carries a request id, so the server answers
+//! a repeat with the first case) are tried up to three times on connection errors, timeouts,
+//! 429 and 503, waiting a jittered exponential backoff or what `Retry-After` asks. The client
+//! never prints: `-v` logging goes through the [`LogSink`] the caller hands in.
+//!
+//! It returns typed errors ([`ClientError`]) and knows nothing of exit codes, hints or the
+//! terminal: the CLI adds those at its edge (`crate::error`). One concern per file:
+//! [`transport`] (the request/response pair, retries), [`transfer`] (uploads and downloads),
+//! [`paging`], [`error`], [`token`]; this file holds the client and one method per endpoint.
+
+mod error;
+mod paging;
+mod token;
+mod transfer;
+mod transport;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::{Method, Url};
+use rsupport_api::types::*;
+
+pub use error::ClientError;
+pub use paging::{Page, PagedQuery, Pager};
+pub use token::Token;
+pub use transfer::{Download, sha256_file};
+use transport::Retry;
+
+/// `rsupport/<version>`, sent as the User-Agent.
+pub const USER_AGENT_VALUE: &str = concat!("rsupport/", env!("CARGO_PKG_VERSION"));
+/// How long a TCP connect may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a JSON request may take in all (and how long an upload or download may stay
+/// silent between two chunks).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Attempts of a retried request, the first included.
+pub const MAX_ATTEMPTS: u32 = 3;
+/// The longest `Retry-After` the client waits; a longer one ends the retries.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
+/// Where `-v` lines go (the output module's stderr writer).
+pub type LogSink = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// What a [`Client`] is built from.
+#[derive(Clone)]
+pub struct ClientOptions {
+    /// Base URL, e.g. `http://127.0.0.1:8765`.
+    pub endpoint: String,
+    pub token: Option<Token>,
+    /// The reseller domain the token belongs to, for hints.
+    pub domain: Option<String>,
+    /// Limit of a whole JSON request (and of silence during a transfer).
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub max_attempts: u32,
+    /// `-v` logging.
+    pub log: Option<LogSink>,
+}
+
+impl ClientOptions {
+    pub fn new(endpoint: impl Into<String>) -> ClientOptions {
+        ClientOptions {
+            endpoint: endpoint.into(),
+            token: None,
+            domain: None,
+            timeout: REQUEST_TIMEOUT,
+            connect_timeout: CONNECT_TIMEOUT,
+            max_attempts: MAX_ATTEMPTS,
+            log: None,
+        }
+    }
+}
+
+impl fmt::Debug for ClientOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientOptions")
+            .field("endpoint", &self.endpoint)
+            .field("token", &self.token)
+            .field("domain", &self.domain)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The `/v1` API client. Cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: Url,
+    endpoint: String,
+    options: ClientOptions,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("endpoint", &self.endpoint)
+            .field("domain", &self.options.domain)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Parses and checks an endpoint URL (`http` or `https`, with a host).
+pub fn parse_endpoint(endpoint: &str) -> Result<Url, ClientError> {
+    let invalid = |why: &str| ClientError::InvalidEndpoint {
+        endpoint: endpoint.to_string(),
+        why: why.to_string(),
+    };
+    let url = Url::parse(endpoint.trim()).map_err(|e| {
+        invalid(&format!(
+            "{e}; expected a URL such as http://127.0.0.1:8765"
+        ))
+    })?;
+    if url.scheme() != "http" && url.scheme() != "https" {
+        return Err(invalid("the scheme must be http or https"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(invalid("the URL has no host"));
+    }
+    Ok(url)
+}
+
+impl Client {
+    pub fn new(options: ClientOptions) -> Result<Client, ClientError> {
+        let mut base = parse_endpoint(&options.endpoint)?;
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .read_timeout(options.timeout)
+            .user_agent(USER_AGENT_VALUE)
+            .build()
+            .map_err(|e| ClientError::InvalidEndpoint {
+                endpoint: options.endpoint.clone(),
+                why: format!("the HTTP client cannot be built: {e}"),
+            })?;
+        let endpoint = options.endpoint.trim().trim_end_matches('/').to_string();
+        Ok(Client {
+            http,
+            base,
+            endpoint,
+            options,
+        })
+    }
+
+    /// The endpoint the client talks to, as given (without a trailing slash).
+    pub fn endpoint(&self) -> &str {
+        &self.endpoint
+    }
+
+    /// The reseller domain the client acts for, if known.
+    pub fn domain(&self) -> Option<&str> {
+        self.options.domain.as_deref()
+    }
+
+    // ---- endpoints -------------------------------------------------------------------------
+
+    /// `GET /v1/health` (public).
+    pub async fn health(&self) -> Result<Health, ClientError> {
+        self.get("v1/health", &()).await
+    }
+
+    /// `GET /v1/openapi.json` (public).
+    pub async fn openapi(&self) -> Result<serde_json::Value, ClientError> {
+        self.get("v1/openapi.json", &()).await
+    }
+
+    /// `GET /v1/whoami`.
+    pub async fn whoami(&self) -> Result<WhoAmI, ClientError> {
+        self.get("v1/whoami", &()).await
+    }
+
+    /// `GET /v1/customers`: one page.
+    pub async fn list_customers(
+        &self,
+        query: &ListCustomersQuery,
+    ) -> Result<CustomerList, ClientError> {
+        self.get("v1/customers", query).await
+    }
+
+    /// `GET /v1/customers`, page after page.
+    pub fn customer_pages(
+        &self,
+        query: ListCustomersQuery,
+    ) -> Pager<'_, ListCustomersQuery, CustomerList> {
+        Pager::new(self, "v1/customers".into(), query)
+    }
+
+    /// `GET /v1/customers/{customer}`.
+    pub async fn get_customer(&self, customer: &str) -> Result<Customer, ClientError> {
+        self.get(&format!("v1/customers/{}", segment(customer)), &())
+            .await
+    }
+
+    /// `GET /v1/categories`.
+    pub async fn list_categories(
+        &self,
+        query: &ListCategoriesQuery,
+    ) -> Result<CategoryList, ClientError> {
+        self.get("v1/categories", query).await
+    }
+
+    /// `GET /v1/cases`: one page.
+    pub async fn list_cases(&self, query: &ListCasesQuery) -> Result<CaseList, ClientError> {
+        self.get("v1/cases", query).await
+    }
+
+    /// `GET /v1/cases`, page after page (for `case list --all`: memory stays flat).
+    pub fn case_pages(&self, query: ListCasesQuery) -> Pager<'_, ListCasesQuery, CaseList> {
+        Pager::new(self, "v1/cases".into(), query)
+    }
+
+    /// `POST /v1/cases`. Retried like a GET: the request id makes a repeat answer the first
+    /// case instead of filing a second.
+    pub async fn create_case(&self, request: &CreateCaseRequest) -> Result<Case, ClientError> {
+        self.send_json(Method::POST, "v1/cases", &(), Some(request), Retry::Safe)
+            .await
+    }
+
+    /// `GET /v1/cases/{case}`.
+    pub async fn get_case(&self, case: u64) -> Result<Case, ClientError> {
+        self.get(&format!("v1/cases/{case}"), &()).await
+    }
+
+    /// `PATCH /v1/cases/{case}`.
+    pub async fn update_case(
+        &self,
+        case: u64,
+        request: &UpdateCaseRequest,
+    ) -> Result<Case, ClientError> {
+        self.send_json(
+            Method::PATCH,
+            &format!("v1/cases/{case}"),
+            &(),
+            Some(request),
+            Retry::Never,
+        )
+        .await
+    }
+
+    /// `POST /v1/cases/{case}/close`.
+    pub async fn close_case(
+        &self,
+        case: u64,
+        request: &CaseActionRequest,
+    ) -> Result<Case, ClientError> {
+        self.post(&format!("v1/cases/{case}/close"), request).await
+    }
+
+    /// `POST /v1/cases/{case}/reopen`.
+    pub async fn reopen_case(
+        &self,
+        case: u64,
+        request: &CaseActionRequest,
+    ) -> Result<Case, ClientError> {
+        self.post(&format!("v1/cases/{case}/reopen"), request).await
+    }
+
+    /// `POST /v1/cases/{case}/escalate`.
+    pub async fn escalate_case(
+        &self,
+        case: u64,
+        request: &EscalateCaseRequest,
+    ) -> Result<Case, ClientError> {
+        self.post(&format!("v1/cases/{case}/escalate"), request)
+            .await
+    }
+
+    /// `POST /v1/cases/{case}/share`.
+    pub async fn share_case(
+        &self,
+        case: u64,
+        request: &ShareCaseRequest,
+    ) -> Result<Case, ClientError> {
+        self.post(&format!("v1/cases/{case}/share"), request).await
+    }
+
+    /// `POST /v1/cases/{case}/state` (support agents only).
+    pub async fn set_case_state(
+        &self,
+        case: u64,
+        request: &SetCaseStateRequest,
+    ) -> Result<Case, ClientError> {
+        self.post(&format!("v1/cases/{case}/state"), request).await
+    }
+
+    /// `GET /v1/cases/{case}/comments`: one page, oldest first.
+    pub async fn list_comments(
+        &self,
+        case: u64,
+        query: &PageQuery,
+    ) -> Result<CommentList, ClientError> {
+        self.get(&format!("v1/cases/{case}/comments"), query).await
+    }
+
+    /// `GET /v1/cases/{case}/comments`, page after page.
+    pub fn comment_pages(&self, case: u64, query: PageQuery) -> Pager<'_, PageQuery, CommentList> {
+        Pager::new(self, format!("v1/cases/{case}/comments"), query)
+    }
+
+    /// `POST /v1/cases/{case}/comments`.
+    pub async fn create_comment(
+        &self,
+        case: u64,
+        request: &CreateCommentRequest,
+    ) -> Result<Comment, ClientError> {
+        self.post(&format!("v1/cases/{case}/comments"), request)
+            .await
+    }
+
+    /// `GET /v1/cases/{case}/attachments`.
+    pub async fn list_attachments(&self, case: u64) -> Result<AttachmentList, ClientError> {
+        self.get(&format!("v1/cases/{case}/attachments"), &()).await
+    }
+}
+
+/// A path segment, percent-encoded.
+fn segment(value: &str) -> String {
+    let mut url = Url::parse("http://x/").expect("static URL");
+    url.path_segments_mut().expect("base URL").push(value);
+    url.path().trim_start_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_without_scheme_is_refused_with_an_example() {
+        let err = parse_endpoint("127.0.0.1:8765").unwrap_err();
+        assert!(matches!(err, ClientError::InvalidEndpoint { .. }));
+        assert!(
+            err.to_string().contains("such as http://127.0.0.1:8765"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn ftp_endpoint_is_refused() {
+        let err = parse_endpoint("ftp://example.com").unwrap_err();
+        assert!(err.to_string().contains("http or https"), "{err}");
+    }
+
+    #[test]
+    fn customer_id_is_percent_encoded_as_one_path_segment() {
+        assert_eq!(segment("a/b c"), "a%2Fb%20c");
+    }
+}

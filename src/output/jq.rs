@@ -1,0 +1,153 @@
+//! `--jq`: an embedded jq (jaq with jq's standard library).
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::error::{CliError, CliResult};
+use crate::terminal::sanitize;
+
+/// A compiled `--jq` expression (jaq, with jq's standard library).
+pub struct JqProgram {
+    expr: String,
+    filter: jaq_core::Filter<jaq_core::Native<jaq_json::Val>>,
+}
+
+impl fmt::Debug for JqProgram {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JqProgram")
+            .field("expr", &self.expr)
+            .finish()
+    }
+}
+
+impl JqProgram {
+    /// Compiles `expr`; a syntax error or an unknown filter is a usage error (exit 2).
+    pub fn compile(expr: &str) -> CliResult<JqProgram> {
+        use jaq_core::load::{Arena, File, Loader};
+        let invalid = |why: String| {
+            CliError::usage(format!("invalid --jq expression '{expr}': {why}"))
+                .hint("--jq takes a jq filter such as '.[] | .id' or 'map(.displayName)'")
+        };
+        let loader = Loader::new(jaq_std::defs().chain(jaq_json::defs()));
+        let arena = Arena::default();
+        let program = File {
+            code: expr,
+            path: (),
+        };
+        let modules = loader.load(&arena, program).map_err(|errors| {
+            let mut why = Vec::new();
+            for (_, error) in errors {
+                match error {
+                    jaq_core::load::Error::Io(items) => {
+                        why.extend(items.into_iter().map(|(_, e)| e));
+                    }
+                    jaq_core::load::Error::Lex(items) => {
+                        why.extend(items.into_iter().map(|(expected, at)| {
+                            format!("expected {} at '{}'", expected.as_str(), snippet(at))
+                        }))
+                    }
+                    jaq_core::load::Error::Parse(items) => {
+                        why.extend(items.into_iter().map(|(expected, at)| {
+                            format!("expected {} at '{}'", expected.as_str(), snippet(at))
+                        }))
+                    }
+                }
+            }
+            invalid(why.join("; "))
+        })?;
+        let filter = jaq_core::Compiler::default()
+            .with_funs(jaq_std::funs().chain(jaq_json::funs()))
+            .compile(modules)
+            .map_err(|errors| {
+                let why: Vec<String> = errors
+                    .into_iter()
+                    .flat_map(|(_, undefined)| undefined)
+                    .map(|(name, kind)| format!("undefined {} '{name}'", kind.as_str()))
+                    .collect();
+                invalid(why.join("; "))
+            })?;
+        Ok(JqProgram {
+            expr: expr.to_string(),
+            filter,
+        })
+    }
+
+    /// Runs on `input`; every output on its own line, strings raw (like `jq -r`), other values
+    /// as compact JSON.
+    pub fn run(&self, input: &Value) -> CliResult<String> {
+        use jaq_core::{Ctx, RcIter};
+        let inputs = RcIter::new(core::iter::empty());
+        let mut text = String::new();
+        let outputs = self
+            .filter
+            .run((Ctx::new([], &inputs), jaq_json::Val::from(input.clone())));
+        for output in outputs {
+            match output {
+                Ok(jaq_json::Val::Str(s)) => {
+                    text.push_str(&sanitize(&s));
+                    text.push('\n');
+                }
+                Ok(value) => {
+                    let json = Value::from(value);
+                    text.push_str(&json.to_string());
+                    text.push('\n');
+                }
+                Err(error) => {
+                    return Err(CliError::usage(format!(
+                        "--jq '{}' failed: {error}",
+                        self.expr
+                    )));
+                }
+            }
+        }
+        Ok(text)
+    }
+}
+
+fn snippet(at: &str) -> String {
+    let s: String = at.chars().take(20).collect();
+    if s.is_empty() {
+        "end of input".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn jq_prints_strings_raw_and_other_values_compact() {
+        let program = JqProgram::compile(".[] | .name, .n").unwrap();
+        let out = program
+            .run(&serde_json::json!([{"name": "acme", "n": {"a": 1}}]))
+            .unwrap();
+        assert_eq!(out, "acme\n{\"a\":1}\n");
+    }
+    #[test]
+    fn jq_standard_library_is_available() {
+        let program = JqProgram::compile("map(select(.n > 1)) | length").unwrap();
+        let out = program
+            .run(&serde_json::json!([{"n": 1}, {"n": 2}]))
+            .unwrap();
+        assert_eq!(out, "1\n");
+    }
+    #[test]
+    fn jq_syntax_error_is_a_usage_error_naming_the_expression() {
+        let err = JqProgram::compile(".[] |").unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("'.[] |'"), "{err}");
+    }
+    #[test]
+    fn jq_unknown_filter_is_named() {
+        let err = JqProgram::compile("nosuchfilter").unwrap_err();
+        assert!(err.to_string().contains("nosuchfilter"), "{err}");
+    }
+    #[test]
+    fn jq_output_strings_are_sanitized() {
+        let program = JqProgram::compile(".").unwrap();
+        let out = program.run(&serde_json::json!("a\u{1b}[2Jb")).unwrap();
+        assert_eq!(out, "ab\n");
+    }
+}
