@@ -4,13 +4,10 @@
 //! thread and is bounded by [`KEYRING_TIMEOUT`]: a keyring that does not answer is reported as
 //! unreachable, never waited on for ever, and never replaced by the file silently.
 
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
-
-use serde::{Deserialize, Serialize};
 
 use crate::client::Token;
 
@@ -21,51 +18,28 @@ pub const TOKEN_ENV: &str = "RSUPPORT_TOKEN";
 /// How long one keyring call may take.
 pub const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
 
-/// Where a domain's token is stored (kept per domain in the config).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Storage {
-    /// The OS keyring (Secret Service, Keychain, Credential Manager).
-    #[default]
-    Keyring,
-    /// A plain-text file in the config dir, chosen with `--insecure-storage`.
-    File,
-}
-
-impl Storage {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Storage::Keyring => "keyring",
-            Storage::File => "file",
-        }
+rsupport_api::wire_enum! {
+    /// Where a domain's token is stored (kept per domain in the config).
+    pub enum Storage("storage"): Default {
+        /// The OS keyring (Secret Service, Keychain, Credential Manager).
+        #[default]
+        Keyring = "keyring",
+        /// A plain-text file in the config dir, chosen with `--insecure-storage`.
+        File = "file",
     }
 }
 
-impl fmt::Display for Storage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+rsupport_api::wire_enum! {
+    /// Where the token in use came from (shown by `auth status`).
+    pub enum TokenSource("token source") {
+        /// `RSUPPORT_TOKEN`.
+        Env = "env",
+        Keyring = "keyring",
+        File = "file",
     }
-}
-
-/// Where the token in use came from (shown by `auth status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TokenSource {
-    /// `RSUPPORT_TOKEN`.
-    Env,
-    Keyring,
-    File,
 }
 
 impl TokenSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TokenSource::Env => "env",
-            TokenSource::Keyring => "keyring",
-            TokenSource::File => "file",
-        }
-    }
-
     /// A phrase for humans: "the OS keyring", "RSUPPORT_TOKEN"…
     pub fn describe(self) -> &'static str {
         match self {
@@ -73,12 +47,6 @@ impl TokenSource {
             TokenSource::Keyring => "OS keyring",
             TokenSource::File => "plain-text file",
         }
-    }
-}
-
-impl fmt::Display for TokenSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -28,7 +28,7 @@ use rsupport_api::types::*;
 pub use error::ClientError;
 pub use paging::{Page, PagedQuery, Pager};
 pub use token::Token;
-pub use transfer::{Download, sha256_file};
+pub use transfer::Download;
 use transport::Retry;
 
 /// `rsupport/<version>`, sent as the User-Agent.

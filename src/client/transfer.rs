@@ -77,26 +77,6 @@ impl Client {
     }
 }
 
-/// The lowercase hex SHA-256 of a file, read in chunks (for [`UploadAttachmentQuery::sha256`]).
-pub async fn sha256_file(path: &Path) -> Result<String, ClientError> {
-    use sha2::{Digest, Sha256};
-    let read_error = |source| ClientError::ReadFile {
-        path: path.display().to_string(),
-        source,
-    };
-    let mut file = tokio::fs::File::open(path).await.map_err(read_error)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buf).await.map_err(read_error)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hex::encode(hasher.finalize()))
-}
-
 fn progress_stream<R: AsyncRead + Unpin + Send + 'static>(
     reader: R,
     progress: impl Fn(u64) + Send + Sync + 'static,

@@ -16,8 +16,10 @@ pub const DEFAULT_ENDPOINT: &str = "http://127.0.0.1:8765";
 /// The default listen address of `rsupport-server dev` and `serve`.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8765";
 
-/// What [`wire_enum!`] expands to needs serde under a path that works in any crate.
+/// What [`wire_enum!`] expands to needs serde (and utoipa) under a path that works in any crate.
 #[doc(hidden)]
 pub mod __private {
     pub use serde;
+    #[cfg(feature = "openapi")]
+    pub use utoipa;
 }

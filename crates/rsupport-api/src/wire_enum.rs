@@ -121,20 +121,40 @@ macro_rules! wire_enum {
             }
         }
 
-        #[cfg(feature = "openapi")]
-        impl ::utoipa::PartialSchema for $name {
-            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+        $crate::__wire_enum_schema!($name [$($doc),*] [$($wire),+]);
+    };
+}
+
+/// The OpenAPI schema of a wire enum, with the `openapi` feature of this crate (whichever
+/// crate expands [`wire_enum!`]).
+#[cfg(feature = "openapi")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_enum_schema {
+    ($name:ident [$($doc:literal),*] [$($wire:literal),+]) => {
+        impl $crate::__private::utoipa::PartialSchema for $name {
+            fn schema() -> $crate::__private::utoipa::openapi::RefOr<
+                $crate::__private::utoipa::openapi::schema::Schema,
+            > {
+                use $crate::__private::utoipa::openapi::{ObjectBuilder, Type};
                 let doc: &[&str] = &[$($doc),*];
                 let description = doc.iter().map(|l| l.trim()).collect::<::std::vec::Vec<_>>().join("\n");
-                ::utoipa::openapi::ObjectBuilder::new()
-                    .schema_type(::utoipa::openapi::Type::String)
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
                     .description((!description.is_empty()).then_some(description))
                     .enum_values(::core::option::Option::Some([$($wire),+]))
                     .into()
             }
         }
 
-        #[cfg(feature = "openapi")]
-        impl ::utoipa::ToSchema for $name {}
+        impl $crate::__private::utoipa::ToSchema for $name {}
     };
+}
+
+/// Without the `openapi` feature a wire enum has no schema.
+#[cfg(not(feature = "openapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_enum_schema {
+    ($($any:tt)*) => {};
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::commands::case::{
+use super::shared::{
     allowed_domains, confirm_pii, edit_text, non_blank, parse_case_id, read_text, scan_text,
 };
 use crate::context::Ctx;

@@ -21,11 +21,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::client::Client;
-use crate::commands::case::{
-    PiiReport, allowed_domains, attach, check_files, confirm_pii, edit_text, non_blank, read_text,
-    scan_file, scan_text,
+use super::shared::{
+    PiiReport, allowed_domains, check_files, confirm_pii, edit_text, non_blank, read_text,
+    scan_file, scan_text, upload_failures_error, upload_files,
 };
+use crate::client::Client;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Outcome, Record};
@@ -187,7 +187,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     }
 
     let case = client.create_case(&request).await?;
-    let (uploaded, failures) = attach::upload_files(ctx, client, case.id, &args.attach).await;
+    let (uploaded, failures) = upload_files(ctx, client, case.id, &args.attach).await;
     let case = if uploaded.is_empty() {
         case
     } else {
@@ -203,7 +203,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     }
     // The case exists: its id goes to stdout before the error, so nothing is lost.
     ctx.out().emit(outcome)?;
-    Err(attach::upload_failures_error(case.id, &failures))
+    Err(upload_failures_error(case.id, &failures))
 }
 
 /// The flags a non-interactive create lacks, in the order of `--help`.

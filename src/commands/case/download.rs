@@ -10,11 +10,12 @@ use clap::Args;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::shared::parse_case_id;
 use crate::client::Client;
-use crate::commands::case::parse_case_id;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
+use crate::terminal::is_bidi_control;
 use rsupport_api::types::Attachment;
 
 #[derive(Debug, Args)]
@@ -69,7 +70,7 @@ impl Tabular for DownloadedFile {
         vec![
             Cell::from(self.attachment_id),
             Cell::text(&self.path),
-            Cell::text(super::human_size(self.size_bytes)),
+            Cell::text(super::shared::human_size(self.size_bytes)),
         ]
     }
 
@@ -308,10 +309,6 @@ pub fn distinct_file_names(attachments: &[(u64, &str)]) -> Vec<String> {
             name
         })
         .collect()
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn is_windows_device_name(name: &str) -> bool {

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::commands::case::{non_blank, parse_case_id};
+use super::shared::{non_blank, parse_case_id};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};

@@ -4,7 +4,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use crate::commands::case::parse_case_id;
+use super::shared::parse_case_id;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};

@@ -5,9 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::commands::case::{
-    allowed_domains, confirm_pii, non_blank, parse_case_id, read_text, scan_text,
-};
+use super::shared::{allowed_domains, confirm_pii, non_blank, parse_case_id, read_text, scan_text};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Outcome, Record};

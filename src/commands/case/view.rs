@@ -1,10 +1,9 @@
-//! `rsupport case view ID` (all fields, subscribers, attachments and the last messages) and
-//! `rsupport case history ID` (every message, oldest first).
+//! `rsupport case view ID`: all fields, subscribers, attachments and the last messages.
 
 use clap::Args;
 use serde_json::Value;
 
-use crate::commands::case::{human_size, parse_case_id};
+use super::shared::{author_role, human_size, parse_case_id};
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Cell, Outcome, Record, Tabular};
@@ -26,17 +25,6 @@ pub struct ViewArgs {
     /// How many of the last messages to show
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub messages: usize,
-}
-
-#[derive(Debug, Args)]
-#[command(after_help = "\
-Examples:
-  rsupport case history 42
-  rsupport case history 42 --json --jq '.[] | select(.authorRole == \"support\") | .body'")]
-pub struct HistoryArgs {
-    /// The case id
-    #[arg(value_parser = parse_case_id)]
-    pub id: u64,
 }
 
 pub async fn run(ctx: &Ctx, args: ViewArgs) -> CliResult<Outcome> {
@@ -91,27 +79,6 @@ pub async fn run(ctx: &Ctx, args: ViewArgs) -> CliResult<Outcome> {
     Ok(Outcome::Record(Record::from_fields(fields, json)))
 }
 
-pub async fn run_history(ctx: &Ctx, args: HistoryArgs) -> CliResult<Outcome> {
-    let client = ctx.client()?;
-    // A case that does not exist (or another domain's) is an error, not an empty history.
-    let mut pages = client.comment_pages(
-        args.id,
-        PageQuery {
-            page_size: Some(MAX_PAGE_SIZE),
-            page_token: None,
-        },
-    );
-    let mut rows = ctx
-        .out()
-        .list_stream::<Comment>()
-        .empty_message(format!("Case {} has no messages yet.", args.id));
-    while let Some(page) = pages.next_page().await? {
-        rows.page(&page)?;
-    }
-    rows.finish()?;
-    Ok(Outcome::Done)
-}
-
 fn attachment_lines(attachments: &[Attachment]) -> String {
     attachments
         .iter()
@@ -133,10 +100,7 @@ fn message_lines(comments: &[Comment]) -> String {
     comments
         .iter()
         .map(|c| {
-            let role = match c.author_role {
-                rsupport_api::types::AuthorRole::Reseller => "reseller",
-                rsupport_api::types::AuthorRole::Support => "support",
-            };
+            let role = author_role(c);
             format!(
                 "[{}] {} ({role}):\n{}",
                 c.create_time.strftime("%Y-%m-%d %H:%M UTC"),

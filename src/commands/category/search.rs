@@ -1,29 +1,11 @@
-//! `category search`: the category catalogue, searched by keywords.
+//! `category search [KEYWORDS]`: categories whose id or name matches every keyword.
 
 use clap::Args;
+use rsupport_api::types::{Category, ListCategoriesQuery};
 
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
-use rsupport_api::types::{Category, ListCategoriesQuery};
-
-#[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  rsupport category search gmail delivery")]
-pub struct CategoryArgs {
-    #[command(subcommand)]
-    pub command: CategoryCommand,
-}
-
-#[derive(Debug, clap::Subcommand)]
-pub enum CategoryCommand {
-    /// Search the category catalogue (every keyword must match)
-    #[command(after_help = "\
-Examples:
-  rsupport category search gmail
-  rsupport category search gmail delivery --json --jq '.[].id'
-  rsupport category search            # the whole catalogue")]
-    Search(SearchArgs),
-}
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -50,13 +32,7 @@ impl Tabular for Category {
     }
 }
 
-pub async fn run(ctx: &Ctx, args: CategoryArgs) -> CliResult<Outcome> {
-    match args.command {
-        CategoryCommand::Search(args) => search(ctx, args).await,
-    }
-}
-
-async fn search(ctx: &Ctx, args: SearchArgs) -> CliResult<Outcome> {
+pub async fn run(ctx: &Ctx, args: SearchArgs) -> CliResult<Outcome> {
     let keywords = args.keywords.join(" ");
     let keywords = keywords.trim();
     let query = ListCategoriesQuery {

@@ -1,0 +1,271 @@
+//! Listing cases, for `case list` and `case filter`: the filter flags they share, the server
+//! query they become, and the listing itself (a page, `--all` streamed, `--all-domains`
+//! merged).
+
+use clap::Args;
+use futures_util::future::join_all;
+use rsupport_api::types::{
+    Case, CaseOrder, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter, parse_severity_list,
+};
+
+use crate::client::Client;
+use crate::commands::shared::AllDomains;
+use crate::context::Ctx;
+use crate::error::CliResult;
+use crate::output::{Listing, Outcome};
+
+/// Cases shown without `--limit` or `--all`.
+pub const DEFAULT_LIMIT: u32 = 30;
+
+/// The filters `case list` and `case filter` share.
+#[derive(Debug, Clone, Args)]
+pub struct CaseFilters {
+    /// Only the cases of this customer (its id)
+    #[arg(long, value_name = "CUSTOMER")]
+    pub customer: Option<String>,
+    /// open (every state but closed), closed, all, or one state: new, in-progress,
+    /// action-required, solution-provided
+    #[arg(long, default_value = "open", value_name = "STATE", value_parser = parse_state)]
+    pub state: StateFilter,
+    /// Only these severities, a comma list such as P1,P2
+    #[arg(long, value_name = "P1[,P2…]", value_parser = parse_severities)]
+    pub severity: Option<SeverityList>,
+    /// Order: updated (default), created or severity; newest or most severe first
+    #[arg(long, default_value = "updated", value_name = "ORDER", value_parser = parse_order)]
+    pub sort: CaseOrder,
+    /// How many cases to show [default: 30]
+    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+    /// Every case, page after page (streamed)
+    #[arg(long)]
+    pub all: bool,
+    /// The cases of every logged-in domain, with a DOMAIN column
+    #[arg(long)]
+    pub all_domains: bool,
+}
+
+/// A parsed `--severity` list (a newtype, so clap takes the whole list as one value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeverityList(pub Vec<Severity>);
+
+fn parse_state(value: &str) -> Result<StateFilter, String> {
+    value.parse()
+}
+
+fn parse_severities(value: &str) -> Result<SeverityList, String> {
+    let list = parse_severity_list(value)?;
+    if list.is_empty() {
+        return Err("expected at least one severity, e.g. P1,P2".into());
+    }
+    Ok(SeverityList(list))
+}
+
+fn parse_order(value: &str) -> Result<CaseOrder, String> {
+    value.parse()
+}
+
+/// The query sent to the server for these filters.
+pub fn query(search: Option<String>, filters: &CaseFilters, page_size: u32) -> ListCasesQuery {
+    ListCasesQuery {
+        customer: filters.customer.clone().filter(|c| !c.trim().is_empty()),
+        state: Some(filters.state.to_string()),
+        priority: filters.severity.as_ref().map(|list| {
+            list.0
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        }),
+        query: search,
+        order_by: Some(filters.sort),
+        page_size: Some(page_size),
+        ..ListCasesQuery::default()
+    }
+}
+
+fn empty_message(search: &Option<String>, filters: &CaseFilters) -> String {
+    let mut what = match filters.state {
+        StateFilter::Open => "No open cases".to_string(),
+        StateFilter::All => "No cases".to_string(),
+        StateFilter::Only(state) => format!("No {state} cases"),
+    };
+    if let Some(customer) = &filters.customer {
+        what.push_str(&format!(" for {customer}"));
+    }
+    if let Some(search) = search {
+        what.push_str(&format!(" matching '{search}'"));
+    }
+    if let Some(severity) = &filters.severity {
+        let list: Vec<&str> = severity.0.iter().map(|s| s.as_str()).collect();
+        what.push_str(&format!(" with severity {}", list.join(" or ")));
+    }
+    what.push('.');
+    what
+}
+
+pub async fn list(ctx: &Ctx, search: Option<String>, filters: CaseFilters) -> CliResult<Outcome> {
+    let empty = empty_message(&search, &filters);
+    if filters.all_domains {
+        return list_all_domains(ctx, search, filters, empty).await;
+    }
+    let client = ctx.client()?;
+    if filters.all {
+        let mut rows = ctx.out().list_stream::<Case>().empty_message(empty);
+        let mut pages = client.case_pages(query(search, &filters, MAX_PAGE_SIZE));
+        while let Some(page) = pages.next_page().await? {
+            rows.page(&page)?;
+        }
+        rows.finish()?;
+        return Ok(Outcome::Done);
+    }
+    let limit = filters.limit.unwrap_or(DEFAULT_LIMIT);
+    let cases = first_cases(
+        client,
+        query(search, &filters, limit.min(MAX_PAGE_SIZE)),
+        limit,
+    )
+    .await?;
+    Ok(Outcome::List(Listing::of(&cases).empty_message(empty)))
+}
+
+/// The first `limit` cases of a query, page after page.
+async fn first_cases(client: &Client, query: ListCasesQuery, limit: u32) -> CliResult<Vec<Case>> {
+    let limit = limit as usize;
+    let mut cases = Vec::new();
+    let mut pages = client.case_pages(query);
+    while cases.len() < limit {
+        let Some(page) = pages.next_page().await? else {
+            break;
+        };
+        cases.extend(page.into_iter().take(limit - cases.len()));
+    }
+    Ok(cases)
+}
+
+/// Every logged-in domain asked at once; rows carry a DOMAIN column and, without `--all`,
+/// are merged in the asked order and cut to the limit. With `--all` each domain is streamed
+/// in turn. A domain that fails is a warning unless they all fail.
+async fn list_all_domains(
+    ctx: &Ctx,
+    search: Option<String>,
+    filters: CaseFilters,
+    empty: String,
+) -> CliResult<Outcome> {
+    let mut all = AllDomains::logged_in(ctx)?;
+    let domains = all.domains.clone();
+    let shape = Listing::tagged::<Case>("DOMAIN", "domain").empty_message(empty);
+    if filters.all {
+        let mut rows = ctx.out().list_stream_like(&shape);
+        for domain in &domains {
+            let result: CliResult<()> = async {
+                let client = ctx.client_for_async(domain).await?;
+                let mut pages = client.case_pages(query(search.clone(), &filters, MAX_PAGE_SIZE));
+                while let Some(page) = pages.next_page().await? {
+                    let mut listing = Listing::tagged::<Case>("DOMAIN", "domain");
+                    for case in &page {
+                        listing.push_tagged(domain, case);
+                    }
+                    rows.listing(listing)?;
+                }
+                Ok(())
+            }
+            .await;
+            if let Err(error) = result {
+                all.failed(ctx, domain, error);
+            }
+        }
+        all.finish()?;
+        rows.finish()?;
+        return Ok(Outcome::Done);
+    }
+    let limit = filters.limit.unwrap_or(DEFAULT_LIMIT);
+    let lookups = domains.iter().map(|domain| {
+        let query = query(search.clone(), &filters, limit.min(MAX_PAGE_SIZE));
+        async move {
+            let client = ctx.client_for_async(domain).await?;
+            first_cases(&client, query, limit).await
+        }
+    });
+    let results = join_all(lookups).await;
+    let mut merged: Vec<(String, Case)> = Vec::new();
+    for (domain, result) in domains.iter().zip(results) {
+        match result {
+            Ok(cases) => merged.extend(cases.into_iter().map(|c| (domain.clone(), c))),
+            Err(error) => all.failed(ctx, domain, error),
+        }
+    }
+    all.finish()?;
+    sort_cases(&mut merged, filters.sort);
+    let mut listing = shape;
+    for (domain, case) in merged.iter().take(limit as usize) {
+        listing.push_tagged(domain, case);
+    }
+    Ok(Outcome::List(listing))
+}
+
+/// The server's order across domains: newest (or most severe) first, ties by id descending.
+fn sort_cases(cases: &mut [(String, Case)], order: CaseOrder) {
+    cases.sort_by(|(_, a), (_, b)| {
+        let primary = match order {
+            CaseOrder::Updated => b.update_time.cmp(&a.update_time),
+            CaseOrder::Created => b.create_time.cmp(&a.create_time),
+            CaseOrder::Severity => a
+                .priority
+                .cmp(&b.priority)
+                .then(b.update_time.cmp(&a.update_time)),
+        };
+        primary.then(b.id.cmp(&a.id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filters() -> CaseFilters {
+        CaseFilters {
+            customer: Some("acme".into()),
+            state: StateFilter::All,
+            severity: Some(SeverityList(vec![Severity::P1, Severity::P2])),
+            sort: CaseOrder::Severity,
+            limit: None,
+            all: false,
+            all_domains: false,
+        }
+    }
+
+    #[test]
+    fn filters_become_the_server_query() {
+        let q = query(Some("bounce".into()), &filters(), 30);
+        assert_eq!(q.customer.as_deref(), Some("acme"));
+        assert_eq!(q.state.as_deref(), Some("all"));
+        assert_eq!(q.priority.as_deref(), Some("P1,P2"));
+        assert_eq!(q.query.as_deref(), Some("bounce"));
+        assert_eq!(q.order_by, Some(CaseOrder::Severity));
+        assert_eq!(q.page_size, Some(30));
+    }
+
+    #[test]
+    fn the_empty_message_says_what_was_asked() {
+        let text = empty_message(&Some("bounce".into()), &filters());
+        assert_eq!(
+            text,
+            "No cases for acme matching 'bounce' with severity P1 or P2."
+        );
+    }
+
+    #[test]
+    fn an_unknown_sort_order_names_the_valid_ones() {
+        let err = parse_order("priority").unwrap_err();
+        assert!(err.contains("updated, created, severity"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_severity_list_is_refused() {
+        assert!(parse_severities(",").is_err());
+        assert_eq!(
+            parse_severities("p2,P1").unwrap(),
+            SeverityList(vec![Severity::P2, Severity::P1])
+        );
+    }
+}

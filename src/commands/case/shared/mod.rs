@@ -1,0 +1,17 @@
+//! What several `case` commands share (gh's `issue/shared`): case ids, how cases look, text
+//! from a flag or the editor, the personal-data check, uploads, and listing with filters. No
+//! command imports another command; they meet here.
+
+mod display;
+mod ids;
+mod listing;
+mod pii;
+mod text;
+mod upload;
+
+pub use display::{author_role, human_size};
+pub use ids::parse_case_id;
+pub use listing::{CaseFilters, DEFAULT_LIMIT, list};
+pub use pii::{PiiReport, allowed_domains, confirm_pii, scan_file, scan_text};
+pub use text::{edit_text, non_blank, read_text};
+pub use upload::{check_files, upload_failures_error, upload_files};
