@@ -3,9 +3,9 @@
 //! message that lists the valid values), serde (exact, as on the wire), and — behind the
 //! `openapi` feature — the OpenAPI schema (a string enum with the type's doc comment).
 
-/// Declares a wire enum.
+/// Declares a wire enum (the unit test `the_documented_example_holds` runs this example):
 ///
-/// ```
+/// ```ignore
 /// rsupport_api::wire_enum! {
 ///     /// Which way is up.
 ///     pub enum Direction("direction") {
@@ -60,10 +60,11 @@ macro_rules! wire_enum {
                 None $(.or(Some($name::$other)))?
             }
 
-            /// Every wire form joined with `, ` (for messages).
+            /// Every wire form a person may give, joined with `, ` (for messages).
             pub fn expected() -> ::std::string::String {
                 $name::ALL
                     .iter()
+                    .filter(|v| ::core::option::Option::Some(**v) != $name::other())
                     .map(|v| v.as_str())
                     .collect::<::std::vec::Vec<_>>()
                     .join(", ")
@@ -157,4 +158,62 @@ macro_rules! __wire_enum_schema {
 #[macro_export]
 macro_rules! __wire_enum_schema {
     ($($any:tt)*) => {};
+}
+
+#[cfg(test)]
+mod tests {
+    crate::wire_enum! {
+        /// Which way is up.
+        pub enum Direction("direction", other = Unknown): PartialOrd {
+            Up = "up",
+            Down = "down-under",
+            /// Anything else a newer peer sends.
+            Unknown = "UNKNOWN",
+        }
+    }
+
+    #[test]
+    fn the_documented_example_holds() {
+        assert_eq!(Direction::Up.as_str(), "up");
+        assert_eq!("UP".parse::<Direction>(), Ok(Direction::Up));
+        assert_eq!(" down_under ".parse::<Direction>(), Ok(Direction::Down));
+        assert_eq!(
+            "sideways".parse::<Direction>().unwrap_err(),
+            "invalid direction 'sideways': expected one of up, down-under"
+        );
+        assert!(Direction::Up < Direction::Down);
+    }
+
+    #[test]
+    fn serde_is_exact_and_falls_back_to_the_other_variant() {
+        assert_eq!(
+            serde_json::to_string(&Direction::Down).unwrap(),
+            "\"down-under\""
+        );
+        let down: Direction = serde_json::from_str("\"down-under\"").unwrap();
+        assert_eq!(down, Direction::Down);
+        let newer: Direction = serde_json::from_str("\"left\"").unwrap();
+        assert_eq!(newer, Direction::Unknown);
+        // people's forgiving spellings are for FromStr, not for the wire
+        let upper: Direction = serde_json::from_str("\"UP\"").unwrap();
+        assert_eq!(upper, Direction::Unknown);
+    }
+
+    crate::wire_enum! {
+        /// Without a fallback.
+        enum Strict("strict value") {
+            One = "one",
+        }
+    }
+
+    #[test]
+    fn an_unknown_wire_string_is_an_error_naming_the_values() {
+        let err = serde_json::from_str::<Strict>("\"two\"").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("unknown variant `two`, expected `one`"),
+            "{err}"
+        );
+        assert_eq!(Strict::ALL, &[Strict::One]);
+    }
 }

@@ -90,7 +90,7 @@ fn seed(store: &Store, cases: usize) -> String {
                 "admin@bench.example",
                 Some(DOMAIN),
                 Role::Reseller,
-                &Privilege::ALL,
+                Privilege::ALL,
                 now,
             )?;
             store::insert_token(tx, user.id, &hash_token(&token), now, None)?;

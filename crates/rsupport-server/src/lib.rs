@@ -34,6 +34,8 @@ pub mod handlers;
 pub mod openapi;
 pub mod rules;
 pub mod store;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -528,7 +528,7 @@ mod tests {
     #[test]
     fn a_moved_customer_keeps_its_old_cases_writable_by_the_filing_domain() {
         let moved = customer(SupportPlan::Standard, false, "partner.example.net");
-        assert!(check_can_write_for(&reseller(&Privilege::ALL), &moved).is_ok());
+        assert!(check_can_write_for(&reseller(Privilege::ALL), &moved).is_ok());
     }
 
     #[test]

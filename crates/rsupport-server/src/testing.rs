@@ -1,0 +1,431 @@
+//! Test support (feature `testing`), for this crate's tests and the client's: a real server
+//! started in-process on a free loopback port over its own SQLite file, seeded through the
+//! store and the admin functions (no child processes), and a small HTTP client for the API.
+//!
+//! ```ignore
+//! let world = World::new();                       // two reseller domains, users, customers
+//! let api = world.api_a();                        // the admin of a.example over real HTTP
+//! let id = api.create_case("premium-co", "Mail bounces").await;
+//! world.server.admin(&["support", "reply", &id.to_string(), "--body", "On it"]);
+//! ```
+//!
+//! Every [`TestServer`] has its own temp directory (database, attachments) and its own tokio
+//! runtime on a thread of its own; dropping it stops the server and removes the directory.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use clap::Parser as _;
+use serde_json::Value;
+
+use crate::admin::{self, AdminCommand};
+use crate::demo::{self, Login};
+use crate::store::Store;
+use crate::{AppState, ServerConfig};
+
+/// `rsupport-server admin …` parsed in-process.
+#[derive(Debug, clap::Parser)]
+#[command(name = "admin", no_binary_name = true)]
+struct AdminLine {
+    #[command(subcommand)]
+    command: AdminCommand,
+}
+
+/// A running server and its database.
+pub struct TestServer {
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// The SQLite file.
+    pub db: PathBuf,
+    state: AppState,
+    logins: Vec<Login>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    stopped: mpsc::Receiver<()>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// `serve` with a fresh, empty database and the default limits.
+    pub fn start() -> TestServer {
+        TestServer::start_with(ServerConfig::default())
+    }
+
+    /// `serve` with other limits, e.g. a small `max_attachment_bytes`.
+    pub fn start_with(config: ServerConfig) -> TestServer {
+        TestServer::launch(config, false)
+    }
+
+    /// `dev`: the seeded demo (names in [`crate::demo`]) and the dev clock.
+    pub fn start_dev() -> TestServer {
+        TestServer::launch(
+            ServerConfig {
+                dev_mode: true,
+                ..ServerConfig::default()
+            },
+            true,
+        )
+    }
+
+    fn launch(config: ServerConfig, demo: bool) -> TestServer {
+        let dir = tempfile::Builder::new()
+            .prefix("rsupport-server-")
+            .tempdir()
+            .expect("a temp dir for the test server");
+        let db = dir.path().join(if demo {
+            "demo.sqlite"
+        } else {
+            "rsupport.sqlite"
+        });
+        let store = Store::open(&db).expect("open the test database");
+        let logins = if demo {
+            demo::prepare(&store).expect("seed the demo")
+        } else {
+            Vec::new()
+        };
+        let state = AppState::new(store, config);
+        let listener =
+            std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free loopback port");
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking listener");
+        let url = format!("http://{}", listener.local_addr().expect("its address"));
+        let (shutdown, shutdown_rx) = tokio::sync::oneshot::channel::<()>();
+        let (stopped_tx, stopped) = mpsc::channel();
+        let served = state.clone();
+        std::thread::Builder::new()
+            .name("test-server".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                    .expect("a runtime for the test server");
+                runtime.block_on(async move {
+                    let listener =
+                        tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+                    let stop = async {
+                        let _ = shutdown_rx.await;
+                    };
+                    if let Err(error) = crate::serve(listener, served, stop).await {
+                        panic!("the test server failed: {error}");
+                    }
+                });
+                runtime.shutdown_timeout(Duration::from_secs(1));
+                let _ = stopped_tx.send(());
+            })
+            .expect("spawn the test server thread");
+        TestServer {
+            url,
+            db,
+            state,
+            logins,
+            shutdown: Some(shutdown),
+            stopped,
+            _dir: dir,
+        }
+    }
+
+    /// The server's store (the same one its handlers use), to seed or inspect data.
+    pub fn store(&self) -> &Store {
+        &self.state.store
+    }
+
+    /// Where the server keeps its files (database, attachments).
+    pub fn dir(&self) -> PathBuf {
+        self._dir.path().to_path_buf()
+    }
+
+    /// The tokens `dev` issued at start (empty for [`TestServer::start`]).
+    pub fn logins(&self) -> &[Login] {
+        &self.logins
+    }
+
+    /// Runs `rsupport-server admin ARGS` in-process against this server's store; panics when
+    /// it fails. Answers what the command prints, trimmed.
+    pub fn admin(&self, args: &[&str]) -> String {
+        admin(self.store(), args)
+    }
+
+    /// [`TestServer::admin`] without panicking.
+    pub fn try_admin(&self, args: &[&str]) -> anyhow::Result<String> {
+        try_admin(self.store(), args)
+    }
+
+    /// Issues a token for a user or an agent.
+    pub fn token(&self, email: &str) -> String {
+        self.admin(&["token", "issue", email])
+    }
+
+    /// The API with `token`.
+    pub fn api(&self, token: &str) -> Api {
+        Api::new(&self.url, token)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+            // In-flight requests finish; a stuck one does not hold the test up for ever.
+            let _ = self.stopped.recv_timeout(Duration::from_secs(10));
+        }
+    }
+}
+
+/// Runs `rsupport-server admin ARGS` in-process on `store`; answers what it prints, trimmed.
+pub fn try_admin(store: &Store, args: &[&str]) -> anyhow::Result<String> {
+    let line = AdminLine::try_parse_from(args).context("invalid admin command line")?;
+    Ok(admin::run(store, line.command)?.trim().to_string())
+}
+
+/// [`try_admin`], panicking when the command fails.
+pub fn admin(store: &Store, args: &[&str]) -> String {
+    try_admin(store, args).unwrap_or_else(|e| panic!("admin {args:?} failed: {e:#}"))
+}
+
+/// The first reseller domain of a [`World`].
+pub const DOMAIN_A: &str = "a.example";
+/// The second reseller domain of a [`World`].
+pub const DOMAIN_B: &str = "b.example";
+
+/// The tokens of the people [`seed_world`] makes.
+#[derive(Debug, Clone)]
+pub struct People {
+    /// Admin (all privileges) of `a.example`.
+    pub a: String,
+    /// Admin of `b.example`.
+    pub b: String,
+    /// A user of `a.example` with `support` and `customers.view` only.
+    pub a_viewer: String,
+    /// A user of `a.example` without any privilege.
+    pub a_nobody: String,
+    /// A support agent.
+    pub agent: String,
+}
+
+/// Two reseller domains, their users and customers, and an agent, written into `store`
+/// through the admin functions. Customers of `a.example`: `premium-co` (premium),
+/// `standard-co` (standard), `enhanced-co` (enhanced), `locked-co` (premium, access
+/// revoked). Of `b.example`: `b-co` (premium).
+pub fn seed_world(store: &Store) -> People {
+    let admin = |args: &[&str]| admin(store, args);
+    for domain in [DOMAIN_A, DOMAIN_B] {
+        admin(&["domain", "add", domain]);
+    }
+    let all = "support,customers.view,cases.access";
+    admin(&["user", "add", "admin@a.example", "--privileges", all]);
+    admin(&["user", "add", "admin@b.example", "--privileges", all]);
+    admin(&[
+        "user",
+        "add",
+        "viewer@a.example",
+        "--privileges",
+        "support,customers.view",
+    ]);
+    admin(&["user", "add", "nobody@a.example", "--privileges", ""]);
+    admin(&["agent", "add", "agent@support.example"]);
+    for (id, plan, domain, access) in [
+        ("premium-co", "premium", DOMAIN_A, "granted"),
+        ("standard-co", "standard", DOMAIN_A, "granted"),
+        ("enhanced-co", "enhanced", DOMAIN_A, "granted"),
+        ("locked-co", "premium", DOMAIN_A, "revoked"),
+        ("b-co", "premium", DOMAIN_B, "granted"),
+    ] {
+        let name = format!("{id} Inc");
+        admin(&[
+            "customer", "add", id, "--name", &name, "--domain", domain, "--plan", plan, "--access",
+            access,
+        ]);
+    }
+    let token = |email: &str| admin(&["token", "issue", email]);
+    People {
+        a: token("admin@a.example"),
+        b: token("admin@b.example"),
+        a_viewer: token("viewer@a.example"),
+        a_nobody: token("nobody@a.example"),
+        agent: token("agent@support.example"),
+    }
+}
+
+/// A server with the people and customers of [`seed_world`].
+pub struct World {
+    pub server: TestServer,
+    /// Admin (all privileges) of `a.example`.
+    pub a: String,
+    /// Admin of `b.example`.
+    pub b: String,
+    /// A user of `a.example` with `support` and `customers.view` only.
+    pub a_viewer: String,
+    /// A user of `a.example` without any privilege.
+    pub a_nobody: String,
+    /// A support agent.
+    pub agent: String,
+}
+
+impl World {
+    /// A fresh server with the [`seed_world`] people.
+    pub fn new() -> World {
+        World::on(TestServer::start())
+    }
+
+    /// The same people and customers on a given server (e.g. [`TestServer::start_dev`]).
+    pub fn on(server: TestServer) -> World {
+        let people = seed_world(server.store());
+        World {
+            a: people.a,
+            b: people.b,
+            a_viewer: people.a_viewer,
+            a_nobody: people.a_nobody,
+            agent: people.agent,
+            server,
+        }
+    }
+
+    pub fn api_a(&self) -> Api {
+        self.server.api(&self.a)
+    }
+
+    pub fn api_b(&self) -> Api {
+        self.server.api(&self.b)
+    }
+
+    pub fn api_agent(&self) -> Api {
+        self.server.api(&self.agent)
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        World::new()
+    }
+}
+
+/// A create body for `customer`, with a fresh request id.
+pub fn new_case(customer: &str, title: &str) -> Value {
+    serde_json::json!({
+        "requestId": uuid::Uuid::new_v4().to_string(),
+        "customer": customer,
+        "displayName": title,
+        "description": format!("{title}: details of the problem"),
+        "classification": "gmail-delivery",
+        "priority": "P3",
+    })
+}
+
+/// A status code and a JSON body (`Value::Null` when the body is not JSON).
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub status: u16,
+    pub body: Value,
+    pub headers: reqwest::header::HeaderMap,
+    pub bytes: Vec<u8>,
+}
+
+impl Answer {
+    /// The error reason, or "" for a success.
+    pub fn reason(&self) -> &str {
+        self.body["error"]["reason"].as_str().unwrap_or("")
+    }
+
+    async fn read(response: reqwest::Response) -> Result<Answer, reqwest::Error> {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await?.to_vec();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Ok(Answer {
+            status,
+            body,
+            headers,
+            bytes,
+        })
+    }
+}
+
+/// A small async JSON client of the API with one bearer token ("" sends none).
+#[derive(Clone)]
+pub struct Api {
+    pub base: String,
+    pub token: String,
+    client: reqwest::Client,
+}
+
+impl Api {
+    pub fn new(base: &str, token: &str) -> Api {
+        Api {
+            base: base.to_string(),
+            token: token.to_string(),
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// Sends a request, panicking when the server cannot be reached.
+    pub async fn send(&self, method: &str, path: &str, body: Option<Value>) -> Answer {
+        self.send_raw(method, path, body).await.expect("request")
+    }
+
+    /// Like [`Api::send`], but a transport failure (server gone) is an `Err`.
+    pub async fn send_raw(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Answer, reqwest::Error> {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self
+            .client
+            .request(method, format!("{}{}", self.base, path));
+        if !self.token.is_empty() {
+            request = request.bearer_auth(&self.token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await?;
+        Answer::read(response).await
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.send("GET", path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Answer {
+        self.send("POST", path, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Answer {
+        self.send("PATCH", path, Some(body)).await
+    }
+
+    /// Uploads raw bytes as an attachment.
+    pub async fn upload(
+        &self,
+        case: u64,
+        filename: &str,
+        bytes: Vec<u8>,
+        sha256: Option<&str>,
+    ) -> Answer {
+        let mut query = vec![("filename", filename.to_string())];
+        if let Some(sha) = sha256 {
+            query.push(("sha256", sha.to_string()));
+        }
+        let response = self
+            .client
+            .post(format!("{}/v1/cases/{case}/attachments", self.base))
+            .query(&query)
+            .bearer_auth(&self.token)
+            .body(bytes)
+            .send()
+            .await
+            .expect("upload");
+        Answer::read(response).await.expect("upload answer")
+    }
+
+    /// Files a case and answers its id, asserting success.
+    pub async fn create_case(&self, customer: &str, title: &str) -> u64 {
+        let answer = self.post("/v1/cases", new_case(customer, title)).await;
+        assert_eq!(answer.status, 201, "{:?}", answer.body);
+        answer.body["id"].as_u64().expect("case id")
+    }
+}

@@ -1,0 +1,282 @@
+//! `rsupport-server admin` and `dev`: what scripts and newcomers see.
+
+use rsupport_server::demo;
+
+use crate::common::process::{ServerProcess, admin_output};
+use crate::common::{TestServer, World, stderr};
+
+#[test]
+fn token_issue_prints_the_token_alone() {
+    let server = TestServer::start();
+    server.admin(&["domain", "add", "x.example"]);
+    server.admin(&["user", "add", "u@x.example"]);
+    let out = admin_output(&server.db, &["token", "issue", "u@x.example"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("rsp_") && text.trim().len() > 40, "{text}");
+}
+
+#[test]
+fn adding_a_user_to_an_unknown_domain_fails_and_says_how_to_add_it() {
+    let server = TestServer::start();
+    let out = admin_output(&server.db, &["user", "add", "u@nowhere.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("admin domain add nowhere.example"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn adding_a_customer_to_an_unknown_domain_fails() {
+    let server = TestServer::start();
+    let out = admin_output(
+        &server.db,
+        &[
+            "customer",
+            "add",
+            "acme",
+            "--name",
+            "Acme",
+            "--domain",
+            "nowhere.example",
+            "--plan",
+            "premium",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown reseller domain 'nowhere.example'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn issuing_a_token_for_an_unknown_user_fails() {
+    let server = TestServer::start();
+    let out = admin_output(&server.db, &["token", "issue", "ghost@x.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown user 'ghost@x.example'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn moving_an_unknown_customer_fails() {
+    let world = World::new();
+    let out = admin_output(
+        &world.server.db,
+        &["customer", "move", "ghost", "--to", "b.example"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown customer 'ghost'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn replying_to_an_unknown_case_fails() {
+    let world = World::new();
+    let out = admin_output(
+        &world.server.db,
+        &["support", "reply", "424242", "--body", "hi"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown case 424242"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_malformed_clock_duration_fails_with_an_example() {
+    let server = TestServer::start();
+    let out = admin_output(&server.db, &["clock", "advance", "a month"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("31d"), "{}", stderr(&out));
+}
+
+#[tokio::test]
+async fn changing_a_customers_plan_changes_what_escalation_allows() {
+    let world = World::new();
+    let id = world.api_a().create_case("standard-co", "x").await;
+    world
+        .server
+        .admin(&["customer", "plan", "standard-co", "premium"]);
+    let answer = world
+        .api_a()
+        .post(
+            &format!("/v1/cases/{id}/escalate"),
+            serde_json::json!({"reason": "resolution-time", "justification": "slow"}),
+        )
+        .await;
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+}
+
+#[tokio::test]
+async fn granting_access_lets_the_reseller_file() {
+    let world = World::new();
+    world
+        .server
+        .admin(&["customer", "access", "locked-co", "granted"]);
+    world.api_a().create_case("locked-co", "now allowed").await;
+}
+
+#[tokio::test]
+async fn dev_prints_login_commands_whose_tokens_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::dev(&dir.path().join("demo.sqlite"));
+    let mut lines = Vec::new();
+    for _ in 0..200 {
+        lines = server.stdout_lines();
+        if lines
+            .iter()
+            .filter(|l| l.contains("rsupport auth login"))
+            .count()
+            >= 3
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let prefix = format!(
+        "rsupport auth login --domain {} --endpoint {} --with-token <<< ",
+        demo::RESELLER_DOMAIN,
+        server.url
+    );
+    let login = lines
+        .iter()
+        .find_map(|l| l.trim().strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    let whoami = server.api(login).get("/v1/whoami").await;
+    assert_eq!(whoami.body["email"], demo::ADMIN_EMAIL);
+    // The user without cases.access gets a one-off RSUPPORT_TOKEN command, so following the
+    // banner never replaces Alex's stored login for the same domain.
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("rsupport auth login --domain reseller.example.com"))
+            .count(),
+        1
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim().starts_with("RSUPPORT_TOKEN=rsp_")),
+        "{lines:#?}"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_has_cases_in_every_state_with_messages_and_attachments() {
+    let server = TestServer::start_dev();
+    let agent = server.api(&server.token(demo::AGENT_EMAIL));
+    let all = agent.get("/v1/cases?state=all&pageSize=500").await;
+    let cases = all.body["cases"].as_array().unwrap();
+    assert_eq!(cases.len() as u64, demo::CASE_COUNT);
+    for state in [
+        "new",
+        "in-progress",
+        "action-required",
+        "solution-provided",
+        "closed",
+    ] {
+        assert!(cases.iter().any(|c| c["state"] == state), "no {state} case");
+    }
+    assert!(
+        cases
+            .iter()
+            .any(|c| c["commentCount"].as_u64().unwrap() > 0)
+    );
+    assert!(
+        cases
+            .iter()
+            .any(|c| c["attachmentCount"].as_u64().unwrap() > 0)
+    );
+    let viewer = server
+        .api(&server.token(demo::VIEWER_EMAIL))
+        .get("/v1/cases")
+        .await;
+    assert_eq!(viewer.reason(), "PRIVILEGE_MISSING");
+}
+
+#[tokio::test]
+async fn dev_reuses_an_existing_demo_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::dev(&dir.path().join("demo.sqlite"));
+    let issued = admin_output(&server.db, &["token", "issue", demo::AGENT_EMAIL]);
+    assert!(issued.status.success(), "{}", stderr(&issued));
+    let token = String::from_utf8(issued.stdout).unwrap().trim().to_string();
+    let before = server
+        .api(&token)
+        .get("/v1/cases?state=all&pageSize=500")
+        .await;
+    server.restart();
+    let after = server
+        .api(&token)
+        .get("/v1/cases?state=all&pageSize=500")
+        .await;
+    assert_eq!(
+        before.body["cases"].as_array().unwrap().len(),
+        after.body["cases"].as_array().unwrap().len()
+    );
+}
+
+#[tokio::test]
+async fn the_demo_customer_without_access_refuses_new_cases() {
+    let server = TestServer::start_dev();
+    let api = server.api(&server.token(demo::ADMIN_EMAIL));
+    let answer = api
+        .post(
+            "/v1/cases",
+            crate::common::new_case(demo::CUSTOMER_NO_ACCESS, "x"),
+        )
+        .await;
+    assert_eq!(answer.reason(), "CUSTOMER_ACCESS_NOT_GRANTED");
+    assert_eq!(
+        api.get(&format!("/v1/cases/{}", demo::CASE_NO_ACCESS))
+            .await
+            .status,
+        200
+    );
+}
+
+#[test]
+fn a_reseller_user_cannot_be_turned_into_an_agent() {
+    let world = World::new();
+    let out = admin_output(&world.server.db, &["agent", "add", "admin@a.example"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("is a reseller user"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[tokio::test]
+async fn the_demo_timeline_is_consistent() {
+    let server = TestServer::start_dev();
+    let agent = server.api(&server.token(demo::AGENT_EMAIL));
+    let now = jiff::Timestamp::now();
+    let all = agent.get("/v1/cases?state=all&pageSize=500").await;
+    for case in all.body["cases"].as_array().unwrap() {
+        let time = |field: &str| {
+            case[field]
+                .as_str()
+                .map(|t| t.parse::<jiff::Timestamp>().unwrap())
+        };
+        let created = time("createTime").unwrap();
+        assert!(time("updateTime").unwrap() >= created, "{case}");
+        assert!(time("updateTime").unwrap() <= now, "{case}");
+        if let Some(closed) = time("closeTime") {
+            assert!(closed >= created && closed <= now, "{case}");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The OS keyring really is the platform store: on Linux the Secret Service. The round-trip
+//! tests need the private D-Bus session with an unlocked gnome-keyring that `scripts/test`
+//! starts (and runs them in): under a plain `cargo test` they are reported as ignored, and
+//! forced to run without that session they fail; they never pass without checking. The "no
+//! keyring" tests run everywhere: the cleared test environment has no D-Bus session.
+
+use std::process::Command;
+
+use crate::common::env::{TestEnv, stderr, stdout};
+use crate::common::{DOMAIN_A, DOMAIN_B, World};
+
+/// `secret-tool lookup service rsupport username DOMAIN`: the attributes keyring 4's Secret
+/// Service store writes.
+fn secret_tool_lookup(domain: &str) -> Option<String> {
+    let output = Command::new("secret-tool")
+        .args(["lookup", "service", "rsupport", "username", domain])
+        .output()
+        .expect("secret-tool (Debian package libsecret-tools)");
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+#[test]
+#[ignore = "needs the private Secret Service that scripts/test starts (it runs this test)"]
+fn login_stores_the_token_in_the_secret_service_readable_by_secret_tool() {
+    let world = World::new();
+    let env = TestEnv::with_real_keyring();
+    env.login_keyring(&world.server.url, DOMAIN_A, &world.a);
+    assert_eq!(
+        secret_tool_lookup(DOMAIN_A).as_deref(),
+        Some(world.a.as_str())
+    );
+    assert!(!env.token_file(DOMAIN_A).exists(), "nothing in plain text");
+    assert!(env.config_text().contains("storage = \"keyring\""));
+
+    // and the client reads it back from there
+    let output = env.rsupport().args(["auth", "token"]).output().unwrap();
+    assert_eq!(stdout(&output).trim(), world.a);
+    let output = env
+        .rsupport()
+        .args(["auth", "status", "--jq", ".[0].tokenSource"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), "keyring\n");
+
+    env.rsupport().args(["auth", "logout"]).assert().success();
+    assert_eq!(
+        secret_tool_lookup(DOMAIN_A),
+        None,
+        "logout deletes the entry"
+    );
+}
+
+#[test]
+#[ignore = "needs the private Secret Service that scripts/test starts (it runs this test)"]
+fn each_domain_has_its_own_keyring_entry() {
+    let world = World::new();
+    let env = TestEnv::with_real_keyring();
+    // b.example's entry: the other round-trip test owns a.example's
+    env.login_keyring(&world.server.url, DOMAIN_B, &world.b);
+    assert_eq!(
+        secret_tool_lookup(DOMAIN_B).as_deref(),
+        Some(world.b.as_str())
+    );
+    let output = env
+        .rsupport()
+        .args(["--domain", DOMAIN_B, "customer", "list", "--jq", ".[].id"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), "b-co\n", "{}", stderr(&output));
+    env.rsupport()
+        .args(["auth", "logout", "--domain", DOMAIN_B])
+        .assert()
+        .success();
+    assert_eq!(secret_tool_lookup(DOMAIN_B), None);
+}
+
+#[test]
+fn login_without_a_reachable_keyring_fails_with_exit_4_and_writes_nothing() {
+    let world = World::new();
+    let env = TestEnv::new(); // no D-Bus session variables: no Secret Service
+    let output = env
+        .rsupport()
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .args(["auth", "login", "--with-token", "--domain", DOMAIN_A])
+        .args(["--endpoint", &world.server.url])
+        .write_stdin(world.a.clone())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("no OS keyring is reachable"), "{err}");
+    assert!(
+        err.contains("RSUPPORT_TOKEN=") && err.contains("--insecure-storage"),
+        "{err}"
+    );
+    assert!(
+        env.files().is_empty(),
+        "no plain-text fallback: {:?}",
+        env.files()
+    );
+}
+
+#[test]
+fn reading_a_keyring_domain_without_a_keyring_is_exit_4_naming_both_ways_out() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    std::fs::write(
+        env.config_dir().join("config.toml"),
+        "[domains.\"a.example\"]\nendpoint = \"http://127.0.0.1:9\"\nstorage = \"keyring\"\n",
+    )
+    .unwrap();
+    let output = env.rsupport().args(["customer", "list"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let err = stderr(&output);
+    assert!(
+        err.contains("RSUPPORT_TOKEN") && err.contains("--insecure-storage"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_keyring_that_never_answers_is_reported_as_unreachable_after_the_timeout() {
+    use std::os::unix::net::UnixListener;
+    let env = TestEnv::new();
+    // a "session bus" that accepts connections and never says a word
+    let socket = env.home().join("silent-bus");
+    let listener = UnixListener::bind(&socket).unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    std::fs::write(
+        env.config_dir().join("config.toml"),
+        "[domains.\"a.example\"]\nendpoint = \"http://127.0.0.1:9\"\nstorage = \"keyring\"\n",
+    )
+    .unwrap();
+    let output = env
+        .rsupport()
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", socket.display()),
+        )
+        .args(["customer", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("no OS keyring is reachable") && err.contains("did not answer"),
+        "{err}"
+    );
+}
