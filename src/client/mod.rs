@@ -132,15 +132,20 @@ impl Client {
             let path = format!("{}/", base.path());
             base.set_path(&path);
         }
-        let http = reqwest::Client::builder()
+        install_crypto_provider();
+        let mut http = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
             .read_timeout(options.timeout)
-            .user_agent(USER_AGENT_VALUE)
-            .build()
-            .map_err(|e| ClientError::InvalidEndpoint {
-                endpoint: options.endpoint.clone(),
-                why: format!("the HTTP client cannot be built: {e}"),
-            })?;
+            .user_agent(USER_AGENT_VALUE);
+        if base.scheme() == "http" {
+            // Plain HTTP (the local dev server) needs no roots: the OS store is read only
+            // for an https endpoint, so a machine without CA certificates still reaches it.
+            http = http.tls_certs_only(Vec::new());
+        }
+        let http = http.build().map_err(|e| ClientError::InvalidEndpoint {
+            endpoint: options.endpoint.clone(),
+            why: format!("the HTTP client cannot be built: {e}"),
+        })?;
         let endpoint = options.endpoint.trim().trim_end_matches('/').to_string();
         Ok(Client {
             http,
@@ -319,6 +324,14 @@ impl Client {
     pub async fn list_attachments(&self, case: u64) -> Result<AttachmentList, ClientError> {
         self.get(&format!("v1/cases/{case}/attachments"), &()).await
     }
+}
+
+/// Makes ring the process's TLS crypto provider (reqwest is built without one, so that
+/// aws-lc's C build stays out of the client). Server certificates of an https endpoint are
+/// checked against the operating system's root store (rustls-platform-verifier), so a private
+/// CA installed system-wide is trusted. Idempotent: a provider already installed stays.
+fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// A path segment, percent-encoded.

@@ -7,10 +7,12 @@ use serde_json::Value;
 use crate::error::{CliError, CliResult};
 use crate::terminal::sanitize;
 
+type Data = jaq_core::data::JustLut<jaq_json::Val>;
+
 /// A compiled `--jq` expression (jaq, with jq's standard library).
 pub struct JqProgram {
     expr: String,
-    filter: jaq_core::Filter<jaq_core::Native<jaq_json::Val>>,
+    filter: jaq_core::Filter<Data>,
 }
 
 impl fmt::Debug for JqProgram {
@@ -29,7 +31,11 @@ impl JqProgram {
             CliError::usage(format!("invalid --jq expression '{expr}': {why}"))
                 .hint("--jq takes a jq filter such as '.[] | .id' or 'map(.displayName)'")
         };
-        let loader = Loader::new(jaq_std::defs().chain(jaq_json::defs()));
+        let loader = Loader::new(
+            jaq_core::defs()
+                .chain(jaq_std::defs())
+                .chain(jaq_json::defs()),
+        );
         let arena = Arena::default();
         let program = File {
             code: expr,
@@ -57,7 +63,11 @@ impl JqProgram {
             invalid(why.join("; "))
         })?;
         let filter = jaq_core::Compiler::default()
-            .with_funs(jaq_std::funs().chain(jaq_json::funs()))
+            .with_funs(
+                jaq_core::funs()
+                    .chain(jaq_std::funs())
+                    .chain(jaq_json::funs()),
+            )
             .compile(modules)
             .map_err(|errors| {
                 let why: Vec<String> = errors
@@ -76,28 +86,29 @@ impl JqProgram {
     /// Runs on `input`; every output on its own line, strings raw (like `jq -r`), other values
     /// as compact JSON.
     pub fn run(&self, input: &Value) -> CliResult<String> {
-        use jaq_core::{Ctx, RcIter};
-        let inputs = RcIter::new(core::iter::empty());
+        use jaq_core::{Ctx, Vars};
+        use jaq_json::Val;
+        let failed = |why: String| CliError::usage(format!("--jq '{}' failed: {why}", self.expr));
+        let bytes = serde_json::to_vec(input)
+            .map_err(|e| CliError::failure(format!("cannot encode JSON: {e}")))?;
+        let input = jaq_json::read::parse_single(&bytes).map_err(|e| failed(e.to_string()))?;
+        let ctx = Ctx::<Data>::new(&self.filter.lut, Vars::new([]));
         let mut text = String::new();
-        let outputs = self
-            .filter
-            .run((Ctx::new([], &inputs), jaq_json::Val::from(input.clone())));
-        for output in outputs {
+        for output in self.filter.id.run((ctx, input)) {
             match output {
-                Ok(jaq_json::Val::Str(s)) => {
-                    text.push_str(&sanitize(&s));
+                Ok(Val::TStr(s)) => {
+                    text.push_str(&sanitize(&String::from_utf8_lossy(&s)));
                     text.push('\n');
                 }
                 Ok(value) => {
-                    let json = Value::from(value);
-                    text.push_str(&json.to_string());
+                    text.push_str(&value.to_string());
                     text.push('\n');
                 }
-                Err(error) => {
-                    return Err(CliError::usage(format!(
-                        "--jq '{}' failed: {error}",
-                        self.expr
-                    )));
+                Err(exception) => {
+                    return Err(match exception.get_err() {
+                        Ok(error) => failed(error.to_string()),
+                        Err(_) => failed("the expression stopped with halt".into()),
+                    });
                 }
             }
         }

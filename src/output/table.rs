@@ -9,7 +9,7 @@ impl Output {
         let style = self.time_style();
         let mut table = Table::new();
         table
-            .load_preset(presets::NOTHING)
+            .load_style(presets::NOTHING)
             .set_content_arrangement(ContentArrangement::Dynamic);
         if let Some(width) = self.width {
             table.set_width(width);

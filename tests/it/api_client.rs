@@ -1,5 +1,5 @@
 //! The library's API client against the real server: one call per route of the table in
-//! `rsupport::api::types`, as the commands use them.
+//! `rsupport_api::types`, as the commands use them.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

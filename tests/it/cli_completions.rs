@@ -3,7 +3,7 @@
 //! Regenerate them after changing the command line with:
 //!
 //! ```sh
-//! RSUPPORT_UPDATE_COMPLETIONS=1 cargo test --test cli_completions
+//! RSUPPORT_UPDATE_COMPLETIONS=1 cargo test --test it cli_completions
 //! ```
 
 use crate::common::env::TestEnv;
@@ -31,7 +31,7 @@ fn check(shell: &str, file: &str) {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "completions/{file} differs from `rsupport completion {shell}`; regenerate with:\n  RSUPPORT_UPDATE_COMPLETIONS=1 cargo test --test cli_completions"
+        "completions/{file} differs from `rsupport completion {shell}`; regenerate with:\n  RSUPPORT_UPDATE_COMPLETIONS=1 cargo test --test it cli_completions"
     );
 }
 

@@ -307,6 +307,27 @@ fn connection_refused_is_exit_6_with_the_endpoint_and_a_hint() {
 }
 
 #[test]
+fn an_https_endpoint_that_answers_in_plain_http_fails_the_handshake_and_sends_nothing() {
+    // The https path builds its TLS client on the OS root store; a peer that is not TLS is a
+    // failed handshake (exit 6), and no request, so no token, reaches it.
+    let mock = MockServer::start(vec![json(200, CATEGORIES)]);
+    let url = mock.url.replace("http://", "https://");
+    let env = TestEnv::new();
+    let output = category_search(&env, &url).output().unwrap();
+    assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!("cannot reach the server at {url}")),
+        "{err}"
+    );
+    assert!(
+        mock.requests().iter().all(|r| !r.contains("tok-")),
+        "{:?}",
+        mock.requests()
+    );
+}
+
+#[test]
 fn server_text_with_control_sequences_is_stripped_in_tsv_output() {
     let evil = r#"{"categories":[{"id":"x","displayName":"Gmail \u001b[2J\u001b]0;pwned\u0007> Delivery","product":"google-workspace"}]}"#;
     let server = MockServer::start(vec![json(200, evil)]);

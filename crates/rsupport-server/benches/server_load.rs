@@ -1,6 +1,6 @@
 //! Load benchmark of rsupport-server (not a test).
 //!
-//! Run: `cargo bench --bench server_load` (options after `--`: `--cases N`, `--clients N`).
+//! Run: `cargo bench -p rsupport-server --bench server_load` (options after `--`: `--cases N`, `--clients N`).
 //! Under `cargo test --all-targets` (no `--bench` argument) it runs as a quick smoke check:
 //! 1,000 cases and a hundredth of the requests.
 //!
@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use rsupport_api::types::{CaseState, Contact, Customer, Privilege, Role, Severity, SupportPlan};
 use rsupport_server::auth::{hash_token, new_token};
 use rsupport_server::store::{self, NewCase, Store, StoreError};
@@ -184,10 +184,9 @@ where
             let make = make.clone();
             let next = next.clone();
             tokio::spawn(async move {
-                let client = reqwest::Client::builder()
-                    .pool_max_idle_per_host(1)
-                    .build()
-                    .unwrap();
+                let client = rsupport_server::testing::http_client(
+                    reqwest::Client::builder().pool_max_idle_per_host(1),
+                );
                 let mut latencies = Vec::new();
                 let mut errors = 0;
                 loop {

@@ -41,7 +41,7 @@ pub enum Command {
         command: AdminCommand,
     },
     /// Print the OpenAPI 3 document; regenerate the committed copy with
-    /// `cargo run --bin rsupport-server -- openapi > docs/openapi.json`.
+    /// `cargo run -p rsupport-server -- openapi > docs/openapi.json`.
     Openapi,
 }
 

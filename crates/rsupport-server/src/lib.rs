@@ -20,7 +20,7 @@
 //!     --domain reseller.example.com --plan premium
 //! rsupport-server admin --db cases.sqlite token issue ada@reseller.example.com
 //! rsupport-server openapi > docs/openapi.json  # regenerate the committed document
-//! cargo bench --bench server_load              # load figures with 100,000 cases
+//! cargo bench -p rsupport-server --bench server_load              # load figures with 100,000 cases
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 

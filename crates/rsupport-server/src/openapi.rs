@@ -3,7 +3,7 @@
 //! ([`router_parts`]), so a route cannot exist without being described.
 //!
 //! Served at `/v1/openapi.json` and committed as `docs/openapi.json`; regenerate it with
-//! `cargo run --bin rsupport-server -- openapi > docs/openapi.json` (a test fails when they
+//! `cargo run -p rsupport-server -- openapi > docs/openapi.json` (a test fails when they
 //! differ).
 
 use std::sync::LazyLock;

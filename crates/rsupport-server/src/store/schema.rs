@@ -133,17 +133,20 @@ CREATE VIRTUAL TABLE case_text USING fts5(title, description, messages, tokenize
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
-    let current: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version = |conn: &Connection| -> rusqlite::Result<usize> {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        Ok(usize::try_from(version).unwrap_or(0))
+    };
+    let current = version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Another process (an admin command next to a running server) may have migrated
         // between our read and our lock.
-        let now: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if now > index {
+        if version(&tx)? > index {
             continue;
         }
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index + 1)?;
+        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
         tx.commit()?;
     }
     Ok(())
@@ -158,9 +161,9 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
-        let version: usize = conn
+        let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(version, SCHEMA_VERSION as i64);
     }
 }

@@ -73,7 +73,7 @@ async fn the_committed_document_is_the_served_one() {
     let served = String::from_utf8(answer.bytes).unwrap();
     assert!(
         served == COMMITTED,
-        "docs/openapi.json is stale: regenerate it with `cargo run --bin rsupport-server -- openapi > docs/openapi.json`"
+        "docs/openapi.json is stale: regenerate it with `cargo run -p rsupport-server -- openapi > docs/openapi.json`"
     );
 }
 
