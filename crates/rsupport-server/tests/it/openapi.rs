@@ -49,14 +49,20 @@ fn assert_matches_document(doc: &Value, method: &str, path: &str, answer: &Answe
         "components": strict(doc["components"].clone()),
         "allOf": [schema],
     });
-    let validator = jsonschema::options()
-        .should_validate_formats(true)
-        .build(&root)
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.set_default_draft(boon::Draft::V2020_12);
+    compiler.enable_format_assertions();
+    compiler
+        .add_resource("urn:rsupport:response", root)
+        .expect("the document's schemas load");
+    let index = compiler
+        .compile("urn:rsupport:response", &mut schemas)
         .expect("the document's schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&answer.body)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors: Vec<String> = match schemas.validate(&answer.body, index) {
+        Ok(()) => Vec::new(),
+        Err(error) => vec![format!("{error}")],
+    };
     assert!(
         errors.is_empty(),
         "{method} {path} answered {} with a body the document does not allow: {errors:#?}\n{:#}",
