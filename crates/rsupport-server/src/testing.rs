@@ -440,3 +440,30 @@ impl Api {
         answer.body["id"].as_u64().expect("case id")
     }
 }
+
+/// jj's `runner.rs` check, for a crate's one integration-test binary in `tests/it/`: every
+/// `.rs` file and folder there is declared as a module in `main.rs` (whose text is `main`), so
+/// no test file is silently left out of the suite.
+pub fn assert_every_test_file_is_a_module(manifest_dir: &str, main: &str) {
+    let here = std::path::Path::new(manifest_dir).join("tests/it");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&here).expect("tests/it") {
+        let path = entry.expect("a directory entry").path();
+        let name = path
+            .file_stem()
+            .expect("a file name")
+            .to_string_lossy()
+            .into_owned();
+        let is_module = path.extension().is_some_and(|e| e == "rs") || path.is_dir();
+        if name == "main" || !is_module {
+            continue;
+        }
+        seen += 1;
+        assert!(
+            main.contains(&format!("\nmod {name};")),
+            "tests/it/{} is not declared in tests/it/main.rs: add `mod {name};`",
+            path.file_name().expect("a file name").to_string_lossy()
+        );
+    }
+    assert!(seen > 1, "no test module found in {}", here.display());
+}
