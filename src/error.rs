@@ -49,7 +49,7 @@ impl ExitClass {
     pub fn of_reason(reason: ErrorReason) -> ExitClass {
         use ErrorReason::*;
         match reason {
-            InvalidArgument | PayloadTooLarge => ExitClass::Usage,
+            InvalidArgument | PayloadTooLarge | UriTooLong => ExitClass::Usage,
             CustomerNotFound | CaseNotFound | AttachmentNotFound | CategoryNotFound | NotFound => {
                 ExitClass::NotFound
             }
@@ -65,7 +65,9 @@ impl ExitClass {
             | InvalidStateTransition
             | IdempotencyConflict => ExitClass::Refused,
             Unavailable | RateLimited => ExitClass::Unreachable,
-            ChecksumMismatch | Internal | Unknown => ExitClass::Failure,
+            ChecksumMismatch | Internal | Unknown | MethodNotAllowed | UnsupportedMediaType => {
+                ExitClass::Failure
+            }
         }
     }
 
@@ -388,6 +390,9 @@ mod tests {
         let expected = [
             (InvalidArgument, 2),
             (PayloadTooLarge, 2),
+            (UriTooLong, 2),
+            (MethodNotAllowed, 1),
+            (UnsupportedMediaType, 1),
             (CustomerNotFound, 3),
             (CaseNotFound, 3),
             (AttachmentNotFound, 3),

@@ -33,6 +33,12 @@ crate::wire_enum! {
         CategoryNotFound = "CATEGORY_NOT_FOUND",
         /// No such route.
         NotFound = "NOT_FOUND",
+        /// The route exists but not with this method; the `Allow` header lists the methods.
+        MethodNotAllowed = "METHOD_NOT_ALLOWED",
+        /// A request body that is not JSON on a route that takes JSON.
+        UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE",
+        /// The request line (the URI) is longer than the server accepts.
+        UriTooLong = "URI_TOO_LONG",
         /// The case is closed; reopen it first.
         CaseClosed = "CASE_CLOSED",
         /// Reopen asked for a case that is not closed.
@@ -81,6 +87,9 @@ impl ErrorReason {
             | ErrorReason::InvalidStateTransition
             | ErrorReason::IdempotencyConflict => 409,
             ErrorReason::PayloadTooLarge => 413,
+            ErrorReason::MethodNotAllowed => 405,
+            ErrorReason::UnsupportedMediaType => 415,
+            ErrorReason::UriTooLong => 414,
             ErrorReason::RateLimited => 429,
             ErrorReason::Unavailable => 503,
             ErrorReason::Internal | ErrorReason::Unknown => 500,
@@ -95,7 +104,9 @@ impl ErrorReason {
             403 => "PERMISSION_DENIED",
             404 => "NOT_FOUND",
             409 => "FAILED_PRECONDITION",
-            413 => "OUT_OF_RANGE",
+            405 => "UNIMPLEMENTED",
+            413 | 414 => "OUT_OF_RANGE",
+            415 => "INVALID_ARGUMENT",
             429 => "RESOURCE_EXHAUSTED",
             503 => "UNAVAILABLE",
             _ => "INTERNAL",

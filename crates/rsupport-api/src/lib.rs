@@ -7,6 +7,7 @@
 //! the `openapi` feature, which only the server turns on.
 
 pub mod error;
+pub mod text;
 pub mod types;
 mod wire_enum;
 

@@ -68,7 +68,27 @@ impl Severity {
     }
 }
 
-/// Parses a comma-separated list of severities such as `P1,P2`.
+/// The `priority` filter on the wire: severities in their exact wire form, comma-separated,
+/// without blanks, e.g. `P1,P2` (what a server accepts).
+pub const PRIORITY_LIST_PATTERN: &str = "^P[1-4](,P[1-4])*$";
+
+/// Parses the `priority` filter exactly as [`PRIORITY_LIST_PATTERN`] says.
+pub fn severities_from_wire(s: &str) -> Result<Vec<Severity>, String> {
+    s.split(',')
+        .map(|p| {
+            Severity::from_wire(p).ok_or_else(|| {
+                format!(
+                    "'{}' is not a list of severities such as P1,P2 (each one of {}, comma-separated, no blanks)",
+                    s.escape_default(),
+                    Severity::expected()
+                )
+            })
+        })
+        .collect()
+}
+
+/// Parses a comma-separated list of severities such as `P1,P2`, forgiving case and blanks
+/// (for people).
 pub fn parse_severity_list(s: &str) -> Result<Vec<Severity>, String> {
     s.split(',')
         .filter(|p| !p.trim().is_empty())
@@ -106,6 +126,22 @@ pub enum StateFilter {
 }
 
 impl StateFilter {
+    /// Every value of the `state` filter on the wire.
+    pub fn wire_values() -> Vec<&'static str> {
+        let mut values = vec!["open", "all"];
+        values.extend(CaseState::ALL.iter().map(|s| s.as_str()));
+        values
+    }
+
+    /// The filter whose wire form is exactly `s` (what a server accepts).
+    pub fn from_wire(s: &str) -> Option<StateFilter> {
+        match s {
+            "open" => Some(StateFilter::Open),
+            "all" => Some(StateFilter::All),
+            other => CaseState::from_wire(other).map(StateFilter::Only),
+        }
+    }
+
     pub fn matches(self, state: CaseState) -> bool {
         match self {
             StateFilter::Open => state.is_open(),
@@ -250,10 +286,11 @@ pub struct ListCustomersQuery {
     /// Keyword matched against id, display name and primary domain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
-    /// Page size: 1 to 500, default 50 (larger values are clamped).
+    /// Page size: 1 to 500; 0 or none for 50. A larger one is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u32>,
-    /// The `nextPageToken` of the previous page; valid only with the same filters.
+    /// The `nextPageToken` of the previous page (opaque; empty or none for the first page);
+    /// valid only with the same filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
@@ -392,10 +429,11 @@ pub struct ListCasesQuery {
     /// first, then most recently updated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<CaseOrder>,
-    /// Page size: 1 to 500, default 50 (larger values are clamped).
+    /// Page size: 1 to 500; 0 or none for 50. A larger one is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u32>,
-    /// The `nextPageToken` of the previous page; valid only with the same filters.
+    /// The `nextPageToken` of the previous page (opaque; empty or none for the first page);
+    /// valid only with the same filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
@@ -409,10 +447,17 @@ pub struct CreateCaseRequest {
     /// body answers the first case; with another body, `IDEMPOTENCY_CONFLICT`.
     pub request_id: String,
     /// The customer's id.
+    #[cfg_attr(feature = "openapi", schema(example = "acme"))]
     pub customer: String,
+    #[cfg_attr(feature = "openapi", schema(example = "Mail to partners bounces"))]
     pub display_name: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Since 9:00 every message to a partner bounces")
+    )]
     pub description: String,
     /// A category id from `/v1/categories`.
+    #[cfg_attr(feature = "openapi", schema(example = "gmail-delivery"))]
     pub classification: String,
     pub priority: Severity,
     /// Defaults to `en-US`.
@@ -517,10 +562,11 @@ pub struct CreateCommentRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(rename_all = "camelCase")]
 pub struct PageQuery {
-    /// Page size: 1 to 500, default 50 (larger values are clamped).
+    /// Page size: 1 to 500; 0 or none for 50. A larger one is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u32>,
-    /// The `nextPageToken` of the previous page; valid only with the same filters.
+    /// The `nextPageToken` of the previous page (opaque; empty or none for the first page);
+    /// valid only with the same filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
 }
@@ -557,7 +603,8 @@ pub struct AttachmentList {
 pub struct UploadAttachmentQuery {
     /// The file's name, shown to support and used on download.
     pub filename: String,
-    /// Lowercase hex SHA-256 the client computed; a mismatch rejects the upload whole.
+    /// Hex SHA-256 the client computed; a mismatch rejects the upload whole. Empty is the
+    /// same as none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
 }

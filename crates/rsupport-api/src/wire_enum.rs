@@ -55,6 +55,12 @@ macro_rules! wire_enum {
                 }
             }
 
+            /// The value whose wire form is exactly `s` (what a server accepts; people's
+            /// spellings go through `FromStr`).
+            pub fn from_wire(s: &str) -> ::core::option::Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+
             /// What an unknown wire string deserializes to, if anything.
             fn other() -> ::core::option::Option<$name> {
                 None $(.or(Some($name::$other)))?
@@ -182,6 +188,9 @@ mod tests {
             "invalid direction 'sideways': expected one of up, down-under"
         );
         assert!(Direction::Up < Direction::Down);
+        // the wire is exact
+        assert_eq!(Direction::from_wire("up"), Some(Direction::Up));
+        assert_eq!(Direction::from_wire("UP"), None);
     }
 
     #[test]
@@ -215,5 +224,6 @@ mod tests {
             "{err}"
         );
         assert_eq!(Strict::ALL, &[Strict::One]);
+        assert_eq!(Strict::from_wire("one"), Some(Strict::One));
     }
 }

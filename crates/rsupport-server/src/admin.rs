@@ -63,10 +63,17 @@ pub enum TokenCommand {
         #[arg(long, value_parser = parse_duration)]
         expires_in: Option<SignedDuration>,
     },
-    /// Revoke every token of a user, or one with --token.
+    /// Revoke every token of a user, or one read from stdin (--with-token) or a file.
     Revoke {
         email: String,
-        #[arg(long)]
+        /// Revoke only the token read from stdin (as `rsupport auth login --with-token`)
+        #[arg(long, conflicts_with = "token_file")]
+        with_token: bool,
+        /// Revoke only the token in this file
+        #[arg(long, value_name = "FILE")]
+        token_file: Option<std::path::PathBuf>,
+        /// Refused: a token on the command line shows in `ps` and the shell history
+        #[arg(long, hide = true, value_name = "TOKEN")]
         token: Option<String>,
     },
 }
@@ -236,8 +243,46 @@ impl From<crate::error::Failure> for AdminFailure {
     }
 }
 
+/// The token `token revoke` is to revoke alone, read from stdin or a file (never from the
+/// command line, where `ps` and the shell history would show it).
+fn token_to_revoke(command: &AdminCommand) -> anyhow::Result<Option<String>> {
+    let AdminCommand::Token(TokenCommand::Revoke {
+        with_token,
+        token_file,
+        token,
+        ..
+    }) = command
+    else {
+        return Ok(None);
+    };
+    if token.is_some() {
+        bail!(
+            "--token would show the token in `ps` and the shell history; give it on stdin with --with-token, or in a file with --token-file FILE"
+        );
+    }
+    let text = if *with_token {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .context("cannot read the token from stdin")?;
+        text
+    } else if let Some(file) = token_file {
+        std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read the token file {}", file.display()))?
+    } else {
+        return Ok(None);
+    };
+    let token = text.trim();
+    if token.is_empty() {
+        bail!(
+            "no token was given: pass the token on stdin (--with-token) or in the file (--token-file)"
+        );
+    }
+    Ok(Some(token.to_string()))
+}
+
 /// Runs one admin command; answers what to print.
 pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
+    let single_token = token_to_revoke(&command)?;
     let now = now(store)?;
     let result: Result<String, AdminFailure> = store.write(|tx| {
         Ok(match command {
@@ -291,11 +336,11 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                 store::insert_token(tx, user.id, &hash_token(&token), now, expire)?;
                 token
             }
-            AdminCommand::Token(TokenCommand::Revoke { email, token }) => {
+            AdminCommand::Token(TokenCommand::Revoke { email, .. }) => {
                 let user = require_user(tx, email.trim())?;
-                match token {
+                match &single_token {
                     Some(token) => {
-                        if !store::revoke_token(tx, user.id, &hash_token(token.trim()), now)? {
+                        if !store::revoke_token(tx, user.id, &hash_token(token), now)? {
                             return Err(anyhow::anyhow!("no live token of {email} matches the one given (already revoked, or another user's)").into());
                         }
                         "1".to_string()
@@ -360,7 +405,7 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
             AdminCommand::Support(SupportCommand::Reply { case, body, state, agent }) => {
                 let found = store::find_case(tx, case)?
                     .with_context(|| format!("unknown case {case}"))?;
-                let body = rules::validate_text("body", &body, rules::MAX_COMMENT_CHARS)?;
+                let body = rules::validate_text("body", &body, rules::MAX_TEXT_CHARS)?;
                 let agent = match agent {
                     Some(email) => {
                         let user = require_user(tx, email.trim())?;

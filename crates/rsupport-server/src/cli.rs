@@ -52,18 +52,8 @@ pub struct DevArgs {
     /// The demo database file [default: demo.sqlite in the platform data dir].
     #[arg(long)]
     pub db: Option<PathBuf>,
-    /// Address to listen on; port 0 picks a free port (the first line printed names it).
-    #[arg(long, default_value = DEFAULT_LISTEN)]
-    pub listen: SocketAddr,
-    /// Largest attachment accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_ATTACHMENT_BYTES)]
-    pub max_attachment_bytes: u64,
-    /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
-    #[arg(long, default_value_t = crate::DEFAULT_REQUEST_TIMEOUT.as_secs())]
-    pub request_timeout_secs: u64,
-    /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
-    #[arg(long)]
-    pub log_json: bool,
+    #[command(flatten)]
+    pub server: ServerFlags,
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +61,13 @@ pub struct ServeArgs {
     /// The database file [default: rsupport.sqlite in the platform data dir].
     #[arg(long, env = "RSUPPORT_SERVER_DB")]
     pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub server: ServerFlags,
+}
+
+/// How `serve` and `dev` listen, what they accept, and how long they wait.
+#[derive(Debug, Args)]
+pub struct ServerFlags {
     /// Address to listen on; port 0 picks a free port (the first line printed names it).
     #[arg(long, default_value = DEFAULT_LISTEN)]
     pub listen: SocketAddr,
@@ -80,9 +77,39 @@ pub struct ServeArgs {
     /// Abandon a request (answering UNAVAILABLE) that takes longer than this, in seconds.
     #[arg(long, default_value_t = crate::DEFAULT_REQUEST_TIMEOUT.as_secs())]
     pub request_timeout_secs: u64,
+    /// Close a connection that has not sent a request's line and headers this many seconds
+    /// after the server starts waiting for them (slow clients, idle keep-alive connections).
+    #[arg(long, default_value_t = crate::DEFAULT_HEADER_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout_secs: u64,
+    /// Close a connection on which nothing is read or written for this many seconds (a
+    /// stalled upload, a client that stopped reading).
+    #[arg(long, default_value_t = crate::DEFAULT_IDLE_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_secs: u64,
+    /// Serve at most this many connections at once (more wait in the kernel's queue); the
+    /// limit of open files is raised to match where the system allows.
+    #[arg(long, default_value_t = crate::DEFAULT_MAX_CONNECTIONS, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
+    pub max_connections: usize,
+    /// Receive at most this many uploads at once (more wait their turn).
+    #[arg(long, default_value_t = crate::DEFAULT_MAX_CONCURRENT_UPLOADS, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1024))]
+    pub max_concurrent_uploads: usize,
     /// Write logs (stderr) as JSON lines instead of text; the level comes from RUST_LOG.
     #[arg(long)]
     pub log_json: bool,
+}
+
+impl ServerFlags {
+    fn config(&self, dev_mode: bool) -> ServerConfig {
+        use std::time::Duration;
+        ServerConfig {
+            dev_mode,
+            max_attachment_bytes: self.max_attachment_bytes,
+            request_timeout: Duration::from_secs(self.request_timeout_secs),
+            header_timeout: Duration::from_secs(self.header_timeout_secs),
+            idle_timeout: Duration::from_secs(self.idle_timeout_secs),
+            max_connections: self.max_connections,
+            max_concurrent_uploads: self.max_concurrent_uploads,
+        }
+    }
 }
 
 /// Where the server keeps its databases by default.
@@ -114,33 +141,29 @@ fn init_logs(json: bool) {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
-            init_logs(args.log_json);
+            init_logs(args.server.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
                 None => default_db("rsupport.sqlite")?,
             };
-            let store = Store::open(&db)?;
-            let config = ServerConfig {
-                dev_mode: false,
-                max_attachment_bytes: args.max_attachment_bytes,
-                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
-            };
-            run_server(args.listen, AppState::new(store, config), None)
+            let store = Store::open_to_serve(&db)?;
+            let config = args.server.config(false);
+            run_server(args.server.listen, AppState::new(store, config), None)
         }
         Command::Dev(args) => {
-            init_logs(args.log_json);
+            init_logs(args.server.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
                 None => default_db("demo.sqlite")?,
             };
-            let store = Store::open(&db)?;
+            let store = Store::open_to_serve(&db)?;
             let logins = crate::demo::prepare(&store)?;
-            let config = ServerConfig {
-                dev_mode: true,
-                max_attachment_bytes: args.max_attachment_bytes,
-                request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
-            };
-            run_server(args.listen, AppState::new(store, config), Some(logins))
+            let config = args.server.config(true);
+            run_server(
+                args.server.listen,
+                AppState::new(store, config),
+                Some(logins),
+            )
         }
         Command::Openapi => {
             print!("{}", crate::openapi::document_json());
@@ -166,6 +189,16 @@ fn run_server(
     state: AppState,
     logins: Option<Vec<crate::demo::Login>>,
 ) -> anyhow::Result<()> {
+    // every connection served at once needs a file descriptor, and the store some more
+    let wanted = state.config.max_connections as u64 + 256;
+    let limit = crate::raise_open_file_limit(wanted);
+    if limit < wanted {
+        tracing::warn!(
+            limit,
+            max_connections = state.config.max_connections,
+            "the limit of open files is below --max-connections: connections beyond it wait or are refused by the system"
+        );
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -65,7 +65,27 @@ pub struct ServerConfig {
     pub dev_mode: bool,
     pub max_attachment_bytes: u64,
     pub request_timeout: Duration,
+    /// How long a client has to send a request's line and headers, counted from when the
+    /// server starts waiting for them (a new connection, or the end of the previous response):
+    /// slow or idle clients are closed after it.
+    pub header_timeout: Duration,
+    /// How long a connection may stay silent (nothing read, nothing written) before it is
+    /// closed: a stalled upload or a client that stops reading a download.
+    pub idle_timeout: Duration,
+    /// How many connections are served at once; more wait in the kernel's queue.
+    pub max_connections: usize,
+    /// How many uploads are received at once; more wait their turn.
+    pub max_concurrent_uploads: usize,
 }
+
+/// Default time to send a request's head.
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default silence after which a connection is closed.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default number of connections served at once.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+/// Default number of uploads received at once.
+pub const DEFAULT_MAX_CONCURRENT_UPLOADS: usize = 8;
 
 impl Default for ServerConfig {
     fn default() -> Self {
@@ -73,21 +93,30 @@ impl Default for ServerConfig {
             dev_mode: false,
             max_attachment_bytes: DEFAULT_MAX_ATTACHMENT_BYTES,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            max_concurrent_uploads: DEFAULT_MAX_CONCURRENT_UPLOADS,
         }
     }
 }
 
-/// What every handler shares: the store and the configuration.
+/// What every handler shares: the store, the configuration, and the upload permits.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<Store>,
     pub config: Arc<ServerConfig>,
+    /// One permit per upload received at once ([`ServerConfig::max_concurrent_uploads`]).
+    pub uploads: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: ServerConfig) -> AppState {
         AppState {
             store: Arc::new(store),
+            uploads: Arc::new(tokio::sync::Semaphore::new(
+                config.max_concurrent_uploads.max(1),
+            )),
             config: Arc::new(config),
         }
     }
@@ -137,6 +166,7 @@ pub fn router(state: AppState) -> Router {
             state.config.request_timeout,
             time_limit,
         ))
+        .layer(axum::middleware::from_fn(uri_limit))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &axum::http::Request<axum::body::Body>| {
@@ -147,6 +177,28 @@ pub fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(state)
+}
+
+/// The longest request target (path and query) the API reads; a longer one answers
+/// `URI_TOO_LONG` in the API's error shape. (The HTTP parser's own limit, far above it, only
+/// meets request lines no client of the API sends.)
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+
+async fn uri_limit(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let length = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if length > MAX_URI_BYTES {
+        return Failure::new(
+            rsupport_api::error::ErrorReason::UriTooLong,
+            format!(
+                "the request target is {length} bytes long; this server reads at most {MAX_URI_BYTES}: shorten the query"
+            ),
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// Answers `UNAVAILABLE` for a request that runs longer than the configured limit.
@@ -169,14 +221,79 @@ async fn time_limit(
 }
 
 /// Serves the API on `listener` until `shutdown` completes, then lets in-flight requests finish.
+///
+/// Each connection gets [`ServerConfig::header_timeout`] for every request's head and
+/// [`ServerConfig::idle_timeout`] of silence, and at most [`ServerConfig::max_connections`] are
+/// served at once: thousands of slow clients neither hold memory for ever nor keep a normal
+/// request waiting past the header timeout.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+
+    let config = state.config.clone();
+    let app = router(state);
+    let permits = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(config.header_timeout)
+        .keep_alive(true);
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = permits.clone().acquire_owned() => match permit {
+                Ok(permit) => permit,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(error) => {
+                    // Out of file descriptors and the like: wait instead of spinning.
+                    tracing::warn!(%error, "cannot accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let mut io = tokio_io_timeout::TimeoutStream::new(stream);
+        io.set_read_timeout(Some(config.idle_timeout));
+        io.set_write_timeout(Some(config.idle_timeout));
+        let connection = http.serve_connection(
+            TokioIo::new(Box::pin(io)),
+            TowerToHyperService::new(app.clone()),
+        );
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!(%error, "connection closed");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// Raises this process's limit of open files to `wanted` (or as far as the hard limit allows)
+/// so that `wanted` connections can be served; answers the limit now in force.
+pub fn raise_open_file_limit(wanted: u64) -> u64 {
+    match rlimit::increase_nofile_limit(wanted) {
+        Ok(limit) => limit,
+        Err(error) => {
+            tracing::warn!(%error, "cannot raise the limit of open files");
+            rlimit::getrlimit(rlimit::Resource::NOFILE).map_or(1024, |(soft, _)| soft)
+        }
+    }
 }
 
 /// Completes on SIGINT or SIGTERM.

@@ -11,14 +11,16 @@ use std::sync::LazyLock;
 use axum::Router;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use utoipa::openapi::OpenApi as Document;
+use rsupport_api::text;
+use utoipa::openapi::schema::{ArrayItems, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{OpenApi as Document, RefOr, Schema};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::AppState;
 use crate::handlers::{attachments, cases, comments, customers, misc};
+use crate::{AppState, rules};
 use rsupport_api::error::{ErrorBody, ErrorDetails, ErrorReason, ErrorStatus};
 use rsupport_api::types::CaseOrder;
 
@@ -40,6 +42,186 @@ impl Modify for BearerAuth {
         );
     }
 }
+
+/// The constraints the server enforces on request fields and parameters, written into the
+/// document from the same constants the server checks with (`rsupport_api::text`, the
+/// page-size bound, the wire enums), so a client or a fuzzer reading the document knows exactly
+/// what is accepted.
+struct Constraints;
+
+/// A constraint on a string or integer schema.
+#[derive(Clone)]
+enum Rule {
+    /// Free text: [`text::TEXT_PATTERN`] and at most so many characters.
+    Text(usize),
+    /// One line of text: [`text::LINE_PATTERN`] and at most so many characters.
+    Line(usize),
+    Email,
+    Pattern(&'static str),
+    OneOf(Vec<String>),
+    Maximum(u32),
+}
+
+impl Rule {
+    fn apply(&self, schema: &mut RefOr<Schema>) {
+        match schema {
+            RefOr::T(Schema::Array(array)) => {
+                if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                    self.apply(items);
+                }
+            }
+            RefOr::T(Schema::Object(object)) => match self {
+                Rule::Text(max) => {
+                    object.pattern = Some(text::TEXT_PATTERN.into());
+                    object.max_length = Some(*max);
+                }
+                Rule::Line(max) => {
+                    object.pattern = Some(text::LINE_PATTERN.into());
+                    object.max_length = Some(*max);
+                }
+                Rule::Email => {
+                    object.pattern = Some(text::EMAIL_PATTERN.into());
+                    object.max_length = Some(text::MAX_EMAIL_CHARS);
+                }
+                Rule::Pattern(pattern) => object.pattern = Some((*pattern).into()),
+                Rule::OneOf(values) => {
+                    let mut allowed: Vec<serde_json::Value> =
+                        values.iter().map(|v| v.as_str().into()).collect();
+                    // an optional field may also be sent as null
+                    if matches!(&object.schema_type, SchemaType::Array(types) if types.contains(&Type::Null))
+                    {
+                        allowed.push(serde_json::Value::Null);
+                    }
+                    object.enum_values = Some(allowed);
+                }
+                Rule::Maximum(max) => object.maximum = Some((*max).into()),
+            },
+            _ => panic!("a constraint applies to a string, integer or array schema only"),
+        }
+    }
+}
+
+impl Modify for Constraints {
+    fn modify(&self, openapi: &mut Document) {
+        use rsupport_api::types::{MAX_PAGE_SIZE, PRIORITY_LIST_PATTERN, StateFilter};
+        let fields = [
+            (
+                "CreateCaseRequest",
+                "requestId",
+                Rule::Text(text::MAX_REQUEST_ID_CHARS),
+            ),
+            (
+                "CreateCaseRequest",
+                "displayName",
+                Rule::Text(text::MAX_TITLE_CHARS),
+            ),
+            (
+                "CreateCaseRequest",
+                "description",
+                Rule::Text(text::MAX_TEXT_CHARS),
+            ),
+            (
+                "CreateCaseRequest",
+                "languageCode",
+                Rule::Pattern(text::LANGUAGE_PATTERN),
+            ),
+            (
+                "CreateCaseRequest",
+                "timeZone",
+                Rule::OneOf(rules::time_zone_names().to_vec()),
+            ),
+            ("CreateCaseRequest", "subscriberEmailAddresses", Rule::Email),
+            (
+                "UpdateCaseRequest",
+                "displayName",
+                Rule::Text(text::MAX_TITLE_CHARS),
+            ),
+            (
+                "CaseActionRequest",
+                "comment",
+                Rule::Text(text::MAX_TEXT_CHARS),
+            ),
+            (
+                "EscalateCaseRequest",
+                "justification",
+                Rule::Text(text::MAX_JUSTIFICATION_CHARS),
+            ),
+            ("ShareCaseRequest", "add", Rule::Email),
+            ("ShareCaseRequest", "remove", Rule::Email),
+            (
+                "CreateCommentRequest",
+                "body",
+                Rule::Text(text::MAX_TEXT_CHARS),
+            ),
+        ];
+        let schemas = &mut openapi
+            .components
+            .as_mut()
+            .expect("the document has components")
+            .schemas;
+        for (name, property, rule) in fields {
+            let Some(RefOr::T(Schema::Object(object))) = schemas.get_mut(name) else {
+                panic!("no object schema {name}");
+            };
+            let field = object
+                .properties
+                .get_mut(property)
+                .unwrap_or_else(|| panic!("{name} has no property {property}"));
+            rule.apply(field);
+        }
+        let page = Rule::Maximum(MAX_PAGE_SIZE);
+        let states = Rule::OneOf(
+            StateFilter::wire_values()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        );
+        let parameters = [
+            ("/v1/cases", "pageSize", page.clone()),
+            ("/v1/cases", "state", states),
+            (
+                "/v1/cases",
+                "priority",
+                Rule::Pattern(PRIORITY_LIST_PATTERN),
+            ),
+            ("/v1/customers", "pageSize", page.clone()),
+            ("/v1/cases/{case}/comments", "pageSize", page),
+            (
+                "/v1/cases/{case}/attachments",
+                "filename",
+                Rule::Line(text::MAX_FILENAME_CHARS),
+            ),
+            (
+                "/v1/cases/{case}/attachments",
+                "sha256",
+                Rule::Pattern(SHA256_PATTERN),
+            ),
+        ];
+        for (path, name, rule) in parameters {
+            let item = openapi
+                .paths
+                .paths
+                .get_mut(path)
+                .unwrap_or_else(|| panic!("no path {path}"));
+            let mut found = false;
+            for operation in [&mut item.get, &mut item.post].into_iter().flatten() {
+                for parameter in operation.parameters.iter_mut().flatten() {
+                    if let RefOr::T(parameter) = parameter
+                        && parameter.name == name
+                        && let Some(schema) = parameter.schema.as_mut()
+                    {
+                        rule.apply(schema);
+                        found = true;
+                    }
+                }
+            }
+            assert!(found, "no parameter {name} on {path}");
+        }
+    }
+}
+
+/// A SHA-256 in lowercase or uppercase hex, as uploads announce it.
+pub const SHA256_PATTERN: &str = "^[0-9A-Fa-f]{64}$";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -69,7 +251,7 @@ struct ApiDoc;
 
 /// Every route of the API with its description, from the same annotated handlers.
 pub fn router_parts() -> (Router<AppState>, Document) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(misc::health))
         .routes(routes!(openapi_json))
         .routes(routes!(misc::whoami))
@@ -86,7 +268,10 @@ pub fn router_parts() -> (Router<AppState>, Document) {
         .routes(routes!(comments::list, comments::create))
         .routes(routes!(attachments::list, attachments::upload))
         .routes(routes!(attachments::download))
-        .split_for_parts()
+        .split_for_parts();
+    // the constraints go on the finished document: the routes bring the request schemas
+    Constraints.modify(&mut document);
+    (router, document)
 }
 
 static DOCUMENT: LazyLock<String> = LazyLock::new(|| {

@@ -6,17 +6,16 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiResult, Failure};
 use rsupport_api::error::ErrorReason;
+use rsupport_api::text;
 use rsupport_api::types::{
-    Case, CaseState, CreateCaseRequest, Customer, EscalateCaseRequest, Privilege, Role, SupportPlan,
+    Case, CaseState, CreateCaseRequest, Customer, Privilege, Role, SupportPlan,
 };
 
 /// How long after closing a case may be reopened.
 pub const REOPEN_WINDOW: SignedDuration = SignedDuration::from_hours(30 * 24);
 pub const DEFAULT_LANGUAGE: &str = "en-US";
 pub const DEFAULT_TIME_ZONE: &str = "UTC";
-pub const MAX_TITLE_CHARS: usize = 200;
-pub const MAX_DESCRIPTION_CHARS: usize = 32_000;
-pub const MAX_COMMENT_CHARS: usize = 32_000;
+pub use rsupport_api::text::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 
 /// Who is calling, as the token says.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,11 +171,7 @@ pub fn check_reopen(case: &Case, now: Timestamp) -> ApiResult<()> {
     Ok(())
 }
 
-pub fn check_escalate(
-    case: &Case,
-    customer: &Customer,
-    request: &EscalateCaseRequest,
-) -> ApiResult<()> {
+pub fn check_escalate(case: &Case, customer: &Customer) -> ApiResult<()> {
     let refuse = |why: &str, message: String| {
         Failure::new(ErrorReason::EscalationNotAllowed, message).with(|d| {
             d.why = Some(why.to_string());
@@ -207,13 +202,18 @@ pub fn check_escalate(
             format!("case {} is already escalated", case.id),
         ));
     }
-    if request.justification.trim().is_empty() {
-        return Err(Failure::invalid(
-            "justification",
-            "an escalation needs a justification: say why the case needs more attention",
-        ));
-    }
     Ok(())
+}
+
+/// The justification of an escalation: why the case needs more attention.
+pub fn validate_justification(justification: &str) -> ApiResult<String> {
+    check_text(
+        "justification",
+        "the justification (say why the case needs more attention)",
+        justification,
+        text::MAX_JUSTIFICATION_CHARS,
+    )?;
+    Ok(justification.to_string())
 }
 
 /// A reseller message answers support: a case waiting on the reseller goes back to support.
@@ -244,98 +244,100 @@ pub fn agent_state_change(
     })
 }
 
+/// A title: text of at most [`MAX_TITLE_CHARS`] characters ([`text::TEXT_PATTERN`]), kept on one
+/// line: blanks at either end are dropped and each run of newlines or tabs becomes a space.
 pub fn validate_title(title: &str) -> ApiResult<String> {
-    let title = title.trim();
-    let chars = title.chars().count();
-    if chars == 0 || chars > MAX_TITLE_CHARS {
-        return Err(Failure::invalid(
-            "displayName",
-            format!("the title must have 1 to {MAX_TITLE_CHARS} characters (got {chars})"),
-        ));
+    check_text("displayName", "the title", title, MAX_TITLE_CHARS)?;
+    let mut one_line = String::with_capacity(title.len());
+    for c in text::trim_blanks(title).chars() {
+        match c {
+            '\n' | '\t' if one_line.ends_with(' ') => {}
+            '\n' | '\t' => one_line.push(' '),
+            c => one_line.push(c),
+        }
     }
-    Ok(title.to_string())
+    Ok(one_line)
 }
 
+/// Free text (a description, a message, a justification), kept as given: the rule of
+/// [`text::TEXT_PATTERN`] with at most `max` characters.
 pub fn validate_text(field: &str, text: &str, max: usize) -> ApiResult<String> {
-    let chars = text.trim().chars().count();
-    if chars == 0 || text.chars().count() > max {
-        return Err(Failure::invalid(
-            field,
-            format!(
-                "{field} must have 1 to {max} characters (got {})",
-                text.chars().count()
-            ),
-        ));
-    }
+    check_text(field, field, text, max)?;
     Ok(text.to_string())
 }
 
-/// A syntactic BCP 47 check: a 2–3 or 5–8 letter language, then 1–8 character subtags.
+fn check_text(field: &str, what: &str, value: &str, max: usize) -> ApiResult<()> {
+    match text::text_problem(value, max) {
+        None => Ok(()),
+        Some(problem) => Err(Failure::invalid(field, format!("{what} {problem}"))),
+    }
+}
+
+/// A BCP 47 language tag ([`text::LANGUAGE_PATTERN`]), `en-US` when none is given.
 pub fn validate_language(tag: Option<&str>) -> ApiResult<String> {
-    let tag = tag.map(str::trim).unwrap_or(DEFAULT_LANGUAGE);
-    let mut parts = tag.split('-');
-    let language_ok = parts.next().is_some_and(|l| {
-        matches!(l.len(), 2 | 3 | 5..=8) && l.chars().all(|c| c.is_ascii_alphabetic())
-    });
-    let rest_ok =
-        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if !(language_ok && rest_ok) {
+    let tag = tag.unwrap_or(DEFAULT_LANGUAGE);
+    if !text::is_language_tag(tag) {
         return Err(Failure::invalid(
             "languageCode",
-            format!("'{tag}' is not a BCP 47 language tag such as en-US or it"),
+            format!(
+                "'{}' is not a BCP 47 language tag such as en-US or it",
+                tag.escape_default()
+            ),
         ));
     }
     Ok(tag.to_string())
 }
 
+/// An IANA time zone of the server's bundled database ([`time_zone_names`]), `UTC` when none
+/// is given.
 pub fn validate_time_zone(tz: Option<&str>) -> ApiResult<String> {
-    let tz = tz.map(str::trim).unwrap_or(DEFAULT_TIME_ZONE);
-    if jiff::tz::TimeZone::get(tz).is_err() {
+    let tz = tz.unwrap_or(DEFAULT_TIME_ZONE);
+    if !time_zone_names().iter().any(|name| name == tz) {
         return Err(Failure::invalid(
             "timeZone",
-            format!("'{tz}' is not an IANA time zone such as Europe/Rome or UTC"),
+            format!(
+                "'{}' is not an IANA time zone such as Europe/Rome or UTC",
+                tz.escape_default()
+            ),
         ));
     }
     Ok(tz.to_string())
 }
 
-/// A syntactic email check: `local@domain.tld`, no spaces, labels of letters, digits and `-`.
-pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.rsplit_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c))
-        && !local.starts_with('.')
-        && !local.ends_with('.');
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && domain.len() <= 253
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
-    local_ok && domain_ok
+/// The IANA time zones a case may be in: the names of the database bundled with the server
+/// (the same on every machine, so the OpenAPI document lists them), sorted.
+pub fn time_zone_names() -> &'static [String] {
+    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut names: Vec<String> = jiff::tz::TimeZoneDatabase::bundled()
+            .available()
+            .map(|name| name.as_str().to_string())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    });
+    &NAMES
 }
 
-/// Normalises (trim, lowercase) and checks a list of emails.
+/// An email of a user or group ([`text::EMAIL_PATTERN`]).
+pub fn is_valid_email(email: &str) -> bool {
+    text::is_valid_email(email)
+}
+
+/// Checks a list of emails ([`text::EMAIL_PATTERN`]) and lowercases them.
 pub fn validate_emails(field: &str, emails: &[String]) -> ApiResult<Vec<String>> {
     emails
         .iter()
         .map(|e| {
-            let e = e.trim().to_ascii_lowercase();
-            if is_valid_email(&e) {
-                Ok(e)
+            if is_valid_email(e) {
+                Ok(e.to_ascii_lowercase())
             } else {
                 Err(Failure::invalid(
                     field,
-                    format!("'{e}' is not a valid email address of a user or group"),
+                    format!(
+                        "'{}' is not a valid email address of a user or group",
+                        e.escape_default()
+                    ),
                 ))
             }
         })
@@ -379,17 +381,16 @@ impl ValidCreate {
 }
 
 pub fn validate_create(request: &CreateCaseRequest) -> ApiResult<ValidCreate> {
-    let request_id = request.request_id.trim();
-    if request_id.is_empty() || request_id.len() > 128 {
-        return Err(Failure::invalid(
-            "requestId",
-            "requestId must be 1 to 128 characters (a UUID chosen by the client)",
-        ));
-    }
+    check_text(
+        "requestId",
+        "requestId (a UUID the client chooses)",
+        &request.request_id,
+        text::MAX_REQUEST_ID_CHARS,
+    )?;
     Ok(ValidCreate {
         customer: request.customer.trim().to_string(),
         display_name: validate_title(&request.display_name)?,
-        description: validate_text("description", &request.description, MAX_DESCRIPTION_CHARS)?,
+        description: validate_text("description", &request.description, MAX_TEXT_CHARS)?,
         classification: request.classification.trim().to_string(),
         priority: request.priority,
         language_code: validate_language(request.language_code.as_deref())?,
@@ -418,7 +419,7 @@ pub fn text_match(query: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rsupport_api::types::{Category, Contact, EscalationReason, Severity};
+    use rsupport_api::types::{Category, Contact, Severity};
 
     fn reseller(privileges: &[Privilege]) -> Caller {
         Caller {
@@ -474,13 +475,6 @@ mod tests {
             close_time,
             comment_count: 0,
             attachment_count: 0,
-        }
-    }
-
-    fn escalate(justification: &str) -> EscalateCaseRequest {
-        EscalateCaseRequest {
-            reason: EscalationReason::BusinessImpact,
-            justification: justification.into(),
         }
     }
 
@@ -563,7 +557,6 @@ mod tests {
         let err = check_escalate(
             &case(CaseState::New, None),
             &customer(SupportPlan::Enhanced, true, "reseller.example.com"),
-            &escalate("x"),
         )
         .unwrap_err();
         assert_eq!(err.0.error.details.why.as_deref(), Some("plan"));
@@ -574,7 +567,6 @@ mod tests {
         let err = check_escalate(
             &case(CaseState::Closed, Some(Timestamp::UNIX_EPOCH)),
             &customer(SupportPlan::Premium, true, "reseller.example.com"),
-            &escalate("x"),
         )
         .unwrap_err();
         assert_eq!(err.0.error.details.why.as_deref(), Some("closed"));
@@ -587,7 +579,6 @@ mod tests {
         let err = check_escalate(
             &escalated,
             &customer(SupportPlan::Premium, true, "reseller.example.com"),
-            &escalate("x"),
         )
         .unwrap_err();
         assert_eq!(
@@ -598,13 +589,14 @@ mod tests {
 
     #[test]
     fn escalation_needs_a_justification() {
-        let err = check_escalate(
-            &case(CaseState::New, None),
-            &customer(SupportPlan::Premium, true, "reseller.example.com"),
-            &escalate("  "),
-        )
-        .unwrap_err();
+        let err = validate_justification(" \n ").unwrap_err();
         assert_eq!(err.0.error.details.field.as_deref(), Some("justification"));
+        let err = validate_justification("urgent\u{1b}[2J").unwrap_err();
+        assert!(
+            err.0.error.message.contains("U+001B"),
+            "{:?}",
+            err.0.error.message
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::handlers::{CaseId, QueryArgs, parse_case_id};
 use crate::{rules, store};
 use rsupport_api::error::ErrorBody;
 use rsupport_api::error::ErrorReason;
+use rsupport_api::text;
 use rsupport_api::types::{Attachment, AttachmentList, Privilege, UploadAttachmentQuery};
 
 /// Raw bytes (attachment upload and download).
@@ -50,18 +51,66 @@ fn too_large(limit: u64) -> Failure {
     .with(|d| d.limit_bytes = Some(limit))
 }
 
-fn validate_filename(name: &str) -> ApiResult<String> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 255 || name.chars().any(char::is_control) {
-        return Err(Failure::invalid(
-            "filename",
-            format!(
-                "'{}' is not a usable file name: 1 to 255 characters, no control characters",
-                name.escape_default()
-            ),
-        ));
+/// An upload received in full: on disk beside the store (it goes when this is dropped), with
+/// its size and SHA-256.
+struct Spooled {
+    file: tempfile::NamedTempFile,
+    size: u64,
+    sha256: String,
+}
+
+/// Streams a request body into a temporary file in `dir`, hashing it on the way, at most
+/// `limit` bytes: memory stays flat whatever the size, and a refused or cut upload leaves
+/// nothing behind (the file is removed when dropped).
+async fn spool(body: Body, dir: &std::path::Path, limit: u64) -> ApiResult<Spooled> {
+    use futures_util::StreamExt as _;
+    use tokio::io::AsyncWriteExt as _;
+    let file = tempfile::Builder::new()
+        .prefix(".upload-")
+        .tempfile_in(dir)
+        .map_err(|e| {
+            tracing::error!(error = %e, dir = %dir.display(), "cannot create an upload file");
+            Failure::internal()
+        })?;
+    let mut out = tokio::fs::File::from_std(file.reopen().map_err(|e| {
+        tracing::error!(error = %e, "cannot open an upload file");
+        Failure::internal()
+    })?);
+    let mut hasher = Sha256::new();
+    let mut size = 0u64;
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|error| {
+            Failure::invalid("body", format!("the upload was interrupted: {error}"))
+        })?;
+        size += chunk.len() as u64;
+        if size > limit {
+            return Err(too_large(limit));
+        }
+        hasher.update(&chunk);
+        out.write_all(&chunk).await.map_err(|e| {
+            tracing::error!(error = %e, "cannot write an upload file");
+            Failure::internal()
+        })?;
     }
-    Ok(name.to_string())
+    out.flush().await.map_err(|_| Failure::internal())?;
+    Ok(Spooled {
+        file,
+        size,
+        sha256: hex::encode(hasher.finalize()),
+    })
+}
+
+/// A file name: one line of at most 255 characters ([`text::LINE_PATTERN`]), kept without the
+/// blanks at either end.
+fn validate_filename(name: &str) -> ApiResult<String> {
+    match text::line_problem(name, text::MAX_FILENAME_CHARS) {
+        None => Ok(text::trim_blanks(name).to_string()),
+        Some(problem) => Err(Failure::invalid(
+            "filename",
+            format!("the file name {problem}"),
+        )),
+    }
 }
 
 #[utoipa::path(
@@ -86,10 +135,21 @@ pub async fn upload(
     body: Body,
 ) -> ApiResult<(StatusCode, Json<Attachment>)> {
     let filename = validate_filename(&query.filename)?;
-    let expected = query
-        .sha256
-        .map(|s| s.trim().to_ascii_lowercase())
-        .filter(|s| !s.is_empty());
+    let expected = match query.sha256.as_deref() {
+        None | Some("") => None,
+        Some(s) if s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit()) => {
+            Some(s.to_ascii_lowercase())
+        }
+        Some(s) => {
+            return Err(Failure::invalid(
+                "sha256",
+                format!(
+                    "'{}' is not a SHA-256: 64 hexadecimal digits",
+                    s.escape_default()
+                ),
+            ));
+        }
+    };
     let limit = state.config.max_attachment_bytes;
     // Refuse before reading anything the caller may not write.
     let caller = auth.caller.clone();
@@ -103,18 +163,30 @@ pub async fn upload(
     if declared.is_some_and(|n| n > limit) {
         return Err(too_large(limit));
     }
-    let bytes: Bytes = axum::body::to_bytes(body, usize::try_from(limit).unwrap_or(usize::MAX))
+    // A few uploads at a time; the others wait their turn (each is on disk, not in memory).
+    let _permit = state
+        .uploads
+        .clone()
+        .acquire_owned()
         .await
-        .map_err(|error| {
-            let over = std::error::Error::source(&error)
-                .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
-            if over {
-                too_large(limit)
-            } else {
-                Failure::invalid("body", format!("the upload was interrupted: {error}"))
-            }
-        })?;
-    let sha256 = hex::encode(Sha256::digest(&bytes));
+        .map_err(|_| Failure::internal())?;
+    let spool_dir = state
+        .store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(
+            || std::path::PathBuf::from("."),
+            std::path::Path::to_path_buf,
+        );
+    let upload = spool(body, &spool_dir, limit).await?;
+    if upload.size == 0 {
+        return Err(Failure::invalid(
+            "body",
+            "the upload is empty: there is nothing to attach",
+        ));
+    }
+    let sha256 = upload.sha256.clone();
     if let Some(expected) = expected.filter(|e| *e != sha256) {
         return Err(Failure::new(
             ErrorReason::ChecksumMismatch,
@@ -130,13 +202,17 @@ pub async fn upload(
     state
         .write(move |tx| {
             writable_case(tx, &auth.caller, id, "attach files")?;
-            store::insert_blob(tx, &sha256, &bytes)?;
+            let content = upload.file.reopen().map_err(|e| {
+                tracing::error!(error = %e, "cannot read back a spooled upload");
+                Failure::internal()
+            })?;
+            store::insert_blob_from(tx, &sha256, upload.size, content)?;
             let attachment = store::insert_attachment(
                 tx,
                 &store::NewAttachment {
                     case_id: id,
                     filename: &filename,
-                    size_bytes: bytes.len() as u64,
+                    size_bytes: upload.size,
                     sha256: &sha256,
                     mime_type: &mime_type,
                     creator: &auth.caller.email,
@@ -174,6 +250,32 @@ pub async fn list(
             }))
         })
         .await
+}
+
+/// How much of a stored file a download reads at a time.
+const DOWNLOAD_CHUNK_BYTES: u64 = 256 * 1024;
+
+/// The bytes of a stored file, read a chunk at a time (the content never changes: it is
+/// addressed by its hash), so a download holds one chunk in memory, not the file.
+fn blob_stream(
+    state: AppState,
+    blob: store::BlobRef,
+) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static {
+    futures_util::stream::unfold(0u64, move |offset| {
+        let state = state.clone();
+        let blob = blob.clone();
+        async move {
+            if offset >= blob.size {
+                return None;
+            }
+            let len = DOWNLOAD_CHUNK_BYTES.min(blob.size - offset);
+            let read = state
+                .read(move |tx| Ok(store::read_blob(tx, &blob, offset, len)?))
+                .await
+                .map_err(|_| std::io::Error::other("cannot read the stored file"));
+            Some((read.map(Bytes::from), offset + len))
+        }
+    })
 }
 
 /// `Content-Disposition` with an ASCII fallback name and the exact UTF-8 name (RFC 6266).
@@ -223,7 +325,7 @@ pub async fn download(
             ),
         )
     };
-    let (attachment, data) = state
+    let (attachment, blob) = state
         .read(move |tx| {
             visible_case(tx, &auth.caller, id)?;
             let attachment = number
@@ -231,36 +333,40 @@ pub async fn download(
                 .transpose()?
                 .flatten()
                 .ok_or_else(not_found)?;
-            let data = store::load_blob(tx, &attachment.sha256)?.ok_or_else(Failure::internal)?;
+            let blob = store::find_blob(tx, &attachment.sha256)?.ok_or_else(Failure::internal)?;
             // Stored bytes that disagree with the recorded size are damage: answer an error
             // rather than a body shorter or longer than the size the client will check.
-            if data.len() as u64 != attachment.size_bytes {
+            if blob.size != attachment.size_bytes {
                 tracing::error!(
                     case = id,
                     attachment = attachment.id,
                     recorded = attachment.size_bytes,
-                    stored = data.len(),
+                    stored = blob.size,
                     "attachment content does not match its recorded size"
                 );
                 return Err(Failure::new(
                     ErrorReason::Internal,
                     format!(
                         "attachment {} of case {id} is damaged on the server ({} bytes stored, {} recorded); ask support to restore it",
-                        attachment.id,
-                        data.len(),
-                        attachment.size_bytes
+                        attachment.id, blob.size, attachment.size_bytes
                     ),
                 ));
             }
-            Ok((attachment, data))
+            Ok((attachment, blob))
         })
         .await?;
-    let mut response = Body::from(data).into_response();
+    let data = blob_stream(state.clone(), blob);
+    let mut response = Body::from_stream(data).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(attachment.size_bytes),
+    );
     let headers = response.headers_mut();
+    // Always raw bytes, as the document says: the recorded type is in the attachment's
+    // `mimeType`; serving it as such could make a browser render an uploaded page.
     headers.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_str(&attachment.mime_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+        HeaderValue::from_static("application/octet-stream"),
     );
     headers.insert(
         header::CONTENT_DISPOSITION,

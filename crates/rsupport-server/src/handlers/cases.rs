@@ -20,7 +20,7 @@ use rsupport_api::error::ErrorReason;
 use rsupport_api::types::{
     AuthorRole, Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest,
     Customer, EscalateCaseRequest, Escalation, ListCasesQuery, Privilege, SetCaseStateRequest,
-    ShareCaseRequest, StateFilter, UpdateCaseRequest, parse_severity_list,
+    ShareCaseRequest, StateFilter, UpdateCaseRequest, severities_from_wire,
 };
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -83,15 +83,22 @@ pub async fn list(
     QueryArgs(query): QueryArgs<ListCasesQuery>,
 ) -> ApiResult<Json<CaseList>> {
     rules::require_privileges(&auth.caller, CASES, "see cases")?;
-    let state_filter: StateFilter = match query.state.as_deref().map(str::trim) {
-        None | Some("") => StateFilter::Open,
-        Some(s) => s
-            .parse()
-            .map_err(|e: String| Failure::invalid("state", e))?,
+    let state_filter = match query.state.as_deref() {
+        None => StateFilter::Open,
+        Some(s) => StateFilter::from_wire(s).ok_or_else(|| {
+            Failure::invalid(
+                "state",
+                format!(
+                    "'{}' is not a state filter: expected one of {}",
+                    s.escape_default(),
+                    StateFilter::wire_values().join(", ")
+                ),
+            )
+        })?,
     };
     let mut priorities = match query.priority.as_deref() {
         None => Vec::new(),
-        Some(p) => parse_severity_list(p).map_err(|e| Failure::invalid("priority", e))?,
+        Some(p) => severities_from_wire(p).map_err(|e| Failure::invalid("priority", e))?,
     };
     priorities.sort();
     priorities.dedup();
@@ -132,7 +139,7 @@ pub async fn list(
         Some(t) if !t.trim().is_empty() => Some(PageToken::<CaseCursor>::decode(t, &filters)?),
         _ => None,
     };
-    let limit = page_size(query.page_size);
+    let limit = page_size(query.page_size)?;
     state
         .read(move |tx| {
             if let (Some(customer), Some(domain)) = (&filter.customer, &filter.reseller_domain) {
@@ -293,15 +300,14 @@ pub async fn update(
         .as_deref()
         .map(rules::validate_title)
         .transpose()?;
-    if title.is_none() && request.priority.is_none() {
-        return Err(Failure::invalid(
-            "body",
-            "nothing to update: give displayName and/or priority",
-        ));
-    }
+    let nothing_to_change = title.is_none() && request.priority.is_none();
     state
         .write(move |tx| {
             let (case, _) = writable_case(tx, &auth.caller, id, "update cases")?;
+            if nothing_to_change {
+                // an empty patch changes nothing, not even the update time
+                return Ok(Json(case));
+            }
             rules::check_open(&case, "update it")?;
             store::update_case_fields(
                 tx,
@@ -316,14 +322,11 @@ pub async fn update(
 }
 
 fn action_comment(request: &CaseActionRequest) -> ApiResult<Option<String>> {
-    match request.comment.as_deref() {
-        Some(c) if !c.trim().is_empty() => Ok(Some(rules::validate_text(
-            "comment",
-            c,
-            rules::MAX_COMMENT_CHARS,
-        )?)),
-        _ => Ok(None),
-    }
+    request
+        .comment
+        .as_deref()
+        .map(|c| rules::validate_text("comment", c, rules::MAX_TEXT_CHARS))
+        .transpose()
 }
 
 #[utoipa::path(
@@ -343,7 +346,7 @@ pub async fn close(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
-    super::JsonBody(request): super::JsonBody<CaseActionRequest>,
+    super::OptionalJsonBody(request): super::OptionalJsonBody<CaseActionRequest>,
 ) -> ApiResult<Json<Case>> {
     let comment = action_comment(&request)?;
     state
@@ -389,7 +392,7 @@ pub async fn reopen(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
-    super::JsonBody(request): super::JsonBody<CaseActionRequest>,
+    super::OptionalJsonBody(request): super::OptionalJsonBody<CaseActionRequest>,
 ) -> ApiResult<Json<Case>> {
     let comment = action_comment(&request)?;
     state
@@ -432,14 +435,15 @@ pub async fn escalate(
     CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<EscalateCaseRequest>,
 ) -> ApiResult<Json<Case>> {
+    let justification = rules::validate_justification(&request.justification)?;
     state
         .write(move |tx| {
             let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
-            rules::check_escalate(&case, &customer, &request)?;
+            rules::check_escalate(&case, &customer)?;
             let now = auth.clock.now();
             let escalation = Escalation {
                 reason: request.reason,
-                justification: request.justification.trim().to_string(),
+                justification,
                 escalated_by: auth.caller.email.clone(),
                 escalate_time: now,
             };

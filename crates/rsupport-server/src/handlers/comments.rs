@@ -41,7 +41,7 @@ pub async fn list(
         Some(t) if !t.trim().is_empty() => PageToken::<u64>::decode(t, &filters)?.cursor,
         _ => 0,
     };
-    let limit = page_size(query.page_size);
+    let limit = page_size(query.page_size)?;
     state
         .read(move |tx| {
             visible_case(tx, &auth.caller, id)?;
@@ -86,7 +86,7 @@ pub async fn create(
     CaseId(id): CaseId,
     super::JsonBody(request): super::JsonBody<CreateCommentRequest>,
 ) -> ApiResult<(StatusCode, Json<Comment>)> {
-    let body = rules::validate_text("body", &request.body, rules::MAX_COMMENT_CHARS)?;
+    let body = rules::validate_text("body", &request.body, rules::MAX_TEXT_CHARS)?;
     state
         .write(move |tx| {
             let now = auth.clock.now();

@@ -51,7 +51,7 @@ pub async fn list(
         }
         _ => None,
     };
-    let limit = page_size(query.page_size);
+    let limit = page_size(query.page_size)?;
     state
         .read(move |tx| {
             let mut customers = store::list_customers(

@@ -94,7 +94,7 @@ pub async fn no_route(uri: Uri) -> Failure {
 
 pub async fn no_method(method: Method, uri: Uri) -> Failure {
     Failure::new(
-        ErrorReason::NotFound,
+        ErrorReason::MethodNotAllowed,
         format!(
             "{} is not supported on {}; see /v1/openapi.json for the routes",
             method,

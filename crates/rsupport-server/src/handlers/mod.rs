@@ -19,56 +19,125 @@ use sha2::{Digest, Sha256};
 use crate::error::{ApiResult, Failure};
 use rsupport_api::error::ErrorReason;
 
-/// A JSON body; an empty body reads as `{}` so that actions with only optional fields may be
-/// sent without one. Malformed JSON answers `INVALID_ARGUMENT` naming the field at fault.
+/// A JSON object body, required. A body that is not JSON (by its `Content-Type`) answers
+/// `UNSUPPORTED_MEDIA_TYPE`; a missing or malformed one, or one that is not an object,
+/// `INVALID_ARGUMENT` naming the field at fault.
 pub struct JsonBody<T>(pub T);
+
+/// A JSON object body that may be left out: no body, or `null`, reads as `{}`.
+pub struct OptionalJsonBody<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = Failure;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Failure> {
-        let limit = crate::MAX_JSON_BODY_BYTES;
-        let bytes: Bytes = axum::body::to_bytes(req.into_body(), limit)
-            .await
-            .map_err(|error| {
-                let too_large = std::error::Error::source(&error)
-                    .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
-                if too_large {
-                    Failure::new(
-                        ErrorReason::PayloadTooLarge,
-                        format!(
-                            "the request body is larger than the {} bytes this server accepts",
-                            crate::MAX_JSON_BODY_BYTES
-                        ),
-                    )
-                    .with(|d| d.limit_bytes = Some(crate::MAX_JSON_BODY_BYTES as u64))
-                } else {
-                    Failure::invalid("body", format!("cannot read the request body: {error}"))
-                }
-            })?;
-        let text: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
-            b"{}"
-        } else {
-            &bytes
-        };
-        let de = &mut serde_json::Deserializer::from_slice(text);
-        serde_path_to_error::deserialize(de)
-            .map(JsonBody)
-            .map_err(|e| {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                let message = inner.to_string();
-                let field = if path == "." || path.is_empty() {
-                    missing_field(&message).unwrap_or_else(|| "body".to_string())
-                } else {
-                    path
-                };
-                Failure::invalid(
-                    &field,
-                    format!("invalid request body at '{field}': {message}"),
-                )
-            })
+        match read_json_object(req).await? {
+            Some(value) => decode(value).map(JsonBody),
+            None => Err(Failure::invalid(
+                "body",
+                "the request needs a JSON object body (Content-Type: application/json)",
+            )),
+        }
     }
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for OptionalJsonBody<T> {
+    type Rejection = Failure;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Failure> {
+        let value = read_json_object(req)
+            .await?
+            .unwrap_or_else(|| serde_json::Value::Object(Default::default()));
+        decode(value).map(OptionalJsonBody)
+    }
+}
+
+/// Reads a body of at most [`crate::MAX_JSON_BODY_BYTES`]: `None` when there is none (or it is
+/// `null`), else the JSON object it holds.
+async fn read_json_object(req: Request) -> ApiResult<Option<serde_json::Value>> {
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap_or("").to_string());
+    let limit = crate::MAX_JSON_BODY_BYTES;
+    let bytes: Bytes = axum::body::to_bytes(req.into_body(), limit)
+        .await
+        .map_err(|error| {
+            let too_large = std::error::Error::source(&error)
+                .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            if too_large {
+                Failure::new(
+                    ErrorReason::PayloadTooLarge,
+                    format!(
+                        "the request body is larger than the {limit} bytes this server accepts"
+                    ),
+                )
+                .with(|d| d.limit_bytes = Some(limit as u64))
+            } else {
+                Failure::invalid("body", format!("cannot read the request body: {error}"))
+            }
+        })?;
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    if let Some(declared) = declared.filter(|t| !is_json_media_type(t)) {
+        return Err(Failure::new(
+            ErrorReason::UnsupportedMediaType,
+            format!(
+                "the request body is declared as '{}'; this route takes JSON: send Content-Type: application/json",
+                declared.escape_default()
+            ),
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+        Failure::invalid("body", format!("the request body is not valid JSON: {e}"))
+    })?;
+    match value {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::Object(_) => Ok(Some(value)),
+        other => Err(Failure::invalid(
+            "body",
+            format!(
+                "the request body must be a JSON object, not {}",
+                match other {
+                    serde_json::Value::Array(_) => "an array",
+                    serde_json::Value::String(_) => "a string",
+                    serde_json::Value::Number(_) => "a number",
+                    _ => "a boolean",
+                }
+            ),
+        )),
+    }
+}
+
+/// `application/json`, or a `+json` type, with any parameters.
+fn is_json_media_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Decodes a JSON object into the request type, naming the field at fault.
+fn decode<T: DeserializeOwned>(value: serde_json::Value) -> ApiResult<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        let field = if path == "." || path.is_empty() {
+            missing_field(&message).unwrap_or_else(|| "body".to_string())
+        } else {
+            path
+        };
+        Failure::invalid(
+            &field,
+            format!("invalid request body at '{field}': {message}"),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -153,11 +222,19 @@ pub fn parse_case_id(raw: &str) -> ApiResult<u64> {
     })
 }
 
-/// Clamps a page size: none or 0 means the default, more than the maximum means the maximum.
-pub fn page_size(requested: Option<u32>) -> u32 {
+/// A page size: none or 0 means the default; more than the maximum is refused (the document
+/// says 0 to [`MAX_PAGE_SIZE`](rsupport_api::types::MAX_PAGE_SIZE)).
+pub fn page_size(requested: Option<u32>) -> ApiResult<u32> {
+    use rsupport_api::types::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
     match requested {
-        None | Some(0) => rsupport_api::types::DEFAULT_PAGE_SIZE,
-        Some(n) => n.min(rsupport_api::types::MAX_PAGE_SIZE),
+        None | Some(0) => Ok(DEFAULT_PAGE_SIZE),
+        Some(n) if n <= MAX_PAGE_SIZE => Ok(n),
+        Some(n) => Err(Failure::invalid(
+            "pageSize",
+            format!(
+                "pageSize {n} is too large: ask for 1 to {MAX_PAGE_SIZE} items (0 or none for {DEFAULT_PAGE_SIZE})"
+            ),
+        )),
     }
 }
 

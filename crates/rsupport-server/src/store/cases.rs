@@ -368,12 +368,67 @@ pub fn insert_blob(conn: &Connection, sha256: &str, data: &[u8]) -> Result<(), S
     Ok(())
 }
 
-pub fn load_blob(conn: &Connection, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+/// Stores `size` bytes read from `content` (already hashed to `sha256`) in place, a chunk at
+/// a time: the content is never whole in memory. Content stored before is kept as is.
+pub fn insert_blob_from(
+    conn: &Connection,
+    sha256: &str,
+    size: u64,
+    mut content: impl std::io::Read,
+) -> Result<(), StoreError> {
+    let inserted = conn.execute(
+        "INSERT INTO blobs(sha256, size, data) VALUES (?1, ?2, zeroblob(?2)) ON CONFLICT(sha256) DO NOTHING",
+        params![sha256, size as i64],
+    )?;
+    if inserted == 0 {
+        return Ok(());
+    }
+    let rowid = conn.last_insert_rowid();
+    let mut blob = conn.blob_open(rusqlite::MAIN_DB, "blobs", "data", rowid, false)?;
+    let copied = std::io::copy(&mut content, &mut blob)
+        .map_err(|e| StoreError::Corrupt(format!("cannot store an upload: {e}")))?;
+    if copied != size {
+        return Err(StoreError::Corrupt(format!(
+            "an upload of {size} bytes had {copied}"
+        )));
+    }
+    Ok(())
+}
+
+/// Where a stored file is, and its size (the length of the stored bytes).
+#[derive(Debug, Clone)]
+pub struct BlobRef {
+    rowid: i64,
+    pub size: u64,
+}
+
+pub fn find_blob(conn: &Connection, sha256: &str) -> Result<Option<BlobRef>, StoreError> {
     Ok(conn
-        .query_row("SELECT data FROM blobs WHERE sha256 = ?1", [sha256], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT rowid, length(data) FROM blobs WHERE sha256 = ?1",
+            [sha256],
+            |r| {
+                Ok(BlobRef {
+                    rowid: r.get(0)?,
+                    size: r.get::<_, i64>(1)? as u64,
+                })
+            },
+        )
         .optional()?)
+}
+
+/// `len` bytes of a stored file from `offset`.
+pub fn read_blob(
+    conn: &Connection,
+    blob: &BlobRef,
+    offset: u64,
+    len: u64,
+) -> Result<Vec<u8>, StoreError> {
+    let handle = conn.blob_open(rusqlite::MAIN_DB, "blobs", "data", blob.rowid, true)?;
+    let mut buf = vec![0u8; len as usize];
+    let read = handle.read_at(&mut buf, offset as usize)?;
+    buf.truncate(read);
+    Ok(buf)
 }
 
 #[derive(Debug, Clone)]

@@ -40,13 +40,17 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A
+    /// new database is private to its owner whatever the umask: the file (and so its `-wal`
+    /// and `-shm`, which SQLite creates with the file's mode) 0600, a new folder 0700.
     pub fn open(path: &Path) -> anyhow::Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).with_context(|| {
+            private::create_dir(parent).with_context(|| {
                 format!("cannot create the database directory {}", parent.display())
             })?;
         }
+        private::create_file(path)
+            .with_context(|| format!("cannot create the database {}", path.display()))?;
         let mut writer = Connection::open(path)
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         writer
@@ -73,6 +77,13 @@ impl Store {
             readers,
             writer: Mutex::new(writer),
         })
+    }
+
+    /// [`Store::open`] for a server: a database that other users of the machine can read is
+    /// refused, since it holds every tenant's cases, attachments and token hashes.
+    pub fn open_to_serve(path: &Path) -> anyhow::Result<Store> {
+        private::refuse_shared(path)?;
+        Store::open(path)
     }
 
     pub fn path(&self) -> &Path {
@@ -107,6 +118,82 @@ impl Store {
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+}
+
+/// Files and folders only their owner can read.
+mod private {
+    use std::path::Path;
+
+    #[cfg(unix)]
+    pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        if dir.is_dir() {
+            return Ok(());
+        }
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        // the umask may have taken bits off; a folder we made is exactly 0700
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+
+    #[cfg(not(unix))]
+    pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)
+    }
+
+    /// Creates `path` empty and 0600 unless it exists.
+    #[cfg(unix)]
+    pub fn create_file(path: &Path) -> std::io::Result<()> {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+        {
+            Ok(_) => std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    #[cfg(not(unix))]
+    pub fn create_file(_path: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    /// Refuses a database file (or its `-wal`/`-shm`) that its group or others can access.
+    #[cfg(unix)]
+    pub fn refuse_shared(path: &Path) -> anyhow::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let mut exposed = Vec::new();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            let file = std::path::PathBuf::from(file);
+            if let Ok(meta) = std::fs::metadata(&file) {
+                let mode = meta.permissions().mode() & 0o777;
+                if mode & 0o077 != 0 {
+                    exposed.push(format!("{} (mode {mode:o})", file.display()));
+                }
+            }
+        }
+        if exposed.is_empty() {
+            return Ok(());
+        }
+        let db = path.display();
+        anyhow::bail!(
+            "other users of this machine can read {}; the database holds every tenant's cases, attachments and token hashes, so it is not served. Make it private: chmod 600 {db} {db}-wal {db}-shm (and chmod 700 its folder), then start again",
+            exposed.join(", ")
+        )
+    }
+
+    #[cfg(not(unix))]
+    pub fn refuse_shared(_path: &Path) -> anyhow::Result<()> {
+        Ok(())
     }
 }
 

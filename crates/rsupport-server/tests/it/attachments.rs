@@ -86,7 +86,9 @@ async fn a_download_names_the_file_and_its_checksum() {
     let down = api
         .get(&format!("/v1/cases/{id}/attachments/{att}/content"))
         .await;
-    assert_eq!(down.headers["content-type"], "application/pdf");
+    // served as raw bytes whatever the file is; its type is in the attachment's mimeType
+    assert_eq!(down.headers["content-type"], "application/octet-stream");
+    assert_eq!(up.body["mimeType"], "application/pdf");
     assert_eq!(
         down.headers["content-length"],
         content.len().to_string().as_str()
@@ -143,7 +145,13 @@ async fn the_reseller_api_has_no_way_to_delete_an_attachment() {
         format!("/v1/cases/{id}/attachments"),
     ] {
         let answer = api.send("DELETE", &path, None).await;
-        assert_eq!(answer.status, 404, "{path}");
+        assert_eq!(answer.status, 405, "{path}");
+        assert_eq!(answer.reason(), "METHOD_NOT_ALLOWED", "{path}");
+        let allow = answer.headers["allow"].to_str().unwrap();
+        assert!(
+            allow.contains("GET") && !allow.contains("DELETE"),
+            "{allow}"
+        );
     }
     let list = api.get(&format!("/v1/cases/{id}/attachments")).await;
     assert_eq!(list.body["attachments"].as_array().unwrap().len(), 1);

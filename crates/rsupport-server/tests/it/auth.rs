@@ -1,6 +1,6 @@
 //! Bearer tokens and privileges over real HTTP.
 
-use crate::common::process::ProcessWorld;
+use crate::common::process::{ProcessWorld, admin_with_stdin};
 use crate::common::{TestServer, World};
 
 #[tokio::test]
@@ -51,12 +51,19 @@ async fn revoking_a_users_tokens_locks_every_one_of_them_out() {
 }
 
 #[tokio::test]
-async fn revoking_one_token_leaves_the_others_working() {
+async fn revoking_one_token_read_from_stdin_leaves_the_others_working() {
     let world = World::new();
     let second = world.server.token("admin@a.example");
-    world
-        .server
-        .admin(&["token", "revoke", "admin@a.example", "--token", &second]);
+    let out = admin_with_stdin(
+        &world.server.db,
+        &["token", "revoke", "admin@a.example", "--with-token"],
+        &format!("{second}\n"),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         world.server.api(&second).get("/v1/whoami").await.status,
         401

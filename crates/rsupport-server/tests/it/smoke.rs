@@ -114,7 +114,8 @@ async fn an_attachment_round_trips_with_its_checksum() {
     assert_eq!(down.status, 200);
     assert_eq!(down.bytes, content);
     assert_eq!(down.headers["x-content-sha256"], sha.as_str());
-    assert_eq!(down.headers["content-type"], "text/plain");
+    assert_eq!(down.headers["content-type"], "application/octet-stream");
+    assert_eq!(up.body["mimeType"], "text/plain");
     let _ = new_case("x", "y");
 }
 

@@ -23,6 +23,29 @@ pub fn admin_output(db: &Path, args: &[&str]) -> Output {
         .expect("run rsupport-server admin")
 }
 
+/// Runs `rsupport-server admin --db DB ARGS` with `stdin` as its standard input.
+pub fn admin_with_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(SERVER_BIN)
+        .arg("admin")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("RSUPPORT_SERVER_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rsupport-server admin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("admin output")
+}
+
 /// A `serve` or `dev` child process.
 pub struct ServerProcess {
     pub url: String,
@@ -31,9 +54,15 @@ pub struct ServerProcess {
     stdout: Arc<Mutex<Vec<String>>>,
     mode: &'static str,
     log_level: &'static str,
+    extra: Vec<String>,
 }
 
-fn spawn(mode: &str, db: &Path, log_level: &str) -> (Child, String, Arc<Mutex<Vec<String>>>) {
+fn spawn(
+    mode: &str,
+    db: &Path,
+    log_level: &str,
+    extra: &[String],
+) -> (Child, String, Arc<Mutex<Vec<String>>>) {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -44,6 +73,7 @@ fn spawn(mode: &str, db: &Path, log_level: &str) -> (Child, String, Arc<Mutex<Ve
         .arg("--db")
         .arg(db)
         .args(["--listen", "127.0.0.1:0"])
+        .args(extra)
         .env("RUST_LOG", log_level)
         .env_remove("RSUPPORT_SERVER_DB")
         .stdin(Stdio::null())
@@ -89,8 +119,23 @@ impl ServerProcess {
         ServerProcess::launch("dev", db, "warn")
     }
 
+    /// `serve --db DB EXTRA…` on a free port.
+    pub fn serve_with(db: &Path, extra: &[&str]) -> ServerProcess {
+        let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        ServerProcess::launch_with("serve", db, "warn", extra)
+    }
+
     fn launch(mode: &'static str, db: &Path, log_level: &'static str) -> ServerProcess {
-        let (child, url, stdout) = spawn(mode, db, log_level);
+        ServerProcess::launch_with(mode, db, log_level, Vec::new())
+    }
+
+    fn launch_with(
+        mode: &'static str,
+        db: &Path,
+        log_level: &'static str,
+        extra: Vec<String>,
+    ) -> ServerProcess {
+        let (child, url, stdout) = spawn(mode, db, log_level, &extra);
         ServerProcess {
             url,
             db: db.to_path_buf(),
@@ -98,7 +143,13 @@ impl ServerProcess {
             stdout,
             mode,
             log_level,
+            extra,
         }
+    }
+
+    /// The process id (to read its memory use from /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Everything the server wrote on stderr (its logs) so far.
@@ -120,7 +171,7 @@ impl ServerProcess {
     /// Starts the same mode again on the same database (on a new port; `url` is updated).
     pub fn restart(&mut self) {
         self.kill();
-        let (child, url, stdout) = spawn(self.mode, &self.db, self.log_level);
+        let (child, url, stdout) = spawn(self.mode, &self.db, self.log_level, &self.extra);
         self.child = child;
         self.url = url;
         self.stdout = stdout;
