@@ -15,7 +15,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use crate::client::{Client, ClientOptions, Token};
+use crate::client::{Client, ClientOptions, Token, TokenError};
 use crate::config::{Config, ConfigFile, DomainConfig};
 use crate::credentials::{CredentialError, SecretStore, Storage, TOKEN_ENV, TokenSource};
 use crate::error::{CliError, CliResult, TokenOrigin};
@@ -94,7 +94,9 @@ impl Ctx {
 
     /// Where the token of the command comes from, for the hint of a refused one.
     pub fn token_origin(&self) -> TokenOrigin {
-        if self.env_token().is_some() {
+        let env_given =
+            std::env::var_os(TOKEN_ENV).is_some_and(|v| !v.to_string_lossy().trim().is_empty());
+        if env_given {
             TokenOrigin::Env
         } else {
             TokenOrigin::Stored
@@ -132,9 +134,23 @@ impl Ctx {
         SecretStore::new(&self.config_dir)
     }
 
-    /// `RSUPPORT_TOKEN`, when set and not blank.
-    pub fn env_token(&self) -> Option<Token> {
-        std::env::var(TOKEN_ENV).ok().and_then(|t| Token::new(&t))
+    /// `RSUPPORT_TOKEN`, when set and not blank. One that is not a usable token is exit 2
+    /// naming it, before anything is sent (never a network error, never the stored token).
+    pub fn env_token(&self) -> CliResult<Option<Token>> {
+        let Some(value) = std::env::var_os(TOKEN_ENV) else {
+            return Ok(None);
+        };
+        let why = match value.to_str().map(Token::new) {
+            Some(Ok(token)) => return Ok(Some(token)),
+            Some(Err(TokenError::Empty)) => return Ok(None),
+            Some(Err(error)) => error.to_string(),
+            None => "it is not valid UTF-8; a token is visible ASCII only".to_string(),
+        };
+        Err(
+            CliError::usage(format!("{TOKEN_ENV} is malformed: {why}")).hint(format!(
+                "set {TOKEN_ENV} to the token alone, exactly as it was issued, or unset it to use the stored token"
+            )),
+        )
     }
 
     /// The domain by the precedence rule, or `None` when nothing selects one.
@@ -217,7 +233,7 @@ impl Ctx {
 
     /// `RSUPPORT_TOKEN` and where the domain keeps its token; not logged in is exit 4.
     fn token_lookup(&self, domain: &str) -> CliResult<(Option<Token>, Storage)> {
-        let env = self.env_token();
+        let env = self.env_token()?;
         let settings = self.domain_config(domain)?;
         if env.is_none() && settings.is_none() {
             return Err(
@@ -235,7 +251,7 @@ impl Ctx {
         }
         let client = match self.selected_domain()? {
             Some(domain) => self.client_for(&domain)?,
-            None => match self.env_token() {
+            None => match self.env_token()? {
                 Some(token) => {
                     let endpoint = self.endpoint_for(None)?;
                     self.client_with(endpoint, Some(token), None)?
@@ -330,6 +346,10 @@ pub fn credential_error(error: CredentialError, domain: &str) -> CliError {
             err
         }
         CredentialError::Keyring { .. } => CliError::auth(error.to_string()),
+        // exit 2 as for any token that is not one: nothing was sent
+        CredentialError::Malformed { .. } => CliError::usage(error.to_string()).hint(format!(
+            "log in again to store a new one: rsupport auth login --domain {domain}"
+        )),
         CredentialError::File { .. } => CliError::failure(error.to_string()),
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::client::Token;
+use crate::client::{Token, TokenError};
 
 /// The keyring service name of every entry.
 pub const KEYRING_SERVICE: &str = "rsupport";
@@ -59,6 +59,14 @@ pub enum CredentialError {
     /// The keyring answered with an error.
     #[error("the OS keyring refused the request for {domain}: {detail}")]
     Keyring { domain: String, detail: String },
+    /// What is stored is not a usable token (edited by hand, or written by another program).
+    #[error("the token of {domain} in {store} is malformed: {error}")]
+    Malformed {
+        domain: String,
+        /// "the OS keyring", "the token file PATH".
+        store: String,
+        error: TokenError,
+    },
     #[error("cannot {action} the token file {path}: {source}")]
     File {
         action: &'static str,
@@ -173,7 +181,10 @@ impl SecretStore {
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(e),
         })?;
-        Ok(found.as_deref().and_then(Token::new))
+        match found {
+            Some(secret) => stored_token(&secret, domain, || "the OS keyring".into()),
+            None => Ok(None),
+        }
     }
 
     pub fn keyring_set(&self, domain: &str, token: &Token) -> Result<(), CredentialError> {
@@ -199,7 +210,9 @@ impl SecretStore {
     pub fn file_get(&self, domain: &str) -> Result<Option<Token>, CredentialError> {
         let path = self.file_path(domain);
         match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(Token::new(&text)),
+            Ok(text) => stored_token(&text, domain, || {
+                format!("the token file {}", path.display())
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(CredentialError::File {
                 action: "read",
@@ -252,6 +265,23 @@ impl SecretStore {
     }
 }
 
+/// A token read from a store; a blank one counts as none, as it always has.
+fn stored_token(
+    text: &str,
+    domain: &str,
+    store: impl FnOnce() -> String,
+) -> Result<Option<Token>, CredentialError> {
+    match Token::new(text) {
+        Ok(token) => Ok(Some(token)),
+        Err(TokenError::Empty) => Ok(None),
+        Err(error) => Err(CredentialError::Malformed {
+            domain: domain.to_string(),
+            store: store(),
+            error,
+        }),
+    }
+}
+
 fn keyring_error(domain: &str, error: keyring::Error) -> CredentialError {
     match error {
         keyring::Error::NoStorageAccess(e) => CredentialError::NoKeyring {
@@ -297,8 +327,18 @@ mod tests {
     }
 
     #[test]
-    fn blank_token_is_no_token() {
-        assert!(Token::new("  \n").is_none());
+    fn a_blank_token_file_is_no_token_and_a_malformed_one_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SecretStore::new(dir.path());
+        std::fs::create_dir_all(store.file_path("a.example").parent().unwrap()).unwrap();
+        std::fs::write(store.file_path("a.example"), "  \n").unwrap();
+        assert!(store.file_get("a.example").unwrap().is_none());
+        std::fs::write(store.file_path("a.example"), "abc\u{1b}def\n").unwrap();
+        let err = store.file_get("a.example").unwrap_err().to_string();
+        assert!(
+            err.contains("a.example.token") && err.contains("malformed") && !err.contains("abc"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -309,7 +349,7 @@ mod tests {
             .file_set("a.example", &Token::new("stored").unwrap())
             .unwrap();
         let (token, source) = store
-            .token(Token::new("from-env"), "a.example", Storage::File)
+            .token(Token::new("from-env").ok(), "a.example", Storage::File)
             .unwrap()
             .unwrap();
         assert_eq!((token.expose(), source), ("from-env", TokenSource::Env));

@@ -27,7 +27,7 @@ use rsupport_api::types::*;
 
 pub use error::ClientError;
 pub use paging::{Page, PagedQuery, Pager};
-pub use token::Token;
+pub use token::{Token, TokenError};
 pub use transfer::Download;
 use transport::Retry;
 

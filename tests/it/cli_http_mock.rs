@@ -144,7 +144,7 @@ fn a_refused_post_is_not_retried() {
         .build()
         .unwrap();
     let mut options = rsupport::client::ClientOptions::new(server.url.clone());
-    options.token = rsupport::client::Token::new("t");
+    options.token = rsupport::client::Token::new("t").ok();
     let client = rsupport::client::Client::new(options).unwrap();
     let result = runtime.block_on(client.create_comment(
         7,

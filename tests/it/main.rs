@@ -8,6 +8,7 @@ mod common;
 
 mod api_client;
 mod auth_login;
+mod auth_malformed_token;
 mod auth_precedence;
 mod case_create;
 mod case_interactive;

@@ -6,7 +6,7 @@ use std::io::Read;
 use clap::Args;
 use serde_json::json;
 
-use crate::client::Token;
+use crate::client::{Token, TokenError};
 use crate::config::DomainConfig;
 use crate::context::{Ctx, credential_error};
 use crate::credentials::Storage;
@@ -171,11 +171,20 @@ fn read_token(ctx: &Ctx, args: &LoginArgs, domain: &str) -> CliResult<Token> {
             "echo \"$TOKEN\" | rsupport auth login --domain {domain} --with-token"
         )));
     };
-    Token::new(&text).ok_or_else(|| {
-        CliError::usage("the token is empty").hint(if args.with_token {
+    Token::new(&text).map_err(|error| match error {
+        TokenError::Empty => CliError::usage("the token is empty").hint(if args.with_token {
             "pass the token on stdin, e.g. `rsupport auth login --domain D --with-token < token.txt`"
         } else {
             "paste the token the reseller admin issued for you"
-        })
+        }),
+        TokenError::Malformed { .. } => CliError::usage(format!(
+            "the token {} is malformed: {error}",
+            if args.with_token {
+                "read from stdin"
+            } else {
+                "you entered"
+            }
+        ))
+        .hint("give the token alone, exactly as it was issued: one line of visible characters"),
     })
 }

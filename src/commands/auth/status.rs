@@ -89,13 +89,13 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
     let mut domains = config.domain_names();
     let selected = ctx.selected_domain()?;
     if let Some(selected) = &selected
-        && ctx.env_token().is_some()
+        && ctx.env_token()?.is_some()
         && !domains.contains(selected)
     {
         domains.push(selected.clone());
     }
     if domains.is_empty() {
-        return match ctx.env_token() {
+        return match ctx.env_token()? {
             Some(_) => env_token_status(ctx).await,
             None => Err(CliError::auth("no domain is logged in")
                 .hint("log in first: rsupport auth login --domain DOMAIN")),
@@ -174,7 +174,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
 /// `RSUPPORT_TOKEN` alone (CI): who it belongs to, at the selected endpoint.
 async fn env_token_status(ctx: &Ctx) -> CliResult<Outcome> {
     let endpoint = ctx.endpoint_for(None)?;
-    let client = ctx.client_with(endpoint.clone(), ctx.env_token(), None)?;
+    let client = ctx.client_with(endpoint.clone(), ctx.env_token()?, None)?;
     let mut status = DomainStatus {
         domain: String::new(),
         active: true,
