@@ -7,6 +7,7 @@
 use std::process::Command;
 
 use crate::common::env::{TestEnv, stderr, stdout};
+use crate::common::mock::{MockServer, json};
 use crate::common::{DOMAIN_A, DOMAIN_B, World};
 
 /// `secret-tool lookup service rsupport username DOMAIN`: the attributes keyring 4's Secret
@@ -157,4 +158,48 @@ fn a_keyring_that_never_answers_is_reported_as_unreachable_after_the_timeout() {
         err.contains("no OS keyring is reachable") && err.contains("did not answer"),
         "{err}"
     );
+}
+
+#[test]
+#[ignore = "needs the private Secret Service that scripts/test starts (it runs this test)"]
+fn a_keyring_token_is_not_sent_to_another_endpoint() {
+    // a domain of its own: the round-trip tests above own the keyring entries of a and b
+    let domain = "binding.example";
+    let world = World::new();
+    world.server.admin(&["domain", "add", domain]);
+    world.server.admin(&[
+        "user",
+        "add",
+        "ada@binding.example",
+        "--privileges",
+        "support,customers.view",
+    ]);
+    let token = world
+        .server
+        .admin(&["token", "issue", "ada@binding.example"]);
+    let env = TestEnv::with_real_keyring();
+    env.login_keyring(&world.server.url, domain, &token);
+    assert_eq!(secret_tool_lookup(domain).as_deref(), Some(token.as_str()));
+    let elsewhere = MockServer::start(vec![json(200, r#"{"customers":[]}"#)]);
+    let output = env
+        .rsupport()
+        .args(["--endpoint", &elsewhere.url, "customer", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!(
+            "rsupport auth login --domain {domain} --endpoint {}",
+            elsewhere.url
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        elsewhere.requests(),
+        Vec::<String>::new(),
+        "nothing was sent"
+    );
+    env.rsupport().args(["auth", "logout"]).assert().success();
+    assert_eq!(secret_tool_lookup(domain), None);
 }

@@ -7,6 +7,7 @@
 mod common;
 
 mod api_client;
+mod auth_endpoint_binding;
 mod auth_login;
 mod auth_malformed_token;
 mod auth_precedence;

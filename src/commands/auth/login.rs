@@ -18,7 +18,8 @@ use rsupport_api::types::Role;
 #[command(after_help = "\
 The domain is --domain (or RSUPPORT_DOMAIN); the server is --endpoint (or RSUPPORT_ENDPOINT),
 else the one the domain used before, else http://127.0.0.1:8765. The token is checked with the
-server before anything is stored, and must belong to a user of that domain.
+server before anything is stored, and must belong to a user of that domain. The stored token is
+then sent to that server only: logging in again with --endpoint is how a domain moves.
 
 Examples:
   rsupport auth login --domain reseller.example.com
@@ -110,16 +111,12 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
         }
         _ => {}
     }
-    let stored_endpoint = if ctx.options().endpoint.is_some() {
-        Some(endpoint.clone())
-    } else {
-        previous.and_then(|p| p.endpoint)
-    };
     ctx.update_config(|config| {
         config.domains.insert(
             domain.clone(),
             DomainConfig {
-                endpoint: stored_endpoint,
+                // always, the default one too: the token is bound to the server it was checked with
+                endpoint: Some(endpoint.clone()),
                 storage,
                 user: Some(me.email.clone()),
             },
