@@ -399,9 +399,19 @@ fn http_timeout_override() -> CliResult<Option<std::time::Duration>> {
     }
 }
 
-/// A credential failure as the user reads it: no keyring is exit 4 with both ways out.
+/// A credential failure as the user reads it: no keyring is exit 4 with both ways out; a
+/// locked one is exit 4 with how to unlock it.
 pub fn credential_error(error: CredentialError, domain: &str) -> CliError {
     match error {
+        CredentialError::Locked { .. } => {
+            let message = format!("cannot use the OS keyring for {domain}");
+            let mut err = CliError::from(anyhow::Error::from(error).context(message))
+                .with_class(crate::error::ExitClass::Auth);
+            for hint in CredentialError::locked_hints() {
+                err = err.hint(hint);
+            }
+            err
+        }
         CredentialError::NoKeyring { .. } => {
             let message = format!("cannot use the OS keyring for {domain}");
             let mut err = CliError::from(anyhow::Error::from(error).context(message))

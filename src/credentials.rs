@@ -56,6 +56,10 @@ pub enum CredentialError {
     /// No Secret Service / Keychain / Credential Manager answered.
     #[error("no OS keyring is reachable: {detail}")]
     NoKeyring { detail: String },
+    /// The keyring answered, but it is locked and no unlock prompt was answered (dismissed, or
+    /// no desktop session to show it in).
+    #[error("the OS keyring is locked, and no unlock prompt was answered ({detail})")]
+    Locked { detail: String },
     /// The keyring answered with an error.
     #[error("the OS keyring refused the request for {domain}: {detail}")]
     Keyring { domain: String, detail: String },
@@ -77,6 +81,17 @@ pub enum CredentialError {
 }
 
 impl CredentialError {
+    /// How to unlock a locked keyring, and the way around it.
+    pub fn locked_hints() -> Vec<String> {
+        vec![
+            "unlock it in your desktop session (log in to the desktop again, or unlock the \"Login\" keyring in Passwords and Keys), then run the command again".into(),
+            "without a desktop (SSH, a container, CI) gnome-keyring is unlocked with its password on stdin: printf '%s' \"$KEYRING_PASSWORD\" | gnome-keyring-daemon --replace --unlock --components=secrets --daemonize".into(),
+            format!(
+                "or, for scripts, pass the token in the environment: {TOKEN_ENV}=… rsupport …"
+            ),
+        ]
+    }
+
     /// The two ways out when no keyring is reachable.
     pub fn no_keyring_hints(domain: &str) -> Vec<String> {
         vec![
@@ -284,6 +299,13 @@ fn stored_token(
 
 fn keyring_error(domain: &str, error: keyring::Error) -> CredentialError {
     match error {
+        keyring::Error::NoStorageAccess(e) | keyring::Error::PlatformFailure(e)
+            if is_locked(&*e) =>
+        {
+            CredentialError::Locked {
+                detail: e.to_string(),
+            }
+        }
         keyring::Error::NoStorageAccess(e) => CredentialError::NoKeyring {
             detail: e.to_string(),
         },
@@ -301,6 +323,30 @@ fn keyring_error(domain: &str, error: keyring::Error) -> CredentialError {
             detail: other.to_string(),
         },
     }
+}
+
+/// Whether the Secret Service said the keyring is locked: a locked collection or item, or an
+/// unlock prompt dismissed (gnome-keyring dismisses it itself when there is no display to show
+/// it on) or cut off.
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn is_locked(error: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
+    use secret_service::Error;
+    matches!(
+        error.downcast_ref::<Error>(),
+        Some(Error::Locked | Error::Prompt | Error::PromptDisconnected)
+    )
+}
+
+/// Other platforms' stores do not say "locked" apart from other failures.
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+fn is_locked(_error: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
+    false
 }
 
 /// Creates `dir` (and parents) with mode 0700 where it is new.
