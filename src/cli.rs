@@ -15,8 +15,10 @@ const LONG_ABOUT: &str = "\
 Manage Google Workspace support cases for your customers, from a terminal or a script.
 
 rsupport keeps one token per reseller domain in the OS keyring; pick the domain with --domain
-(or RSUPPORT_DOMAIN, or `rsupport auth switch`). The server is the one the domain was logged in
-with, or --endpoint / RSUPPORT_ENDPOINT, or http://127.0.0.1:8765 (`rsupport-server dev`).
+(or RSUPPORT_DOMAIN, or `rsupport auth switch`). The server is --endpoint / RSUPPORT_ENDPOINT,
+else the one the domain was logged in with, else http://127.0.0.1:8765 (`rsupport-server dev`).
+A stored token is sent only to the server its domain was logged in with: another --endpoint is
+refused unless the token comes from RSUPPORT_TOKEN; `auth login --endpoint` moves a domain.
 
 Output is a table on a terminal and tab-separated rows when piped; --json, --format csv and
 --jq EXPR (an embedded jq) are for scripts. JSON field names are the API's (camelCase).";

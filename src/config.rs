@@ -33,7 +33,8 @@ const FILE_NAME: &str = "config.toml";
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DomainConfig {
-    /// The server of this domain; absent means the default endpoint.
+    /// The server this domain was logged in with, the only one its stored token is sent to.
+    /// Login always writes it; absent (a config from before) means the default endpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// Where its token is kept.
@@ -42,6 +43,15 @@ pub struct DomainConfig {
     /// The user the token belonged to at login (shown by `auth status` when offline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+}
+
+impl DomainConfig {
+    /// The server the stored token is for.
+    pub fn bound_endpoint(&self) -> &str {
+        self.endpoint
+            .as_deref()
+            .unwrap_or(rsupport_api::DEFAULT_ENDPOINT)
+    }
 }
 
 /// The whole file.
@@ -84,7 +94,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     (
         "domains.<DOMAIN>.endpoint",
-        "the server of a logged-in domain",
+        "the server a domain was logged in with, the only one its token is sent to (read-only: set by auth login)",
     ),
     (
         "domains.<DOMAIN>.storage",
@@ -211,9 +221,16 @@ impl Config {
             Key::Language => self.language = Some(validate_language(value)?),
             Key::TimeZone => self.time_zone = Some(validate_time_zone(value)?),
             Key::Endpoint(domain) => {
+                self.domain(domain)?;
                 crate::client::parse_endpoint(value)?;
-                let endpoint = value.trim().trim_end_matches('/').to_string();
-                self.domain_mut(domain)?.endpoint = Some(endpoint);
+                let endpoint = value.trim().trim_end_matches('/');
+                // the token was checked with the server it is bound to; another one checks it again
+                return Err(CliError::usage(format!(
+                    "domains.{domain}.endpoint cannot be set: the token of {domain} is sent only to the server it was logged in with"
+                ))
+                .hint(format!(
+                    "log in to the new server (it checks the token there): rsupport auth login --domain {domain} --endpoint {endpoint}"
+                )));
             }
             Key::Storage(domain) => {
                 self.domain(domain)?;
@@ -256,12 +273,6 @@ impl Config {
     fn domain(&self, domain: &str) -> CliResult<&DomainConfig> {
         self.domains
             .get(domain)
-            .ok_or_else(|| not_logged_in(domain))
-    }
-
-    fn domain_mut(&mut self, domain: &str) -> CliResult<&mut DomainConfig> {
-        self.domains
-            .get_mut(domain)
             .ok_or_else(|| not_logged_in(domain))
     }
 

@@ -9,13 +9,18 @@
 //! - token = `RSUPPORT_TOKEN` (used as is, never stored) > the domain's keyring entry > its
 //!   plain-text file (only for a domain logged in with `--insecure-storage`).
 //!
+//! A stored token is bound to the endpoint its domain was logged in with (as gh binds a token
+//! to its host): when `--endpoint` or `RSUPPORT_ENDPOINT` names another server, the command
+//! is refused before the token is read or anything is sent. `RSUPPORT_TOKEN` goes wherever
+//! the endpoint says: whoever set it chose both.
+//!
 //! The API client is built lazily on first use, so `completion` and `config` never need a
 //! token, a keyring or a network.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use crate::client::{Client, ClientOptions, Token};
+use crate::client::{Client, ClientOptions, Token, TokenError, same_endpoint};
 use crate::config::{Config, ConfigFile, DomainConfig};
 use crate::credentials::{CredentialError, SecretStore, Storage, TOKEN_ENV, TokenSource};
 use crate::error::{CliError, CliResult, TokenOrigin};
@@ -44,6 +49,14 @@ pub struct Selection {
     /// says who the user is.
     pub domain: Option<String>,
     pub endpoint: String,
+}
+
+/// What a request for one domain is sent with, and where.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub endpoint: String,
+    pub token: Token,
+    pub source: TokenSource,
 }
 
 /// The command's context.
@@ -94,7 +107,9 @@ impl Ctx {
 
     /// Where the token of the command comes from, for the hint of a refused one.
     pub fn token_origin(&self) -> TokenOrigin {
-        if self.env_token().is_some() {
+        let env_given =
+            std::env::var_os(TOKEN_ENV).is_some_and(|v| !v.to_string_lossy().trim().is_empty());
+        if env_given {
             TokenOrigin::Env
         } else {
             TokenOrigin::Stored
@@ -132,9 +147,23 @@ impl Ctx {
         SecretStore::new(&self.config_dir)
     }
 
-    /// `RSUPPORT_TOKEN`, when set and not blank.
-    pub fn env_token(&self) -> Option<Token> {
-        std::env::var(TOKEN_ENV).ok().and_then(|t| Token::new(&t))
+    /// `RSUPPORT_TOKEN`, when set and not blank. One that is not a usable token is exit 2
+    /// naming it, before anything is sent (never a network error, never the stored token).
+    pub fn env_token(&self) -> CliResult<Option<Token>> {
+        let Some(value) = std::env::var_os(TOKEN_ENV) else {
+            return Ok(None);
+        };
+        let why = match value.to_str().map(Token::new) {
+            Some(Ok(token)) => return Ok(Some(token)),
+            Some(Err(TokenError::Empty)) => return Ok(None),
+            Some(Err(error)) => error.to_string(),
+            None => "it is not valid UTF-8; a token is visible ASCII only".to_string(),
+        };
+        Err(
+            CliError::usage(format!("{TOKEN_ENV} is malformed: {why}")).hint(format!(
+                "set {TOKEN_ENV} to the token alone, exactly as it was issued, or unset it to use the stored token"
+            )),
+        )
     }
 
     /// The domain by the precedence rule, or `None` when nothing selects one.
@@ -196,7 +225,59 @@ impl Ctx {
         Ok(rsupport_api::DEFAULT_ENDPOINT.to_string())
     }
 
-    /// The token for `domain` by the precedence rule, and where it came from.
+    /// The endpoint and token of a request for `domain`, by the precedence rules; a stored
+    /// token only for the endpoint it is bound to.
+    pub fn credentials_for(&self, domain: &str) -> CliResult<Credentials> {
+        let endpoint = self.endpoint_for(Some(domain))?;
+        self.check_binding(domain, &endpoint)?;
+        let (token, source) = self.token_for(domain)?;
+        Ok(Credentials {
+            endpoint,
+            token,
+            source,
+        })
+    }
+
+    /// [`Ctx::credentials_for`] with the keyring read on a blocking thread, so several domains
+    /// are read at once (`auth status`, `--all-domains`).
+    pub async fn credentials_for_async(&self, domain: &str) -> CliResult<Credentials> {
+        let endpoint = self.endpoint_for(Some(domain))?;
+        self.check_binding(domain, &endpoint)?;
+        let (token, source) = self.token_for_async(domain).await?;
+        Ok(Credentials {
+            endpoint,
+            token,
+            source,
+        })
+    }
+
+    /// Refuses to send the stored token of `domain` to any endpoint but the one it was logged
+    /// in with (exit 4), before the token is read. `RSUPPORT_TOKEN` is not stored: it passes.
+    fn check_binding(&self, domain: &str, endpoint: &str) -> CliResult<()> {
+        if self.env_token()?.is_some() {
+            return Ok(());
+        }
+        // not logged in: the token lookup says so
+        let Some(settings) = self.domain_config(domain)? else {
+            return Ok(());
+        };
+        let bound = settings.bound_endpoint();
+        if same_endpoint(bound, endpoint) {
+            return Ok(());
+        }
+        Err(CliError::auth(format!(
+            "the token of {domain} is for {bound}, the server it was logged in with; it is not sent to {endpoint} (from --endpoint or {ENDPOINT_ENV})"
+        ))
+        .hint(format!(
+            "to use {domain} on {endpoint}, log in there: rsupport auth login --domain {domain} --endpoint {endpoint}"
+        ))
+        .hint(format!(
+            "or drop --endpoint and {ENDPOINT_ENV} to use {bound}, or pass a token of {endpoint} in {TOKEN_ENV}"
+        )))
+    }
+
+    /// The token for `domain` by the precedence rule, and where it came from (whatever the
+    /// endpoint: `auth token` prints it, [`Ctx::credentials_for`] checks the binding).
     pub fn token_for(&self, domain: &str) -> CliResult<(Token, TokenSource)> {
         let (env, storage) = self.token_lookup(domain)?;
         let found = self.secrets().token(env, domain, storage);
@@ -217,7 +298,7 @@ impl Ctx {
 
     /// `RSUPPORT_TOKEN` and where the domain keeps its token; not logged in is exit 4.
     fn token_lookup(&self, domain: &str) -> CliResult<(Option<Token>, Storage)> {
-        let env = self.env_token();
+        let env = self.env_token()?;
         let settings = self.domain_config(domain)?;
         if env.is_none() && settings.is_none() {
             return Err(
@@ -235,7 +316,7 @@ impl Ctx {
         }
         let client = match self.selected_domain()? {
             Some(domain) => self.client_for(&domain)?,
-            None => match self.env_token() {
+            None => match self.env_token()? {
                 Some(token) => {
                     let endpoint = self.endpoint_for(None)?;
                     self.client_with(endpoint, Some(token), None)?
@@ -248,16 +329,14 @@ impl Ctx {
 
     /// A client for one domain.
     pub fn client_for(&self, domain: &str) -> CliResult<Client> {
-        let endpoint = self.endpoint_for(Some(domain))?;
-        let (token, _) = self.token_for(domain)?;
-        self.client_with(endpoint, Some(token), Some(domain.to_string()))
+        let found = self.credentials_for(domain)?;
+        self.client_with(found.endpoint, Some(found.token), Some(domain.to_string()))
     }
 
     /// [`Ctx::client_for`] reading the keyring on a blocking thread (for `--all-domains`).
     pub async fn client_for_async(&self, domain: &str) -> CliResult<Client> {
-        let endpoint = self.endpoint_for(Some(domain))?;
-        let (token, _) = self.token_for_async(domain).await?;
-        self.client_with(endpoint, Some(token), Some(domain.to_string()))
+        let found = self.credentials_for_async(domain).await?;
+        self.client_with(found.endpoint, Some(found.token), Some(domain.to_string()))
     }
 
     /// A client with an explicit endpoint and token (login checks a token before storing it).
@@ -299,6 +378,9 @@ fn found_token(
     }
 }
 
+/// The variable `--endpoint` is also read from (clap's `env`).
+pub const ENDPOINT_ENV: &str = "RSUPPORT_ENDPOINT";
+
 /// `RSUPPORT_HTTP_TIMEOUT` (seconds, fractions allowed) shortens or lengthens the request
 /// timeout, e.g. for a slow link.
 pub const HTTP_TIMEOUT_ENV: &str = "RSUPPORT_HTTP_TIMEOUT";
@@ -317,9 +399,19 @@ fn http_timeout_override() -> CliResult<Option<std::time::Duration>> {
     }
 }
 
-/// A credential failure as the user reads it: no keyring is exit 4 with both ways out.
+/// A credential failure as the user reads it: no keyring is exit 4 with both ways out; a
+/// locked one is exit 4 with how to unlock it.
 pub fn credential_error(error: CredentialError, domain: &str) -> CliError {
     match error {
+        CredentialError::Locked { .. } => {
+            let message = format!("cannot use the OS keyring for {domain}");
+            let mut err = CliError::from(anyhow::Error::from(error).context(message))
+                .with_class(crate::error::ExitClass::Auth);
+            for hint in CredentialError::locked_hints() {
+                err = err.hint(hint);
+            }
+            err
+        }
         CredentialError::NoKeyring { .. } => {
             let message = format!("cannot use the OS keyring for {domain}");
             let mut err = CliError::from(anyhow::Error::from(error).context(message))
@@ -330,6 +422,10 @@ pub fn credential_error(error: CredentialError, domain: &str) -> CliError {
             err
         }
         CredentialError::Keyring { .. } => CliError::auth(error.to_string()),
+        // exit 2 as for any token that is not one: nothing was sent
+        CredentialError::Malformed { .. } => CliError::usage(error.to_string()).hint(format!(
+            "log in again to store a new one: rsupport auth login --domain {domain}"
+        )),
         CredentialError::File { .. } => CliError::failure(error.to_string()),
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::client::Token;
+use crate::client::{Token, TokenError};
 
 /// The keyring service name of every entry.
 pub const KEYRING_SERVICE: &str = "rsupport";
@@ -56,9 +56,21 @@ pub enum CredentialError {
     /// No Secret Service / Keychain / Credential Manager answered.
     #[error("no OS keyring is reachable: {detail}")]
     NoKeyring { detail: String },
+    /// The keyring answered, but it is locked and no unlock prompt was answered (dismissed, or
+    /// no desktop session to show it in).
+    #[error("the OS keyring is locked, and no unlock prompt was answered ({detail})")]
+    Locked { detail: String },
     /// The keyring answered with an error.
     #[error("the OS keyring refused the request for {domain}: {detail}")]
     Keyring { domain: String, detail: String },
+    /// What is stored is not a usable token (edited by hand, or written by another program).
+    #[error("the token of {domain} in {store} is malformed: {error}")]
+    Malformed {
+        domain: String,
+        /// "the OS keyring", "the token file PATH".
+        store: String,
+        error: TokenError,
+    },
     #[error("cannot {action} the token file {path}: {source}")]
     File {
         action: &'static str,
@@ -69,6 +81,17 @@ pub enum CredentialError {
 }
 
 impl CredentialError {
+    /// How to unlock a locked keyring, and the way around it.
+    pub fn locked_hints() -> Vec<String> {
+        vec![
+            "unlock it in your desktop session (log in to the desktop again, or unlock the \"Login\" keyring in Passwords and Keys), then run the command again".into(),
+            "without a desktop (SSH, a container, CI) gnome-keyring is unlocked with its password on stdin: printf '%s' \"$KEYRING_PASSWORD\" | gnome-keyring-daemon --replace --unlock --components=secrets --daemonize".into(),
+            format!(
+                "or, for scripts, pass the token in the environment: {TOKEN_ENV}=… rsupport …"
+            ),
+        ]
+    }
+
     /// The two ways out when no keyring is reachable.
     pub fn no_keyring_hints(domain: &str) -> Vec<String> {
         vec![
@@ -173,7 +196,10 @@ impl SecretStore {
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(e),
         })?;
-        Ok(found.as_deref().and_then(Token::new))
+        match found {
+            Some(secret) => stored_token(&secret, domain, || "the OS keyring".into()),
+            None => Ok(None),
+        }
     }
 
     pub fn keyring_set(&self, domain: &str, token: &Token) -> Result<(), CredentialError> {
@@ -199,7 +225,9 @@ impl SecretStore {
     pub fn file_get(&self, domain: &str) -> Result<Option<Token>, CredentialError> {
         let path = self.file_path(domain);
         match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(Token::new(&text)),
+            Ok(text) => stored_token(&text, domain, || {
+                format!("the token file {}", path.display())
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(CredentialError::File {
                 action: "read",
@@ -252,8 +280,32 @@ impl SecretStore {
     }
 }
 
+/// A token read from a store; a blank one counts as none, as it always has.
+fn stored_token(
+    text: &str,
+    domain: &str,
+    store: impl FnOnce() -> String,
+) -> Result<Option<Token>, CredentialError> {
+    match Token::new(text) {
+        Ok(token) => Ok(Some(token)),
+        Err(TokenError::Empty) => Ok(None),
+        Err(error) => Err(CredentialError::Malformed {
+            domain: domain.to_string(),
+            store: store(),
+            error,
+        }),
+    }
+}
+
 fn keyring_error(domain: &str, error: keyring::Error) -> CredentialError {
     match error {
+        keyring::Error::NoStorageAccess(e) | keyring::Error::PlatformFailure(e)
+            if is_locked(&*e) =>
+        {
+            CredentialError::Locked {
+                detail: e.to_string(),
+            }
+        }
         keyring::Error::NoStorageAccess(e) => CredentialError::NoKeyring {
             detail: e.to_string(),
         },
@@ -271,6 +323,30 @@ fn keyring_error(domain: &str, error: keyring::Error) -> CredentialError {
             detail: other.to_string(),
         },
     }
+}
+
+/// Whether the Secret Service said the keyring is locked: a locked collection or item, or an
+/// unlock prompt dismissed (gnome-keyring dismisses it itself when there is no display to show
+/// it on) or cut off.
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn is_locked(error: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
+    use secret_service::Error;
+    matches!(
+        error.downcast_ref::<Error>(),
+        Some(Error::Locked | Error::Prompt | Error::PromptDisconnected)
+    )
+}
+
+/// Other platforms' stores do not say "locked" apart from other failures.
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+fn is_locked(_error: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
+    false
 }
 
 /// Creates `dir` (and parents) with mode 0700 where it is new.
@@ -297,8 +373,18 @@ mod tests {
     }
 
     #[test]
-    fn blank_token_is_no_token() {
-        assert!(Token::new("  \n").is_none());
+    fn a_blank_token_file_is_no_token_and_a_malformed_one_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SecretStore::new(dir.path());
+        std::fs::create_dir_all(store.file_path("a.example").parent().unwrap()).unwrap();
+        std::fs::write(store.file_path("a.example"), "  \n").unwrap();
+        assert!(store.file_get("a.example").unwrap().is_none());
+        std::fs::write(store.file_path("a.example"), "abc\u{1b}def\n").unwrap();
+        let err = store.file_get("a.example").unwrap_err().to_string();
+        assert!(
+            err.contains("a.example.token") && err.contains("malformed") && !err.contains("abc"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -309,7 +395,7 @@ mod tests {
             .file_set("a.example", &Token::new("stored").unwrap())
             .unwrap();
         let (token, source) = store
-            .token(Token::new("from-env"), "a.example", Storage::File)
+            .token(Token::new("from-env").ok(), "a.example", Storage::File)
             .unwrap()
             .unwrap();
         assert_eq!((token.expose(), source), ("from-env", TokenSource::Env));

@@ -27,7 +27,7 @@ use rsupport_api::types::*;
 
 pub use error::ClientError;
 pub use paging::{Page, PagedQuery, Pager};
-pub use token::Token;
+pub use token::{Token, TokenError};
 pub use transfer::Download;
 use transport::Retry;
 
@@ -123,6 +123,25 @@ pub fn parse_endpoint(endpoint: &str) -> Result<Url, ClientError> {
         return Err(invalid("the URL has no host"));
     }
     Ok(url)
+}
+
+/// An endpoint in one spelling, to compare two: scheme and host lowercased (the URL parser
+/// does that), the scheme's default port dropped, no trailing slash. `None` when it does not
+/// parse.
+pub fn canonical_endpoint(endpoint: &str) -> Option<String> {
+    let mut url = parse_endpoint(endpoint).ok()?;
+    let path = url.path().trim_end_matches('/').to_string();
+    url.set_path(&path);
+    Some(url.as_str().trim_end_matches('/').to_string())
+}
+
+/// Whether two endpoints name the same server, however each is written.
+pub fn same_endpoint(a: &str, b: &str) -> bool {
+    match (canonical_endpoint(a), canonical_endpoint(b)) {
+        (Some(a), Some(b)) => a == b,
+        // one that does not parse is the same only as itself
+        _ => a.trim().trim_end_matches('/') == b.trim().trim_end_matches('/'),
+    }
 }
 
 impl Client {
@@ -353,6 +372,30 @@ mod tests {
             err.to_string().contains("such as http://127.0.0.1:8765"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn endpoints_written_differently_are_the_same_server() {
+        for (a, b) in [
+            ("http://127.0.0.1:8765", "HTTP://127.0.0.1:8765/"),
+            (
+                "https://Support.Example.NET",
+                "https://support.example.net:443/",
+            ),
+            ("http://example.com:80", "http://example.com"),
+            ("https://example.com/api/", "https://example.com/api"),
+        ] {
+            assert!(same_endpoint(a, b), "{a} vs {b}");
+        }
+        for (a, b) in [
+            ("http://127.0.0.1:8765", "http://127.0.0.1:8766"),
+            ("http://example.com", "https://example.com"),
+            ("https://example.com:8443", "https://example.com"),
+            ("https://example.com/api", "https://example.com/other"),
+            ("https://example.com", "https://example.com.evil.net"),
+        ] {
+            assert!(!same_endpoint(a, b), "{a} vs {b}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub struct AllDomains {
 impl AllDomains {
     /// Every logged-in domain; refused when `RSUPPORT_TOKEN` (one domain's token) is set.
     pub fn logged_in(ctx: &Ctx) -> CliResult<AllDomains> {
-        if ctx.env_token().is_some() {
+        if ctx.env_token()?.is_some() {
             return Err(CliError::usage(format!(
                 "--all-domains uses the stored token of every domain, but {TOKEN_ENV} holds the token of one"
             ))

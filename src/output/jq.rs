@@ -101,7 +101,7 @@ impl JqProgram {
                     text.push('\n');
                 }
                 Ok(value) => {
-                    text.push_str(&value.to_string());
+                    text.push_str(&json_text(&value)?);
                     text.push('\n');
                 }
                 Err(exception) => {
@@ -113,6 +113,43 @@ impl JqProgram {
             }
         }
         Ok(text)
+    }
+}
+
+/// A jq value that is not a string, as compact JSON written by the client's one JSON encoder
+/// (jaq's own writer leaves C1 and bidi controls raw), in jq's key order.
+fn json_text(value: &jaq_json::Val) -> CliResult<String> {
+    super::json::to_string(&JqJson(value))
+}
+
+/// A jq value seen through serde, so [`super::json`] writes it.
+struct JqJson<'a>(&'a jaq_json::Val);
+
+impl serde::Serialize for JqJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use jaq_json::Val;
+        match self.0 {
+            Val::Null => serializer.serialize_unit(),
+            Val::Bool(b) => serializer.serialize_bool(*b),
+            // jq writes NaN as null; so does this
+            Val::Num(n) => match n.to_string().parse::<serde_json::Number>() {
+                Ok(number) => number.serialize(serializer),
+                Err(_) => serializer.serialize_unit(),
+            },
+            Val::TStr(bytes) | Val::BStr(bytes) => {
+                serializer.serialize_str(&String::from_utf8_lossy(bytes))
+            }
+            Val::Arr(items) => serializer.collect_seq(items.iter().map(JqJson)),
+            Val::Obj(fields) => serializer.collect_map(fields.iter().map(|(key, value)| {
+                let key = match key {
+                    Val::TStr(bytes) | Val::BStr(bytes) => {
+                        String::from_utf8_lossy(bytes).into_owned()
+                    }
+                    other => other.to_string(),
+                };
+                (key, JqJson(value))
+            })),
+        }
     }
 }
 
@@ -154,6 +191,22 @@ mod tests {
     fn jq_unknown_filter_is_named() {
         let err = JqProgram::compile("nosuchfilter").unwrap_err();
         assert!(err.to_string().contains("nosuchfilter"), "{err}");
+    }
+    #[test]
+    fn jq_json_values_escape_c1_and_bidi_controls() {
+        let program = JqProgram::compile("{t: .}").unwrap();
+        let out = program
+            .run(&serde_json::json!("a\u{9b}2Jb\u{202e}c"))
+            .unwrap();
+        assert_eq!(out, "{\"t\":\"a\\u009b2Jb\\u202ec\"}\n");
+    }
+    #[test]
+    fn jq_objects_keep_jq_s_key_order() {
+        let program = JqProgram::compile("{z: 1, a: [2.5, null, true]}").unwrap();
+        assert_eq!(
+            program.run(&serde_json::json!(null)).unwrap(),
+            "{\"z\":1,\"a\":[2.5,null,true]}\n"
+        );
     }
     #[test]
     fn jq_output_strings_are_sanitized() {

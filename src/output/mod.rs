@@ -5,16 +5,18 @@
 //! message) or, for lists that arrive page by page, a [`ListStream`]; types shown as rows
 //! implement [`Tabular`]. Every string that came from the server goes through
 //! [`sanitize`](crate::terminal::sanitize) before it reaches a terminal or a TSV/CSV/table;
-//! JSON escapes control characters itself.
+//! JSON is written by [`json`], which escapes every control and bidi character instead.
 //!
 //! One concern per file: [`format`] (the `--format`/`--color` choices), [`outcome`] (what
 //! commands hand over), [`table`], [`stream`] (TSV/JSON/CSV written as pages arrive), [`csv`],
-//! [`jq`], [`time`]; this file holds the renderer and the stderr lines.
+//! [`json`] (the one JSON encoder), [`jq`], [`time`]; this file holds the renderer and the
+//! stderr lines.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // the module that owns stdout and stderr
 
 mod csv;
 mod format;
 mod jq;
+mod json;
 mod outcome;
 mod stream;
 mod table;
@@ -354,8 +356,7 @@ impl Output {
                 self.write_stdout(&text)
             }
             None => {
-                let text = serde_json::to_string_pretty(value)
-                    .map_err(|e| CliError::failure(format!("cannot encode JSON: {e}")))?;
+                let text = json::to_string_pretty(value)?;
                 self.write_stdout(&format!("{text}\n"))
             }
         }

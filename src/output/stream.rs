@@ -4,9 +4,10 @@
 use serde_json::Value;
 
 use super::csv::{csv_line, csv_row};
+use super::json;
 use super::outcome::to_json;
 use super::{Cell, Column, Format, Listing, Output, Tabular};
-use crate::error::{CliError, CliResult};
+use crate::error::CliResult;
 use crate::terminal::one_line;
 
 /// Rows written as they arrive; call [`ListStream::finish`] at the end.
@@ -68,8 +69,7 @@ impl ListStream {
                 for value in json {
                     text.push_str(if self.started { ",\n" } else { "[\n" });
                     self.started = true;
-                    let pretty = serde_json::to_string_pretty(&value)
-                        .map_err(|e| CliError::failure(format!("cannot encode JSON: {e}")))?;
+                    let pretty = json::to_string_pretty(&value)?;
                     for (i, line) in pretty.lines().enumerate() {
                         if i > 0 {
                             text.push('\n');

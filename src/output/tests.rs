@@ -290,3 +290,42 @@ fn color_always_styles_the_table_header_and_never_does_not() {
     plain.out.emit(Outcome::list(&[item(1, "one")])).unwrap();
     assert!(!plain.stdout().contains('\u{1b}'));
 }
+
+#[test]
+fn every_json_writer_escapes_c1_and_bidi_controls() {
+    let hostile = "x\u{9b}2Jy\u{202e}z";
+    let escaped = r"x\u009b2Jy\u202ez";
+    let record = Record::new(&item(1, hostile));
+    let outcomes = [
+        Outcome::Record(record.clone()),
+        Outcome::list(&[item(1, hostile)]),
+        Outcome::Primary {
+            value: hostile.into(),
+            record: None,
+        },
+        Outcome::Message {
+            text: hostile.into(),
+            json: Some(serde_json::json!({ "user": hostile })),
+        },
+    ];
+    for outcome in outcomes {
+        let c = capture(with_format(Format::Json), false);
+        let shown = format!("{outcome:?}");
+        c.out.emit(outcome).unwrap();
+        let text = c.stdout();
+        assert!(text.is_ascii() && text.contains(escaped), "{shown}: {text}");
+    }
+    // the array written page by page
+    let c = capture(with_format(Format::Json), false);
+    let mut stream = c.out.list_stream::<Item>();
+    stream.page(&[item(1, hostile)]).unwrap();
+    stream.page(&[item(2, hostile)]).unwrap();
+    stream.finish().unwrap();
+    let text = c.stdout();
+    assert!(
+        text.is_ascii() && text.matches(escaped).count() == 2,
+        "{text}"
+    );
+    let back: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(back[1]["displayName"], hostile);
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::common::TestServer;
-use crate::common::reseller::{Reseller, block_on};
+use crate::common::reseller::{Reseller, Run, block_on};
 use sha2::{Digest, Sha256};
 
 const CREATE: &[&str] = &[
@@ -446,7 +446,16 @@ fn a_create_whose_response_is_lost_is_retried_and_makes_one_case() {
     let endpoint = proxy.url();
     let mut args = vec!["--endpoint", endpoint.as_str()];
     args.extend(create_args(&["--description", "Bounces since 9:00."]));
-    let run = reseller.run(&args).ok();
+    // the stored token is bound to the server itself: through the proxy, the caller gives it
+    let run = Run::from(
+        reseller
+            .env
+            .rsupport_with_token(&reseller.world.a)
+            .args(&args)
+            .output()
+            .expect("run rsupport"),
+    )
+    .ok();
     assert!(
         proxy.dropped.load(Ordering::SeqCst),
         "no response was dropped"

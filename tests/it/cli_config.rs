@@ -73,25 +73,6 @@ fn storage_cannot_be_set_by_hand() {
 }
 
 #[test]
-fn endpoint_of_a_domain_can_be_changed() {
-    let world = World::new();
-    let env = TestEnv::new();
-    env.login_insecure(&world.server.url, DOMAIN_A, &world.a);
-    env.rsupport()
-        .args([
-            "config",
-            "set",
-            "domains.a.example.endpoint",
-            "http://127.0.0.1:9",
-        ])
-        .assert()
-        .success();
-    let output = env.rsupport().args(["customer", "list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(6), "the new endpoint is used");
-    assert!(stderr(&output).contains("http://127.0.0.1:9"));
-}
-
-#[test]
 fn configured_format_is_the_default_output_format() {
     let world = World::new();
     let env = TestEnv::new();

@@ -2,108 +2,13 @@
 //! bodies, dropped connections, slow replies, 429 with Retry-After. Everything else is tested
 //! against the real server.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
-use std::thread;
+use std::net::TcpListener;
 use std::time::Duration;
 
 use crate::common::env::{TestEnv, stderr, stdout};
+use crate::common::mock::{MockServer, Reply, json};
 
 const CATEGORIES: &str = r#"{"categories":[{"id":"gmail-delivery","displayName":"Gmail > Delivery","product":"google-workspace"}]}"#;
-
-/// How the mock answers one connection.
-#[derive(Clone)]
-enum Reply {
-    /// A full HTTP response: status line, extra headers, body.
-    Http(u16, Vec<(&'static str, String)>, String),
-    /// Close the connection after reading the request, without a byte of answer.
-    Drop,
-    /// Wait, then answer.
-    Slow(Duration, Box<Reply>),
-}
-
-fn json(status: u16, body: &str) -> Reply {
-    Reply::Http(
-        status,
-        vec![("Content-Type", "application/json".into())],
-        body.into(),
-    )
-}
-
-/// A scripted server on 127.0.0.1:0: the n-th connection gets the n-th reply (the last one
-/// repeats). It records each request's head.
-struct MockServer {
-    url: String,
-    requests: Arc<Mutex<Vec<String>>>,
-}
-
-impl MockServer {
-    fn start(replies: Vec<Reply>) -> MockServer {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let seen = requests.clone();
-        thread::spawn(move || {
-            for (n, stream) in listener.incoming().enumerate() {
-                let Ok(stream) = stream else { continue };
-                let reply = replies[n.min(replies.len() - 1)].clone();
-                let seen = seen.clone();
-                thread::spawn(move || serve(stream, reply, seen));
-            }
-        });
-        MockServer { url, requests }
-    }
-
-    fn requests(&self) -> Vec<String> {
-        self.requests.lock().unwrap().clone()
-    }
-}
-
-fn serve(stream: TcpStream, reply: Reply, seen: Arc<Mutex<Vec<String>>>) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut head = String::new();
-    let mut content_length = 0usize;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-            content_length = value.trim().parse().unwrap_or(0);
-        }
-        head.push_str(&line);
-        if line == "\r\n" {
-            break;
-        }
-    }
-    let mut body = vec![0; content_length];
-    let _ = reader.read_exact(&mut body);
-    seen.lock().unwrap().push(head);
-    answer(stream, reply);
-}
-
-fn answer(mut stream: TcpStream, reply: Reply) {
-    match reply {
-        Reply::Drop => drop(stream),
-        Reply::Slow(wait, reply) => {
-            thread::sleep(wait);
-            answer(stream, *reply);
-        }
-        Reply::Http(status, headers, body) => {
-            let mut text = format!(
-                "HTTP/1.1 {status} Mock\r\nContent-Length: {}\r\nConnection: close\r\n",
-                body.len()
-            );
-            for (name, value) in headers {
-                text.push_str(&format!("{name}: {value}\r\n"));
-            }
-            text.push_str("\r\n");
-            text.push_str(&body);
-            let _ = stream.write_all(text.as_bytes());
-        }
-    }
-}
 
 fn category_search(env: &TestEnv, url: &str) -> assert_cmd::Command {
     let mut cmd = env.rsupport_with_token("tok-secret-123");
@@ -239,7 +144,7 @@ fn a_refused_post_is_not_retried() {
         .build()
         .unwrap();
     let mut options = rsupport::client::ClientOptions::new(server.url.clone());
-    options.token = rsupport::client::Token::new("t");
+    options.token = rsupport::client::Token::new("t").ok();
     let client = rsupport::client::Client::new(options).unwrap();
     let result = runtime.block_on(client.create_comment(
         7,

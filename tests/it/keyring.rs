@@ -2,11 +2,13 @@
 //! tests need the private D-Bus session with an unlocked gnome-keyring that `scripts/test`
 //! starts (and runs them in): under a plain `cargo test` they are reported as ignored, and
 //! forced to run without that session they fail; they never pass without checking. The "no
-//! keyring" tests run everywhere: the cleared test environment has no D-Bus session.
+//! keyring" tests run everywhere: the cleared test environment has no D-Bus session. The
+//! locked-keyring test starts a D-Bus session and a gnome-keyring of its own.
 
 use std::process::Command;
 
-use crate::common::env::{TestEnv, stderr, stdout};
+use crate::common::env::{TestEnv, require_secret_service, stderr, stdout};
+use crate::common::mock::{MockServer, json};
 use crate::common::{DOMAIN_A, DOMAIN_B, World};
 
 /// `secret-tool lookup service rsupport username DOMAIN`: the attributes keyring 4's Secret
@@ -156,5 +158,107 @@ fn a_keyring_that_never_answers_is_reported_as_unreachable_after_the_timeout() {
     assert!(
         err.contains("no OS keyring is reachable") && err.contains("did not answer"),
         "{err}"
+    );
+}
+
+#[test]
+#[ignore = "needs the private Secret Service that scripts/test starts (it runs this test)"]
+fn a_keyring_token_is_not_sent_to_another_endpoint() {
+    // a domain of its own: the round-trip tests above own the keyring entries of a and b
+    let domain = "binding.example";
+    let world = World::new();
+    world.server.admin(&["domain", "add", domain]);
+    world.server.admin(&[
+        "user",
+        "add",
+        "ada@binding.example",
+        "--privileges",
+        "support,customers.view",
+    ]);
+    let token = world
+        .server
+        .admin(&["token", "issue", "ada@binding.example"]);
+    let env = TestEnv::with_real_keyring();
+    env.login_keyring(&world.server.url, domain, &token);
+    assert_eq!(secret_tool_lookup(domain).as_deref(), Some(token.as_str()));
+    let elsewhere = MockServer::start(vec![json(200, r#"{"customers":[]}"#)]);
+    let output = env
+        .rsupport()
+        .args(["--endpoint", &elsewhere.url, "customer", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!(
+            "rsupport auth login --domain {domain} --endpoint {}",
+            elsewhere.url
+        )),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        elsewhere.requests(),
+        Vec::<String>::new(),
+        "nothing was sent"
+    );
+    env.rsupport().args(["auth", "logout"]).assert().success();
+    assert_eq!(secret_tool_lookup(domain), None);
+}
+
+/// Inside a D-Bus session of its own: a login keyring that has a password (created by a first
+/// gnome-keyring given that password, as a desktop login does), then a gnome-keyring started
+/// WITHOUT `--unlock` in its place, as after a login that did not unlock it. There the real
+/// `rsupport ARGS` runs.
+const LOCKED_KEYRING_SESSION: &str = r#"
+set -e
+printf %s rsupport-test | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+gnome-keyring-daemon --replace --components=secrets --daemonize >/dev/null
+exec "$RSUPPORT_BIN" "$@"
+"#;
+
+#[test]
+#[ignore = "needs dbus-run-session and gnome-keyring, which scripts/test provides (it runs this test)"]
+fn login_with_a_locked_keyring_says_it_is_locked_and_how_to_unlock_it() {
+    require_secret_service();
+    let world = World::new();
+    let env = TestEnv::new();
+    let (data, run) = (env.home().join("data"), env.home().join("run"));
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&run).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let output = assert_cmd::Command::new("dbus-run-session")
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.home())
+        .env("NO_COLOR", "1")
+        .env("XDG_DATA_HOME", &data)
+        .env("XDG_RUNTIME_DIR", &run)
+        .env("RSUPPORT_CONFIG_DIR", env.config_dir())
+        .env("RSUPPORT_BIN", env!("CARGO_BIN_EXE_rsupport"))
+        .args(["--", "sh", "-c", LOCKED_KEYRING_SESSION, "sh"])
+        .args(["auth", "login", "--with-token", "--domain", DOMAIN_A])
+        .args(["--endpoint", &world.server.url])
+        .write_stdin(format!("{}\n", world.a))
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(4), "{err}");
+    assert!(err.contains("the OS keyring is locked"), "{err}");
+    assert!(!err.contains("no OS keyring is reachable"), "{err}");
+    assert!(
+        err.contains("unlock it in your desktop session")
+            && err.contains("gnome-keyring-daemon --replace --unlock"),
+        "{err}"
+    );
+    assert!(!err.contains(&world.a), "{err}");
+    assert!(
+        !env.token_file(DOMAIN_A).exists() && env.config_text().is_empty(),
+        "no plain-text fallback and no login recorded: {:?}",
+        env.files()
     );
 }

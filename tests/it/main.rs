@@ -7,7 +7,9 @@
 mod common;
 
 mod api_client;
+mod auth_endpoint_binding;
 mod auth_login;
+mod auth_malformed_token;
 mod auth_precedence;
 mod case_create;
 mod case_interactive;
@@ -18,6 +20,7 @@ mod cli_config;
 mod cli_customers;
 mod cli_help;
 mod cli_http_mock;
+mod cli_json_escapes;
 mod keyring;
 mod layout;
 

@@ -6,7 +6,7 @@ use std::io::Read;
 use clap::Args;
 use serde_json::json;
 
-use crate::client::Token;
+use crate::client::{Token, TokenError};
 use crate::config::DomainConfig;
 use crate::context::{Ctx, credential_error};
 use crate::credentials::Storage;
@@ -18,7 +18,8 @@ use rsupport_api::types::Role;
 #[command(after_help = "\
 The domain is --domain (or RSUPPORT_DOMAIN); the server is --endpoint (or RSUPPORT_ENDPOINT),
 else the one the domain used before, else http://127.0.0.1:8765. The token is checked with the
-server before anything is stored, and must belong to a user of that domain.
+server before anything is stored, and must belong to a user of that domain. The stored token is
+then sent to that server only: logging in again with --endpoint is how a domain moves.
 
 Examples:
   rsupport auth login --domain reseller.example.com
@@ -110,16 +111,12 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
         }
         _ => {}
     }
-    let stored_endpoint = if ctx.options().endpoint.is_some() {
-        Some(endpoint.clone())
-    } else {
-        previous.and_then(|p| p.endpoint)
-    };
     ctx.update_config(|config| {
         config.domains.insert(
             domain.clone(),
             DomainConfig {
-                endpoint: stored_endpoint,
+                // always, the default one too: the token is bound to the server it was checked with
+                endpoint: Some(endpoint.clone()),
                 storage,
                 user: Some(me.email.clone()),
             },
@@ -171,11 +168,20 @@ fn read_token(ctx: &Ctx, args: &LoginArgs, domain: &str) -> CliResult<Token> {
             "echo \"$TOKEN\" | rsupport auth login --domain {domain} --with-token"
         )));
     };
-    Token::new(&text).ok_or_else(|| {
-        CliError::usage("the token is empty").hint(if args.with_token {
+    Token::new(&text).map_err(|error| match error {
+        TokenError::Empty => CliError::usage("the token is empty").hint(if args.with_token {
             "pass the token on stdin, e.g. `rsupport auth login --domain D --with-token < token.txt`"
         } else {
             "paste the token the reseller admin issued for you"
-        })
+        }),
+        TokenError::Malformed { .. } => CliError::usage(format!(
+            "the token {} is malformed: {error}",
+            if args.with_token {
+                "read from stdin"
+            } else {
+                "you entered"
+            }
+        ))
+        .hint("give the token alone, exactly as it was issued: one line of visible characters"),
     })
 }

@@ -89,13 +89,13 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
     let mut domains = config.domain_names();
     let selected = ctx.selected_domain()?;
     if let Some(selected) = &selected
-        && ctx.env_token().is_some()
+        && ctx.env_token()?.is_some()
         && !domains.contains(selected)
     {
         domains.push(selected.clone());
     }
     if domains.is_empty() {
-        return match ctx.env_token() {
+        return match ctx.env_token()? {
             Some(_) => env_token_status(ctx).await,
             None => Err(CliError::auth("no domain is logged in")
                 .hint("log in first: rsupport auth login --domain DOMAIN")),
@@ -106,6 +106,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
         let selected = selected.clone();
         let recorded_user = config.domains.get(domain).and_then(|d| d.user.clone());
         async move {
+            // the endpoint shown even when its token is refused for it
             let endpoint = ctx.endpoint_for(Some(domain))?;
             let mut status = DomainStatus {
                 domain: domain.clone(),
@@ -117,15 +118,17 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
                 token_works: false,
                 problem: None,
             };
-            let (token, source) = match ctx.token_for_async(domain).await {
+            // a stored token is checked only with the server it is bound to
+            let found = match ctx.credentials_for_async(domain).await {
                 Ok(found) => found,
                 Err(error) => {
                     status.problem = Some(error.messages().join(": "));
                     return Ok::<_, CliError>((status, Some(error)));
                 }
             };
-            status.token_source = Some(source);
-            let client = ctx.client_with(endpoint, Some(token), Some(domain.clone()))?;
+            status.token_source = Some(found.source);
+            let client =
+                ctx.client_with(found.endpoint, Some(found.token), Some(domain.clone()))?;
             match client.whoami().await {
                 Ok(me) if me.domain.as_deref() == Some(domain.as_str()) => {
                     status.user = Some(me.email);
@@ -174,7 +177,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
 /// `RSUPPORT_TOKEN` alone (CI): who it belongs to, at the selected endpoint.
 async fn env_token_status(ctx: &Ctx) -> CliResult<Outcome> {
     let endpoint = ctx.endpoint_for(None)?;
-    let client = ctx.client_with(endpoint.clone(), ctx.env_token(), None)?;
+    let client = ctx.client_with(endpoint.clone(), ctx.env_token()?, None)?;
     let mut status = DomainStatus {
         domain: String::new(),
         active: true,

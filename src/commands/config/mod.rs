@@ -17,7 +17,8 @@ Keys:
   format                     output format when none is asked for: table, json, csv or tsv
   language                   language of new cases, a BCP 47 tag such as en-US
   time_zone                  time zone of new cases, an IANA name such as Europe/Rome
-  domains.<DOMAIN>.endpoint  the server of a logged-in domain
+  domains.<DOMAIN>.endpoint  the server the domain was logged in with, the only one its token
+                             is sent to (read-only: set by auth login --endpoint)
   domains.<DOMAIN>.storage   where the domain's token is kept (read-only: set by auth login)
 
 Examples:

@@ -51,12 +51,7 @@ impl TestEnv {
     /// the private one `scripts/test` starts. Without it the test fails here, rather than
     /// write into a desktop keyring or pass without checking anything.
     pub fn with_real_keyring() -> TestEnv {
-        assert_eq!(
-            std::env::var(SECRET_SERVICE_ENV).as_deref(),
-            Ok("1"),
-            "this test needs the private D-Bus session with an unlocked gnome-keyring that \
-             scripts/test starts: run it with `scripts/test`"
-        );
+        require_secret_service();
         TestEnv {
             real_keyring: true,
             ..TestEnv::new()
@@ -154,6 +149,18 @@ impl TestEnv {
             .assert()
             .success();
     }
+}
+
+/// Fails the test unless it runs where `scripts/test` put it: in a private D-Bus session with
+/// gnome-keyring (and `dbus-run-session`, `gnome-keyring-daemon`, `secret-tool` on the PATH),
+/// rather than write into a desktop keyring or pass without checking anything.
+pub fn require_secret_service() {
+    assert_eq!(
+        std::env::var(SECRET_SERVICE_ENV).as_deref(),
+        Ok("1"),
+        "this test needs the private D-Bus session with an unlocked gnome-keyring that \
+         scripts/test starts: run it with `scripts/test`"
+    );
 }
 
 /// stdout of a finished command as text.
