@@ -4,8 +4,8 @@
 
 use crate::common::reseller::Reseller;
 
-/// A title the server stores as given: an 8-bit CSI that would clear the screen, and a
-/// right-to-left override that would show the rest of the line reversed.
+/// A title as a server that does not check text would serve it: an 8-bit CSI that would clear
+/// the screen, and a right-to-left override that would show the rest of the line reversed.
 const TITLE: &str = "Mail \u{9b}2J bounces \u{202e}gnirts \u{2066}x\u{2069}\u{200f}";
 
 fn assert_escaped(stdout: &[u8]) -> String {
@@ -26,7 +26,7 @@ fn assert_escaped(stdout: &[u8]) -> String {
 #[test]
 fn case_view_json_escapes_c1_and_bidi_controls_and_round_trips() {
     let reseller = Reseller::new();
-    let id = reseller.seed_case("premium-co", TITLE);
+    let id = reseller.seed_case_with_raw_title("premium-co", TITLE);
     assert_eq!(reseller.case(id)["displayName"], TITLE, "stored as given");
     let output = reseller
         .env
@@ -43,7 +43,7 @@ fn case_view_json_escapes_c1_and_bidi_controls_and_round_trips() {
 #[test]
 fn case_list_json_stream_escapes_c1_and_bidi_controls_and_round_trips() {
     let reseller = Reseller::new();
-    let id = reseller.seed_case("premium-co", TITLE);
+    let id = reseller.seed_case_with_raw_title("premium-co", TITLE);
     let output = reseller
         .env
         .rsupport()
@@ -65,7 +65,7 @@ fn case_list_json_stream_escapes_c1_and_bidi_controls_and_round_trips() {
 #[test]
 fn jq_json_values_escape_c1_and_bidi_controls() {
     let reseller = Reseller::new();
-    let id = reseller.seed_case("premium-co", TITLE);
+    let id = reseller.seed_case_with_raw_title("premium-co", TITLE);
     let output = reseller
         .env
         .rsupport()

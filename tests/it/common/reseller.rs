@@ -67,6 +67,26 @@ impl Reseller {
         block_on(self.api_a().create_case(customer, title))
     }
 
+    /// Files a case, then gives it `title` straight in the store, as a server that does not
+    /// check text (an older one, another implementation) would serve it: what the client must
+    /// still show safely.
+    pub fn seed_case_with_raw_title(&self, customer: &str, title: &str) -> u64 {
+        let id = self.seed_case(customer, "placeholder");
+        let title = title.to_string();
+        self.world
+            .server
+            .store()
+            .write(move |tx| {
+                tx.execute(
+                    "UPDATE cases SET display_name = ?1 WHERE id = ?2",
+                    rusqlite_params(&title, id),
+                )?;
+                Ok::<_, rsupport_server::store::StoreError>(())
+            })
+            .expect("set the raw title");
+        id
+    }
+
     /// A case as the server has it (read as `a.example`).
     pub fn case(&self, id: u64) -> Value {
         let answer = block_on(self.api_a().get(&format!("/v1/cases/{id}")));
@@ -142,4 +162,9 @@ pub fn ids(cases: &Value) -> Vec<u64> {
         .iter()
         .map(|c| c["id"].as_u64().expect("id"))
         .collect()
+}
+
+/// `(title, id)` as SQL parameters (the client's tests do not depend on rusqlite).
+fn rusqlite_params(title: &str, id: u64) -> (String, i64) {
+    (title.to_string(), id as i64)
 }
