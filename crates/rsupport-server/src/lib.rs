@@ -32,6 +32,7 @@ pub mod demo;
 pub mod error;
 pub mod handlers;
 pub mod openapi;
+mod parse_errors;
 pub mod rules;
 pub mod store;
 #[cfg(feature = "testing")]
@@ -268,7 +269,7 @@ pub async fn serve(
         io.set_read_timeout(Some(config.idle_timeout));
         io.set_write_timeout(Some(config.idle_timeout));
         let connection = http.serve_connection(
-            TokioIo::new(Box::pin(io)),
+            TokioIo::new(parse_errors::ErrorShaped::new(Box::pin(io))),
             TowerToHyperService::new(app.clone()),
         );
         let connection = graceful.watch(connection);

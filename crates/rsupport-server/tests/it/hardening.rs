@@ -172,9 +172,58 @@ async fn framework_errors_use_the_api_error_shape() {
         .await;
     assert_eq!(long.status, 414);
     assert_eq!(long.reason(), "URI_TOO_LONG");
+    // beyond what the HTTP parser itself reads, still the error shape
+    let longer = raw_exchange(
+        &world.server.url,
+        &format!(
+            "GET /v1/cases?query={} HTTP/1.1\r\nHost: x\r\n\r\n",
+            "x".repeat(100_000)
+        ),
+    );
+    assert!(
+        longer.starts_with("HTTP/1.1 414"),
+        "{}",
+        &longer[..longer.len().min(200)]
+    );
+    assert!(
+        longer.contains("\"reason\":\"URI_TOO_LONG\""),
+        "{}",
+        &longer[..longer.len().min(300)]
+    );
+    let headers = raw_exchange(
+        &world.server.url,
+        &format!(
+            "GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+            "y".repeat(500_000)
+        ),
+    );
+    assert!(
+        headers.contains("\r\n\r\n{\"error\""),
+        "{}",
+        &headers[..headers.len().min(300)]
+    );
+    let garbage = raw_exchange(&world.server.url, "NOT HTTP AT ALL\r\n\r\n");
+    assert!(garbage.starts_with("HTTP/1.1 400"), "{garbage}");
+    assert!(
+        garbage.contains("\"reason\":\"INVALID_ARGUMENT\""),
+        "{garbage}"
+    );
     let route = api.get("/v2/nothing").await;
     assert_eq!(route.status, 404);
     assert_eq!(route.reason(), "NOT_FOUND");
+}
+
+/// Sends `request` as raw bytes and answers all the server wrote back before it closed.
+fn raw_exchange(url: &str, request: &str) -> String {
+    let mut stream = TcpStream::connect(url.trim_start_matches("http://")).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    // the server may answer (and close) before reading all of a huge request
+    let _ = stream.write_all(request.as_bytes());
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
 }
 
 // ---- uploads ---------------------------------------------------------------------------------
