@@ -32,6 +32,8 @@ impl PartialSchema for Binary {
             .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
                 utoipa::openapi::KnownFormat::Binary,
             )))
+            // An empty upload is refused; an attachment always has a byte.
+            .min_length(Some(1))
             .into()
     }
 }
