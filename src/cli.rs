@@ -60,12 +60,15 @@ const AFTER_HELP: &str = concat!(
     "Exit codes:\n",
     "  0  success\n",
     "  1  unexpected or server error (HTTP 5xx, a response that is not the API's, checksum mismatch)\n",
-    "  2  usage or invalid input; nothing was sent (INVALID_ARGUMENT, PAYLOAD_TOO_LARGE)\n",
+    "  2  usage or invalid input; nothing was sent (INVALID_ARGUMENT, PAYLOAD_TOO_LARGE,\n",
+    "     personal data refused, a malformed token)\n",
     "  3  not found (CUSTOMER_NOT_FOUND, CASE_NOT_FOUND, CATEGORY_NOT_FOUND, ATTACHMENT_NOT_FOUND)\n",
-    "  4  not authenticated or not permitted (no token, no keyring, UNAUTHENTICATED,\n",
-    "     PRIVILEGE_MISSING, CUSTOMER_ACCESS_NOT_GRANTED)\n",
+    "  4  not authenticated or not permitted (no token, no keyring or a locked one, a stored\n",
+    "     token asked to go to another server, UNAUTHENTICATED, PRIVILEGE_MISSING,\n",
+    "     CUSTOMER_ACCESS_NOT_GRANTED)\n",
     "  5  refused by a rule (CASE_CLOSED, REOPEN_WINDOW_EXPIRED, ESCALATION_NOT_ALLOWED, ...)\n",
-    "  6  server unreachable or timed out (also UNAVAILABLE and RATE_LIMITED after retries)"
+    "  6  server unreachable or timed out (also UNAVAILABLE, REQUEST_TIMEOUT and RATE_LIMITED\n",
+    "     after retries)"
 );
 
 /// The global options, accepted before or after the subcommand.

@@ -64,7 +64,7 @@ impl ExitClass {
             | EscalationNotAllowed
             | InvalidStateTransition
             | IdempotencyConflict => ExitClass::Refused,
-            Unavailable | RateLimited => ExitClass::Unreachable,
+            Unavailable | RateLimited | RequestTimeout => ExitClass::Unreachable,
             ChecksumMismatch | Internal | Unknown | MethodNotAllowed | UnsupportedMediaType => {
                 ExitClass::Failure
             }
@@ -135,6 +135,9 @@ fn client_hints(error: &ClientError, origin: TokenOrigin) -> Vec<String> {
                 ErrorReason::RateLimited | ErrorReason::Unavailable => {
                     vec!["the server is busy: try again in a moment".into()]
                 }
+                ErrorReason::RequestTimeout => vec![
+                    "the request's body arrived too slowly for the server: check the network and try again".into(),
+                ],
                 ErrorReason::ReopenWindowExpired => {
                     vec!["file a new case with `rsupport case create`".into()]
                 }
@@ -150,12 +153,15 @@ pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  success
   1  unexpected or server error (HTTP 5xx, a response that is not the API's, checksum mismatch)
-  2  usage or invalid input; nothing was sent (INVALID_ARGUMENT, PAYLOAD_TOO_LARGE)
+  2  usage or invalid input; nothing was sent (INVALID_ARGUMENT, PAYLOAD_TOO_LARGE,
+     personal data refused, a malformed token)
   3  not found (CUSTOMER_NOT_FOUND, CASE_NOT_FOUND, CATEGORY_NOT_FOUND, ATTACHMENT_NOT_FOUND)
-  4  not authenticated or not permitted (no token, no keyring, UNAUTHENTICATED,
-     PRIVILEGE_MISSING, CUSTOMER_ACCESS_NOT_GRANTED)
+  4  not authenticated or not permitted (no token, no keyring or a locked one, a stored
+     token asked to go to another server, UNAUTHENTICATED, PRIVILEGE_MISSING,
+     CUSTOMER_ACCESS_NOT_GRANTED)
   5  refused by a rule (CASE_CLOSED, REOPEN_WINDOW_EXPIRED, ESCALATION_NOT_ALLOWED, ...)
-  6  server unreachable or timed out (also UNAVAILABLE and RATE_LIMITED after retries)";
+  6  server unreachable or timed out (also UNAVAILABLE, REQUEST_TIMEOUT and RATE_LIMITED
+     after retries)";
 
 /// A mistake in what the user asked: exit 2, nothing was sent.
 #[derive(Debug, thiserror::Error)]
@@ -391,6 +397,7 @@ mod tests {
             (InvalidArgument, 2),
             (PayloadTooLarge, 2),
             (UriTooLong, 2),
+            (RequestTimeout, 6),
             (MethodNotAllowed, 1),
             (UnsupportedMediaType, 1),
             (CustomerNotFound, 3),

@@ -39,6 +39,8 @@ crate::wire_enum! {
         UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE",
         /// The request line (the URI) is longer than the server accepts.
         UriTooLong = "URI_TOO_LONG",
+        /// The request's body stopped arriving for longer than the server waits.
+        RequestTimeout = "REQUEST_TIMEOUT",
         /// The case is closed; reopen it first.
         CaseClosed = "CASE_CLOSED",
         /// Reopen asked for a case that is not closed.
@@ -90,6 +92,7 @@ impl ErrorReason {
             ErrorReason::MethodNotAllowed => 405,
             ErrorReason::UnsupportedMediaType => 415,
             ErrorReason::UriTooLong => 414,
+            ErrorReason::RequestTimeout => 408,
             ErrorReason::RateLimited => 429,
             ErrorReason::Unavailable => 503,
             ErrorReason::Internal | ErrorReason::Unknown => 500,
@@ -105,6 +108,7 @@ impl ErrorReason {
             404 => "NOT_FOUND",
             409 => "FAILED_PRECONDITION",
             405 => "UNIMPLEMENTED",
+            408 => "DEADLINE_EXCEEDED",
             413 | 414 => "OUT_OF_RANGE",
             415 => "INVALID_ARGUMENT",
             429 => "RESOURCE_EXHAUSTED",

@@ -34,6 +34,27 @@ impl Failure {
         Failure::new(ErrorReason::InvalidArgument, message).with(|d| d.field = Some(field.into()))
     }
 
+    /// A request body that could not be read to its end: `REQUEST_TIMEOUT` (408) when the
+    /// connection's idle timeout cut it (a stalled client), else `INVALID_ARGUMENT` on `body`.
+    /// `what` names the body ("the upload", "the request body").
+    pub fn body_unreadable(what: &str, error: &(dyn std::error::Error + 'static)) -> Failure {
+        let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+        while let Some(e) = source {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+            {
+                return Failure::new(
+                    ErrorReason::RequestTimeout,
+                    format!(
+                        "{what} stopped arriving for longer than this server waits; send it again"
+                    ),
+                );
+            }
+            source = e.source();
+        }
+        Failure::invalid("body", format!("{what} was interrupted: {error}"))
+    }
+
     pub fn privilege_missing(privilege: Privilege, what: &str) -> Failure {
         Failure::new(
             ErrorReason::PrivilegeMissing,

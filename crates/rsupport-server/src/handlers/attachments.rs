@@ -82,9 +82,7 @@ async fn spool(body: Body, dir: &std::path::Path, limit: u64) -> ApiResult<Spool
     let mut size = 0u64;
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|error| {
-            Failure::invalid("body", format!("the upload was interrupted: {error}"))
-        })?;
+        let chunk = chunk.map_err(|error| Failure::body_unreadable("the upload", &error))?;
         size += chunk.len() as u64;
         if size > limit {
             return Err(too_large(limit));

@@ -74,7 +74,7 @@ async fn read_json_object(req: Request) -> ApiResult<Option<serde_json::Value>> 
                 )
                 .with(|d| d.limit_bytes = Some(limit as u64))
             } else {
-                Failure::invalid("body", format!("cannot read the request body: {error}"))
+                Failure::body_unreadable("the request body", &error)
             }
         })?;
     if bytes.is_empty() {

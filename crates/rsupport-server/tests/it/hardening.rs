@@ -279,6 +279,49 @@ async fn a_cut_upload_leaves_no_attachment_and_no_file() {
     assert_eq!(list.body["attachments"], json!([]));
 }
 
+#[tokio::test]
+async fn a_stalled_upload_is_answered_408_in_the_error_shape_and_leaves_nothing() {
+    let world = World::on(TestServer::start_with(ServerConfig {
+        idle_timeout: Duration::from_secs(1),
+        ..ServerConfig::default()
+    }));
+    let id = world.api_a().create_case("premium-co", "x").await;
+    let address = world.server.url.trim_start_matches("http://").to_string();
+    let token = world.a.clone();
+    let answer = tokio::task::spawn_blocking(move || {
+        let mut stream = TcpStream::connect(address).unwrap();
+        let head = format!(
+            "POST /v1/cases/{id}/attachments?filename=slow.bin HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n"
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(&[7u8; 100]).unwrap();
+        // then nothing more, the connection held open: the server gives up after its idle timeout
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    })
+    .await
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(
+        answer.contains("\"reason\":\"REQUEST_TIMEOUT\""),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("\"status\":\"DEADLINE_EXCEEDED\""),
+        "{answer}"
+    );
+    assert_eq!(leftover_uploads(&world.server), Vec::<String>::new());
+    let list = world
+        .api_a()
+        .get(&format!("/v1/cases/{id}/attachments"))
+        .await;
+    assert_eq!(list.body["attachments"], json!([]));
+}
+
 /// The peak resident memory of a process so far (Linux `VmHWM`), in KiB.
 fn peak_rss_kib(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
