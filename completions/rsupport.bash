@@ -834,7 +834,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__create)
-            opts="-y -q -v -h -V --on-behalf-of --title --category --severity --description --description-file --attach --language --time-zone --share --allow-pii --yes --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-y -q -v -h -V --on-behalf-of --title --category --severity --description --description-file --attach --language --time-zone --share --allow-pii --yes --request-id --allow-duplicate --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,6 +877,10 @@ _rsupport() {
                     return 0
                     ;;
                 --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

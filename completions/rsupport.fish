@@ -290,6 +290,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l language -d 'BCP 47 language of the case, e.g. it-IT [default: config, then system, then en-US]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l time-zone -d 'IANA time zone of the case, e.g. Europe/Rome [default: config, then system, then UTC]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l share -d 'Share the case with a user or group email (repeatable)' -r
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l request-id -d 'A name for this filing, so that a re-run answers the case filed the first time instead of filing another (up to 128 characters, e.g. a CI job id)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l domain -d 'The reseller domain to act for [default: the one set by `auth switch`, or the only one logged in]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'
@@ -302,6 +303,7 @@ always\t''
 never\t''"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l allow-pii -d 'Send text that looks like personal data without asking'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -s y -l yes -d 'File the case without the final confirmation on a terminal'
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l allow-duplicate -d 'File even if you filed an open case of this customer with the same title in the last 24 hours'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'

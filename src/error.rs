@@ -76,7 +76,9 @@ impl ExitClass {
         match error {
             ClientError::Api { error, .. } => ExitClass::of_reason(error.reason),
             ClientError::Unreachable { .. } | ClientError::Timeout { .. } => ExitClass::Unreachable,
-            ClientError::Unexpected { .. } | ClientError::Write { .. } => ExitClass::Failure,
+            ClientError::Unexpected { .. }
+            | ClientError::Write { .. }
+            | ClientError::UploadCut { .. } => ExitClass::Failure,
             ClientError::InvalidEndpoint { .. } | ClientError::ReadFile { .. } => ExitClass::Usage,
         }
     }

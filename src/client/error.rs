@@ -27,6 +27,18 @@ pub enum ClientError {
         url: String,
         detail: String,
     },
+    /// The server took the connection, then closed it while the upload's body was being sent,
+    /// before answering: it may have refused the file (too large for it), or the connection
+    /// broke. Not "unreachable": the server was reached.
+    #[error(
+        "the server at {endpoint} closed the connection after {sent} of the file's {size} bytes were sent, without an answer (it may not take files this large, or the connection broke): {detail}"
+    )]
+    UploadCut {
+        endpoint: String,
+        sent: u64,
+        size: u64,
+        detail: String,
+    },
     /// No answer in time.
     #[error("the server at {endpoint} did not answer in time ({method} {url}, limit {limit:?})")]
     Timeout {

@@ -243,9 +243,21 @@ impl Client {
 
     /// `POST /v1/cases`. Retried like a GET: the request id makes a repeat answer the first
     /// case instead of filing a second.
-    pub async fn create_case(&self, request: &CreateCaseRequest) -> Result<Case, ClientError> {
-        self.send_json(Method::POST, "v1/cases", &(), Some(request), Retry::Safe)
-            .await
+    pub async fn create_case(&self, request: &CreateCaseRequest) -> Result<Filed, ClientError> {
+        let url = self.url("v1/cases")?;
+        let response = self
+            .execute(
+                Method::POST,
+                &url,
+                Retry::Safe,
+                Some(self.options.timeout),
+                |req| req.json(request),
+            )
+            .await?;
+        // 201: filed now; 200: an earlier create with the same request id and fields filed it.
+        let existed = response.status() == reqwest::StatusCode::OK;
+        let case = self.decode(&Method::POST, &url, response).await?;
+        Ok(Filed { case, existed })
     }
 
     /// `GET /v1/cases/{case}`.
@@ -343,6 +355,14 @@ impl Client {
     pub async fn list_attachments(&self, case: u64) -> Result<AttachmentList, ClientError> {
         self.get(&format!("v1/cases/{case}/attachments"), &()).await
     }
+}
+
+/// The answer to a create: the case, and whether it was filed before this request (by an
+/// earlier create with the same request id and the same fields).
+#[derive(Debug, Clone)]
+pub struct Filed {
+    pub case: Case,
+    pub existed: bool,
 }
 
 /// Makes ring the process's TLS crypto provider (reqwest is built without one, so that

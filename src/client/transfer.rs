@@ -2,6 +2,8 @@
 //! server checks; downloads read chunk by chunk.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use bytes::Bytes;
@@ -30,7 +32,13 @@ impl Client {
         };
         let file = tokio::fs::File::open(path).await.map_err(read_error)?;
         let len = file.metadata().await.map_err(read_error)?.len();
-        let body = reqwest::Body::wrap_stream(progress_stream(file, progress));
+        // How far the body got: a connection that breaks after bytes went out was reached.
+        let sent = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&sent);
+        let body = reqwest::Body::wrap_stream(progress_stream(file, move |n| {
+            counter.store(n, Ordering::Relaxed);
+            progress(n);
+        }));
         let url = self.url(&format!("v1/cases/{case}/attachments"))?;
         let started = Instant::now();
         let request = self
@@ -44,6 +52,16 @@ impl Client {
             Ok(response) => response,
             Err(CheckError::Status(response)) => {
                 return Err(self.error_from(&Method::POST, &url, *response).await);
+            }
+            Err(CheckError::Transport(ClientError::Unreachable { detail, .. }))
+                if sent.load(Ordering::Relaxed) > 0 =>
+            {
+                return Err(ClientError::UploadCut {
+                    endpoint: self.endpoint.clone(),
+                    sent: sent.load(Ordering::Relaxed),
+                    size: len,
+                    detail,
+                });
             }
             Err(CheckError::Transport(error)) => return Err(error),
         };

@@ -59,7 +59,8 @@ fn create_case_twice_with_one_request_id_files_one_case() {
         let request = create_request("premium-co", "Bounces");
         let first = api.create_case(&request).await.unwrap();
         let again = api.create_case(&request).await.unwrap();
-        assert_eq!(first.id, again.id);
+        assert!(!first.existed && again.existed);
+        assert_eq!(first.case.id, again.case.id);
         let mut other = request.clone();
         other.display_name = "Something else".into();
         let err = api.create_case(&other).await.unwrap_err();
@@ -76,7 +77,8 @@ fn case_lifecycle_routes_answer_the_updated_case() {
         let case = api
             .create_case(&create_request("premium-co", "Lifecycle"))
             .await
-            .unwrap();
+            .unwrap()
+            .case;
         assert_eq!(
             api.get_case(case.id).await.unwrap().display_name,
             "Lifecycle"
@@ -157,7 +159,8 @@ fn comments_are_posted_and_paged_oldest_first() {
         let case = api
             .create_case(&create_request("premium-co", "Talk"))
             .await
-            .unwrap();
+            .unwrap()
+            .case;
         for n in 0..5 {
             api.create_comment(
                 case.id,
@@ -238,7 +241,8 @@ fn attachment_uploads_with_progress_and_downloads_byte_for_byte() {
         let case = api
             .create_case(&create_request("premium-co", "Files"))
             .await
-            .unwrap();
+            .unwrap()
+            .case;
         let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&content));
         let sent = Arc::new(AtomicU64::new(0));
         let seen = sent.clone();
@@ -290,7 +294,8 @@ fn upload_with_a_wrong_checksum_is_refused_whole() {
         let case = api
             .create_case(&create_request("premium-co", "Checksum"))
             .await
-            .unwrap();
+            .unwrap()
+            .case;
         let err = api
             .upload_attachment(
                 case.id,

@@ -5,7 +5,6 @@ use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::common::TestServer;
 use crate::common::reseller::{Reseller, Run, block_on};
 use sha2::{Digest, Sha256};
 
@@ -243,38 +242,6 @@ fn a_missing_attachment_file_is_refused_before_anything_is_sent() {
         run.stderr
     );
     assert!(reseller.cases_of_a().is_empty());
-}
-
-#[test]
-fn a_failed_attachment_is_named_and_the_case_id_is_still_printed() {
-    let reseller = Reseller::on(TestServer::start_with(rsupport_server::ServerConfig {
-        max_attachment_bytes: 1024,
-        ..rsupport_server::ServerConfig::default()
-    }));
-    let dir = tempfile::tempdir().unwrap();
-    let small = dir.path().join("small.txt");
-    let big = dir.path().join("big.bin");
-    std::fs::write(&small, "fine").unwrap();
-    std::fs::write(&big, vec![0u8; 4096]).unwrap();
-    let run = reseller
-        .run(&create_args(&[
-            "--description",
-            "x",
-            "--attach",
-            small.to_str().unwrap(),
-            "--attach",
-            big.to_str().unwrap(),
-        ]))
-        .code(1);
-    let id: u64 = run.stdout.trim().parse().expect("case id on stdout");
-    assert!(run.stderr.contains("big.bin"), "{}", run.stderr);
-    assert!(!run.stderr.contains("small.txt"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(&format!("rsupport case attach {id}")),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(reseller.case(id)["attachmentCount"], 1);
 }
 
 #[test]

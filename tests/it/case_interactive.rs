@@ -188,3 +188,39 @@ fn comment_without_a_body_on_a_terminal_opens_the_editor() {
         "Headers attached, bounce started at 9:05"
     );
 }
+
+#[test]
+fn a_likely_duplicate_is_asked_about_on_a_terminal() {
+    let reseller = Reseller::new();
+    let first = reseller.seed_case("premium-co", "Mail bounces");
+    let dir = tempfile::tempdir().unwrap();
+    let editor = fake_editor(dir.path(), "Since 9:00 every mail bounces");
+    let args = [
+        "case",
+        "create",
+        "--on-behalf-of",
+        "premium-co",
+        "--title",
+        "Mail bounces",
+        "--category",
+        "gmail-delivery",
+        "--severity",
+        "P2",
+    ];
+    // No: nothing is filed.
+    let mut pty = spawn_in_pty(&reseller, &args, &editor);
+    pty.exp_string(&format!("you filed case {first}")).unwrap();
+    pty.exp_string("File another case anyway?").unwrap();
+    keys(&mut pty, "n");
+    pty.exp_string("cancelled: nothing was sent").unwrap();
+    pty.exp_eof().unwrap();
+    assert_eq!(reseller.cases_of_a().len(), 1);
+    // Yes: on to the summary, and filed.
+    let mut pty = spawn_in_pty(&reseller, &args, &editor);
+    pty.exp_string("File another case anyway?").unwrap();
+    keys(&mut pty, "y");
+    pty.exp_string("File this case?").unwrap();
+    keys(&mut pty, "y");
+    pty.exp_eof().unwrap();
+    assert_eq!(reseller.cases_of_a().len(), 2);
+}

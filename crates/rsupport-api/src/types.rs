@@ -239,6 +239,10 @@ pub struct WhoAmI {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub server_time: Timestamp,
     pub dev_mode: bool,
+    /// The largest attachment this server accepts, in bytes (clients check files against it
+    /// before filing a case). Absent from servers older than the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_attachment_bytes: Option<u64>,
 }
 
 /// Contact details of a customer, maintained in the sales console: read-only here.

@@ -378,6 +378,36 @@ impl ValidCreate {
         let canonical = serde_json::to_vec(self).unwrap_or_default();
         hex::encode(Sha256::digest(&canonical))
     }
+
+    /// The fields (wire names) in which this create differs from `case` as stored now, with
+    /// both values where they are short: what an idempotency conflict names.
+    pub fn differences(&self, case: &rsupport_api::types::Case) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut short = |field: &str, there: &str, here: &str| {
+            if there != here {
+                found.push(format!("{field}: '{there}' there, '{here}' here"));
+            }
+        };
+        short("customer", &case.customer, &self.customer);
+        short(
+            "classification",
+            &case.classification.id,
+            &self.classification,
+        );
+        short("priority", case.priority.as_str(), self.priority.as_str());
+        short("languageCode", &case.language_code, &self.language_code);
+        short("timeZone", &case.time_zone, &self.time_zone);
+        if case.display_name != self.display_name {
+            found.push("displayName".to_string());
+        }
+        if case.description != self.description {
+            found.push("description".to_string());
+        }
+        if case.subscriber_email_addresses != self.subscribers {
+            found.push("subscriberEmailAddresses".to_string());
+        }
+        found
+    }
 }
 
 pub fn validate_create(request: &CreateCaseRequest) -> ApiResult<ValidCreate> {

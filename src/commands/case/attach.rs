@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::shared::{
-    PiiReport, allowed_domains, check_files, confirm_pii, parse_case_id, scan_file,
+    PiiReport, allowed_domains, check_files, check_sizes, confirm_pii, parse_case_id, scan_file,
     upload_failures_error, upload_files,
 };
 use crate::context::Ctx;
@@ -37,6 +37,7 @@ pub struct AttachArgs {
 pub async fn run(ctx: &Ctx, args: AttachArgs) -> CliResult<Outcome> {
     check_files(&args.files)?;
     let client = ctx.client()?;
+    check_sizes(&args.files, client.whoami().await?.max_attachment_bytes)?;
     let case = client.get_case(args.id).await?;
     let allowed = allowed_domains(client, &case.customer).await?;
     let mut reports: Vec<PiiReport> = Vec::new();
@@ -57,5 +58,5 @@ pub async fn run(ctx: &Ctx, args: AttachArgs) -> CliResult<Outcome> {
     if !uploaded.is_empty() {
         ctx.out().emit(Outcome::List(Listing::of(&uploaded)))?;
     }
-    Err(upload_failures_error(args.id, &failures))
+    Err(upload_failures_error(client.domain(), args.id, &failures))
 }

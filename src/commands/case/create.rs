@@ -13,25 +13,35 @@
 //! 7. a summary and a confirmation (skipped with `--yes`).
 //!
 //! With `--no-input` (or without a terminal) every missing flag is named in one error (exit
-//! 2) and nothing is sent. The create carries a fresh request id, so the client's retry after
-//! a lost response answers the first case instead of filing a second. Attachments are
-//! uploaded after the create; a failed one is named, the case id is still printed, exit 1.
+//! 2) and nothing is sent. Attachments are checked (a readable, non-empty file within the
+//! server's size limit, learnt from `whoami`) before anything is filed.
+//!
+//! Filing twice is guarded two ways. The create carries a request id (`--request-id` or
+//! `RSUPPORT_REQUEST_ID` for a script's re-runs, else a fresh one, so the client's own retry
+//! after a lost response answers the first case): the same id with the same fields answers the
+//! case filed the first time (exit 0, a note on stderr, files already on it are not uploaded
+//! again), with other fields the server refuses it (exit 5). Without a request id, an open case
+//! of the same customer with the same title that this user filed in the last 24 hours is a
+//! likely duplicate: asked about on a terminal, refused in a script (exit 5) unless
+//! `--allow-duplicate`. Attachments are uploaded after the create; a failed one is named with
+//! the command that retries just it, and the case id is still printed.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::shared::{
-    PiiReport, allowed_domains, check_files, confirm_pii, edit_text, non_blank, read_text,
-    scan_file, scan_text, upload_failures_error, upload_files,
+    PiiReport, allowed_domains, check_files, check_sizes, confirm_pii, edit_text, file_sha256,
+    non_blank, read_text, scan_file, scan_text, upload_failures_error, upload_files,
 };
-use crate::client::Client;
+use crate::client::{Client, Filed};
 use crate::context::Ctx;
-use crate::error::{CliError, CliResult};
-use crate::output::{Outcome, Record};
+use crate::error::{CliError, CliResult, ExitClass};
+use crate::output::{Outcome, Record, relative_time};
+use rsupport_api::text::MAX_REQUEST_ID_CHARS;
 use rsupport_api::types::{
-    Case, Category, CreateCaseRequest, Customer, ListCategoriesQuery, ListCustomersQuery,
-    MAX_PAGE_SIZE, Severity,
+    Case, Category, CreateCaseRequest, Customer, ListCasesQuery, ListCategoriesQuery,
+    ListCustomersQuery, MAX_PAGE_SIZE, Severity, WhoAmI,
 };
 
 /// Used when neither a flag, the config nor the system gives a language.
@@ -53,7 +63,12 @@ Prints the new case's id (the whole case with --json). The category is an id or 
 that matches exactly one category (see `rsupport category search`). Language and time zone
 default to the config keys `language` / `time_zone`, then the system, then en-US / UTC.
 Title, description and text attachments are checked for personal data before anything is
-sent: on a terminal you confirm, with --no-input the command refuses unless --allow-pii.")]
+sent: on a terminal you confirm, with --no-input the command refuses unless --allow-pii.
+
+Re-runs: with --request-id (or RSUPPORT_REQUEST_ID) a second run with the same fields prints
+the case filed the first time (exit 0) and a different one is refused (exit 5). Without it, an
+open case of the customer with the same title that you filed in the last 24 hours is asked
+about on a terminal and refused in a script (exit 5) unless --allow-duplicate.")]
 pub struct CreateArgs {
     /// The customer's id (see `rsupport customer list`)
     #[arg(long, value_name = "CUSTOMER")]
@@ -91,10 +106,23 @@ pub struct CreateArgs {
     /// File the case without the final confirmation on a terminal
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// A name for this filing, so that a re-run answers the case filed the first time instead
+    /// of filing another (up to 128 characters, e.g. a CI job id)
+    #[arg(long, env = "RSUPPORT_REQUEST_ID", value_name = "ID")]
+    pub request_id: Option<String>,
+    /// File even if you filed an open case of this customer with the same title in the last
+    /// 24 hours
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     check_files(&args.attach)?;
+    let request_id = args
+        .request_id
+        .as_deref()
+        .map(check_request_id)
+        .transpose()?;
     for email in &args.share {
         check_email(email)?;
     }
@@ -114,6 +142,8 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         }
     }
     let client = ctx.client()?;
+    let me = client.whoami().await?;
+    check_sizes(&args.attach, me.max_attachment_bytes)?;
 
     let customer = match &args.on_behalf_of {
         Some(id) => {
@@ -129,6 +159,12 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         Some(title) => non_blank(title, "--title")?,
         None => non_blank(ctx.prompt().input("Title", None, "--title")?, "the title")?,
     };
+    if request_id.is_none()
+        && !args.allow_duplicate
+        && let Some(earlier) = find_duplicate(client, &me, &customer.id, &title).await?
+    {
+        confirm_duplicate(ctx, &earlier, &me, args.yes)?;
+    }
     let category = resolve_category(ctx, client, args.category.as_deref()).await?;
     let severity = match args.severity {
         Some(severity) => severity,
@@ -168,7 +204,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     confirm_pii(ctx, &reports, args.allow_pii)?;
 
     let request = CreateCaseRequest {
-        request_id: uuid::Uuid::new_v4().to_string(),
+        request_id: request_id
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         customer: customer.id.clone(),
         display_name: title,
         description,
@@ -186,8 +224,19 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         }
     }
 
-    let case = client.create_case(&request).await?;
-    let (uploaded, failures) = upload_files(ctx, client, case.id, &args.attach).await;
+    let Filed { case, existed } = client.create_case(&request).await?;
+    let attach = if existed {
+        ctx.out().message(&format!(
+            "Case {} already existed: it was filed {} with request id '{}' and the same fields; nothing new was filed.",
+            case.id,
+            relative_time(case.create_time, me.server_time),
+            request.request_id
+        ));
+        not_yet_attached(ctx, client, case.id, &args.attach).await?
+    } else {
+        args.attach.clone()
+    };
+    let (uploaded, failures) = upload_files(ctx, client, case.id, &attach).await;
     let case = if uploaded.is_empty() {
         case
     } else {
@@ -198,12 +247,147 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         record: Some(Record::new(&case)),
     };
     if failures.is_empty() {
-        ctx.out().message(&filed_message(&case));
+        if !existed {
+            ctx.out().message(&filed_message(&case));
+        }
         return Ok(outcome);
     }
     // The case exists: its id goes to stdout before the error, so nothing is lost.
     ctx.out().emit(outcome)?;
-    Err(upload_failures_error(case.id, &failures))
+    Err(upload_failures_error(client.domain(), case.id, &failures))
+}
+
+/// A `--request-id` the server will take: not blank, at most 128 characters, no control
+/// characters (exit 2 otherwise, before anything is sent).
+fn check_request_id(id: &str) -> CliResult<String> {
+    let id = id.trim();
+    let problem = if id.is_empty() {
+        Some("it is empty".to_string())
+    } else if id.chars().count() > MAX_REQUEST_ID_CHARS {
+        Some(format!(
+            "it has {} characters, more than {MAX_REQUEST_ID_CHARS}",
+            id.chars().count()
+        ))
+    } else if id.chars().any(char::is_control) {
+        Some("it holds a control character".to_string())
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(id.to_string()),
+        Some(problem) => Err(CliError::usage(format!(
+            "invalid --request-id (or RSUPPORT_REQUEST_ID): {problem}; use 1 to {MAX_REQUEST_ID_CHARS} printable characters, e.g. a CI job id or a UUID; nothing was sent"
+        ))),
+    }
+}
+
+/// The open case of `customer` with the same title (ignoring case and spacing) that the token
+/// holder filed in the 24 hours before the server's clock, if any.
+async fn find_duplicate(
+    client: &Client,
+    me: &WhoAmI,
+    customer: &str,
+    title: &str,
+) -> CliResult<Option<Case>> {
+    let since = me
+        .server_time
+        .checked_sub(jiff::SignedDuration::from_hours(24))
+        .unwrap_or(me.server_time);
+    let wanted = same_title_key(title);
+    let mut pages = client.case_pages(ListCasesQuery {
+        customer: Some(customer.to_string()),
+        state: Some("open".into()),
+        created_since: Some(since),
+        page_size: Some(MAX_PAGE_SIZE),
+        ..ListCasesQuery::default()
+    });
+    while let Some(page) = pages.next_page().await? {
+        if let Some(case) = page.into_iter().find(|case| {
+            case.creator.eq_ignore_ascii_case(&me.email)
+                && same_title_key(&case.display_name) == wanted
+        }) {
+            return Ok(Some(case));
+        }
+    }
+    Ok(None)
+}
+
+/// A title as compared for duplicates: lower case, words separated by single spaces.
+fn same_title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// On a terminal (without `--yes`): says which case looks the same and asks. Elsewhere:
+/// refused, exit 5, naming the case and `--allow-duplicate`.
+fn confirm_duplicate(ctx: &Ctx, earlier: &Case, me: &WhoAmI, yes: bool) -> CliResult<()> {
+    let what = format!(
+        "you filed case {} for {} with the same title {}, and it is still open ({}): \"{}\"",
+        earlier.id,
+        earlier.customer,
+        relative_time(earlier.create_time, me.server_time),
+        earlier.state,
+        earlier.display_name
+    );
+    if ctx.prompt().allowed() && !yes {
+        ctx.out().warn(&what);
+        if ctx
+            .prompt()
+            .confirm("File another case anyway?", false, "--allow-duplicate")?
+        {
+            return Ok(());
+        }
+        return Err(CliError::usage("cancelled: nothing was sent").hint(format!(
+            "follow the open case with `rsupport case view {}`",
+            earlier.id
+        )));
+    }
+    Err(
+        CliError::failure(format!("not filed: {what}; nothing was sent"))
+            .with_class(ExitClass::Refused)
+            .hint(format!(
+                "if it is another problem, file it anyway with --allow-duplicate; to follow the open case: `rsupport case view {}`",
+                earlier.id
+            ))
+            .hint("a script that re-runs a create can pass --request-id ID instead: a re-run then answers the case filed the first time"),
+    )
+}
+
+/// The files not yet on `case` (same name and SHA-256), for a create that answered a case
+/// filed earlier: a re-run does not upload the same files twice.
+async fn not_yet_attached(
+    ctx: &Ctx,
+    client: &Client,
+    case: u64,
+    files: &[PathBuf],
+) -> CliResult<Vec<PathBuf>> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let present = client.list_attachments(case).await?.attachments;
+    let mut missing = Vec::new();
+    for file in files {
+        let (sha256, _) = file_sha256(file)?;
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if present
+            .iter()
+            .any(|a| a.sha256.eq_ignore_ascii_case(&sha256) && a.filename == name)
+        {
+            ctx.out().message(&format!(
+                "{} is already attached to case {case}: not uploaded again.",
+                file.display()
+            ));
+        } else {
+            missing.push(file.clone());
+        }
+    }
+    Ok(missing)
 }
 
 /// The flags a non-interactive create lacks, in the order of `--help`.
@@ -553,6 +737,8 @@ mod tests {
             share: Vec::new(),
             allow_pii: false,
             yes: false,
+            request_id: None,
+            allow_duplicate: false,
         }
     }
 

@@ -241,10 +241,16 @@ pub async fn create(
                 if seen == fingerprint {
                     return Ok((StatusCode::OK, Json(store::get_case(tx, id)?)));
                 }
+                let differences = valid.differences(&store::get_case(tx, id)?);
+                let which = if differences.is_empty() {
+                    "fields that differ from this request's (the case has changed since)".to_string()
+                } else {
+                    format!("other fields ({})", differences.join("; "))
+                };
                 return Err(Failure::new(
                     ErrorReason::IdempotencyConflict,
                     format!(
-                        "request id '{request_id}' was already used to file case {id} with a different body; use a new request id for a new case"
+                        "request id '{request_id}' was already used to file case {id} with {which}; use a new request id for a new case, or the first request's fields to get case {id} back"
                     ),
                 ));
             }

@@ -53,6 +53,7 @@ pub async fn whoami(State(state): State<AppState>, auth: Auth) -> Json<WhoAmI> {
         privileges: caller.privileges,
         server_time: auth.clock.now(),
         dev_mode: state.config.dev_mode,
+        max_attachment_bytes: Some(state.config.max_attachment_bytes),
     })
 }
 

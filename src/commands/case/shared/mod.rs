@@ -14,4 +14,4 @@ pub use ids::parse_case_id;
 pub use listing::{CaseFilters, DEFAULT_LIMIT, list};
 pub use pii::{PiiReport, allowed_domains, confirm_pii, scan_file, scan_text};
 pub use text::{edit_text, non_blank, read_text};
-pub use upload::{check_files, upload_failures_error, upload_files};
+pub use upload::{check_files, check_sizes, file_sha256, upload_failures_error, upload_files};

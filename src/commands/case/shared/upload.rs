@@ -9,28 +9,74 @@ use sha2::{Digest, Sha256};
 
 use crate::client::Client;
 use crate::context::Ctx;
-use crate::error::{CliError, CliResult};
+use crate::error::{CliError, CliResult, ExitClass};
 
-/// Checks that files to upload exist and are readable files before anything is sent.
+/// Checks that files to upload exist, are regular files, can be opened and are not empty,
+/// before anything is sent (exit 2, naming the file).
 pub fn check_files(files: &[PathBuf]) -> CliResult<()> {
     for file in files {
+        let refuse = |why: String| {
+            Err(CliError::usage(format!(
+                "cannot attach '{}': {why}; nothing was sent",
+                file.display()
+            )))
+        };
         match std::fs::metadata(file) {
-            Ok(meta) if meta.is_file() => {}
-            Ok(_) => {
-                return Err(CliError::usage(format!(
-                    "cannot attach '{}': it is not a file; nothing was sent",
-                    file.display()
-                )));
+            Ok(meta) if !meta.is_file() => return refuse("it is not a file".into()),
+            Ok(meta) if meta.len() == 0 => {
+                return refuse("the file is empty (the server accepts no empty attachment)".into());
             }
-            Err(e) => {
-                return Err(CliError::usage(format!(
-                    "cannot attach '{}': {e}; nothing was sent",
-                    file.display()
-                )));
-            }
+            Ok(_) => {}
+            Err(e) => return refuse(e.to_string()),
+        }
+        if let Err(e) = std::fs::File::open(file) {
+            return refuse(format!("it cannot be read: {e}"));
         }
     }
     Ok(())
+}
+
+/// Checks every file against the largest attachment the server accepts (from `whoami`; an
+/// older server that does not say is not checked here, it refuses on its own).
+pub fn check_sizes(files: &[PathBuf], limit: Option<u64>) -> CliResult<()> {
+    let Some(limit) = limit else {
+        return Ok(());
+    };
+    for file in files {
+        let size = std::fs::metadata(file)
+            .map_err(|e| {
+                CliError::usage(format!(
+                    "cannot attach '{}': {e}; nothing was sent",
+                    file.display()
+                ))
+            })?
+            .len();
+        if size > limit {
+            return Err(CliError::usage(format!(
+                "cannot attach '{}': it is {} and the server accepts at most {} per file; nothing was sent",
+                file.display(),
+                human_bytes(size),
+                human_bytes(limit),
+            ))
+            .hint("compress or split the file"));
+        }
+    }
+    Ok(())
+}
+
+/// `4.0 KiB (4096 bytes)`: a size for messages, exact enough to compare with a limit.
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if n < 1024 {
+        return format!("{n} bytes");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {} ({n} bytes)", UNITS[unit])
 }
 
 /// Uploads each file in turn (each with its SHA-256 and a progress bar); answers what was
@@ -92,19 +138,53 @@ pub fn file_sha256(path: &Path) -> CliResult<(String, u64)> {
     Ok((hex::encode(hasher.finalize()), len))
 }
 
-/// One error naming every file that was not attached (exit 1 unless all share a class).
-pub fn upload_failures_error(case: u64, failures: &[(PathBuf, CliError)]) -> CliError {
+/// One error naming every file that was not attached and the one command that attaches just
+/// those (with the domain, so that it acts where this command did). Its exit code is the one
+/// the failures share (2 for files the server refused as too large or invalid), else 1.
+pub fn upload_failures_error(
+    domain: Option<&str>,
+    case: u64,
+    failures: &[(PathBuf, CliError)],
+) -> CliError {
     let lines: Vec<String> = failures
         .iter()
         .map(|(path, error)| format!("  {}: {}", path.display(), error.messages().join(": ")))
         .collect();
+    let mut retry = vec!["rsupport".to_string(), "case".into(), "attach".into()];
+    retry.push(case.to_string());
+    retry.extend(
+        failures
+            .iter()
+            .map(|(path, _)| quote(&path.to_string_lossy())),
+    );
+    if let Some(domain) = domain {
+        retry.push("--domain".into());
+        retry.push(quote(domain));
+    }
+    let classes: Vec<ExitClass> = failures.iter().map(|(_, e)| e.exit_class()).collect();
+    let class = match classes.split_first() {
+        Some((first, rest)) if rest.iter().all(|c| c == first) => *first,
+        _ => ExitClass::Failure,
+    };
     CliError::failure(format!(
         "{} of the files {} not attached to case {case}:\n{}",
         failures.len(),
         if failures.len() == 1 { "was" } else { "were" },
         lines.join("\n")
     ))
+    .with_class(class)
     .hint(format!(
-        "the case exists: attach the missing files with `rsupport case attach {case} FILE…`"
+        "case {case} exists; once the cause is fixed, attach just {} with `{}`",
+        if failures.len() == 1 {
+            "that file"
+        } else {
+            "those files"
+        },
+        retry.join(" ")
     ))
+}
+
+/// A word the shell reads back as itself (quoted only when it must be).
+fn quote(word: &str) -> String {
+    shlex::try_quote(word).map_or_else(|_| format!("{word:?}"), |q| q.into_owned())
 }
