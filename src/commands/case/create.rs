@@ -56,7 +56,7 @@ Title, description and text attachments are checked for personal data before any
 sent: on a terminal you confirm, with --no-input the command refuses unless --allow-pii.")]
 pub struct CreateArgs {
     /// The customer's id (see `rsupport customer list`)
-    #[arg(long, value_name = "CUSTOMER")]
+    #[arg(long, value_name = "CUSTOMER", add = crate::complete::customer_id())]
     pub on_behalf_of: Option<String>,
     /// A short title describing the problem
     #[arg(long)]
@@ -65,7 +65,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "CATEGORY")]
     pub category: Option<String>,
     /// P1 (critical) … P4 (low)
-    #[arg(long, value_name = "P1..P4")]
+    #[arg(long, value_name = "P1..P4", add = crate::complete::severity())]
     pub severity: Option<Severity>,
     /// The description of the problem
     #[arg(long, conflicts_with = "description_file", value_name = "TEXT")]
@@ -80,7 +80,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
     /// IANA time zone of the case, e.g. Europe/Rome [default: config, then system, then UTC]
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", add = crate::complete::time_zone())]
     pub time_zone: Option<String>,
     /// Share the case with a user or group email (repeatable)
     #[arg(long = "share", value_name = "EMAIL")]
