@@ -1,7 +1,8 @@
 //! Case and customer ids from the server of the domain in use, for completion. The domain and
 //! endpoint are the ones the command line being completed selects (`--domain`, `--endpoint`,
 //! else `RSUPPORT_DOMAIN`, `RSUPPORT_ENDPOINT` and the config, as for a real run). Fresh ids
-//! come from the [`cache`]; otherwise the token is read (keyring or file) and one page is
+//! come from the [`cache`]; otherwise the token is read (keyring or file; a keyring that would
+//! need unlocking is left alone, so a TAB never raises an unlock prompt) and one page is
 //! fetched, all of it within [`TIME_LIMIT`]: a slow or dead server, a locked keyring, a
 //! missing login complete nothing, silently.
 
@@ -14,6 +15,7 @@ use rsupport_api::types::{CaseOrder, ListCasesQuery, ListCustomersQuery, MAX_PAG
 use super::cache::{self, Entry};
 use crate::client::{Client, ClientOptions};
 use crate::context::{Ctx, ENDPOINT_ENV, Options};
+use crate::credentials::{Storage, keyring_needs_unlock};
 use crate::output::{ColorChoice, OutputOptions};
 use crate::terminal::one_line;
 
@@ -173,7 +175,15 @@ fn fetch(kind: Kind, words: &[String]) -> Option<Vec<Entry>> {
         return Some(entries);
     }
     let token = match &domain {
-        Some(domain) => ctx.credentials_for(domain).ok()?.token,
+        Some(domain) => {
+            // never an unlock prompt for a TAB: a locked keyring completes nothing
+            let in_keyring = ctx.env_token().ok()?.is_none()
+                && ctx.domain_config(domain).ok()??.storage == Storage::Keyring;
+            if in_keyring && keyring_needs_unlock(domain) {
+                return None;
+            }
+            ctx.credentials_for(domain).ok()?.token
+        }
         None => ctx.env_token().ok()??,
     };
     let mut options = ClientOptions::new(endpoint);

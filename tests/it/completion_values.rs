@@ -285,3 +285,24 @@ fn a_server_that_never_answers_completes_nothing_and_does_not_hang() {
     assert_eq!(reply, Vec::<String>::new());
     drop(listener);
 }
+
+#[test]
+fn case_ids_complete_for_a_domain_whose_token_is_in_the_os_keyring() {
+    let world = crate::common::World::new();
+    let env = TestEnv::with_real_keyring();
+    env.login_keyring(&world.server.url, DOMAIN_A, &world.a);
+    let id = crate::common::reseller::block_on(world.api_a().create_case("premium-co", "K"));
+    let session: Vec<(&str, String)> = [
+        "DBUS_SESSION_BUS_ADDRESS",
+        "XDG_RUNTIME_DIR",
+        "XDG_DATA_HOME",
+    ]
+    .into_iter()
+    .filter_map(|name| std::env::var(name).ok().map(|value| (name, value)))
+    .collect();
+    let vars: Vec<(&str, &str)> = session.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    assert_eq!(
+        values(complete_with(&env, &vars, "rsupport case view ")),
+        vec![id.to_string()]
+    );
+}
