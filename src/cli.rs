@@ -77,12 +77,12 @@ pub struct GlobalArgs {
     /// The reseller domain to act for [default: the one set by `auth switch`, or the only one
     /// logged in]
     #[arg(long, global = true, env = "RSUPPORT_DOMAIN", value_name = "DOMAIN",
-          value_parser = parse_domain, help_heading = "Global options")]
+          value_parser = parse_domain, add = crate::complete::domain(), help_heading = "Global options")]
     pub domain: Option<String>,
 
     /// The server's URL [default: the domain's, else http://127.0.0.1:8765]
     #[arg(long, global = true, env = "RSUPPORT_ENDPOINT", value_name = "URL",
-          value_parser = parse_endpoint, help_heading = "Global options")]
+          value_parser = parse_endpoint, add = crate::complete::endpoint(), help_heading = "Global options")]
     pub endpoint: Option<String>,
 
     /// Print JSON (same as --format json)
@@ -233,7 +233,7 @@ async fn dispatch(ctx: &Ctx, command: Command) -> Result<crate::output::Outcome,
         Command::Category(args) => commands::category::run(ctx, args).await,
         Command::Case(args) => commands::case::run(ctx, args).await,
         Command::Config(args) => commands::config::run(ctx, args).await,
-        Command::Completion(args) => commands::completion::run(ctx, args, Cli::command()).await,
+        Command::Completion(args) => commands::completion::run(ctx, args).await,
     }
 }
 

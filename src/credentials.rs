@@ -349,6 +349,36 @@ fn is_locked(_error: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
     false
 }
 
+/// Whether reading the keyring token of `domain` would first have to unlock the keyring (on a
+/// desktop: an unlock prompt). Shell completion reads the keyring only when it would not. The
+/// Secret Service is asked without unlocking anything; `false` where it cannot be asked (the
+/// read then fails, or succeeds, on its own).
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+pub fn keyring_needs_unlock(domain: &str) -> bool {
+    use secret_service::EncryptionType;
+    use secret_service::blocking::SecretService;
+    let Ok(service) = SecretService::connect(EncryptionType::Plain) else {
+        return false;
+    };
+    let attributes =
+        std::collections::HashMap::from([("service", KEYRING_SERVICE), ("username", domain)]);
+    service
+        .search_items(attributes)
+        .is_ok_and(|found| !found.locked.is_empty())
+}
+
+/// Other platforms' stores are not asked.
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+pub fn keyring_needs_unlock(_domain: &str) -> bool {
+    false
+}
+
 /// Creates `dir` (and parents) with mode 0700 where it is new.
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();

@@ -11,6 +11,8 @@ pub mod cli;
 pub mod client;
 /// One module per command group.
 pub mod commands;
+/// Shell completion: registration scripts and the values offered at each TAB.
+pub mod complete;
 /// The TOML settings file.
 pub mod config;
 /// `Ctx`: selection of domain, endpoint and token; the lazily built API client.

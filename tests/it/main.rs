@@ -22,6 +22,7 @@ mod cli_customers;
 mod cli_help;
 mod cli_http_mock;
 mod cli_json_escapes;
+mod completion_values;
 mod keyring;
 mod layout;
 

@@ -15,7 +15,7 @@ Examples:
   rsupport auth switch              # pick from the logged-in domains")]
 pub struct SwitchArgs {
     /// The domain to make the default
-    #[arg(value_name = "DOMAIN", value_parser = |v: &str| crate::config::validate_domain(v).map_err(|e| e.0))]
+    #[arg(value_name = "DOMAIN", add = crate::complete::domain(), value_parser = |v: &str| crate::config::validate_domain(v).map_err(|e| e.0))]
     pub domain: Option<String>,
 }
 

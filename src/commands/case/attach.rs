@@ -24,7 +24,7 @@ sent with its SHA-256, so the server rejects a corrupted upload. A progress bar 
 terminal (not with -q, not when stderr is piped).")]
 pub struct AttachArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Open))]
     pub id: u64,
     /// The files to upload
     #[arg(required = true, value_name = "FILE")]

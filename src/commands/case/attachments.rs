@@ -13,7 +13,7 @@ use crate::output::{Listing, Outcome};
 )]
 pub struct AttachmentsArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Any))]
     pub id: u64,
 }
 

@@ -19,7 +19,7 @@ A closed case can be reopened with `rsupport case reopen` for 30 days; after tha
 must be filed.")]
 pub struct CloseArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Open))]
     pub id: u64,
     /// A message posted with the close
     #[arg(long, value_name = "TEXT")]

@@ -25,7 +25,7 @@ The message is checked for personal data first: on a terminal you confirm, with 
 the command refuses unless --allow-pii.")]
 pub struct CommentArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Open))]
     pub id: u64,
     /// The message
     #[arg(long, conflicts_with = "body_file", value_name = "TEXT")]

@@ -71,7 +71,7 @@ open case of the customer with the same title that you filed in the last 24 hour
 about on a terminal and refused in a script (exit 5) unless --allow-duplicate.")]
 pub struct CreateArgs {
     /// The customer's id (see `rsupport customer list`)
-    #[arg(long, value_name = "CUSTOMER")]
+    #[arg(long, value_name = "CUSTOMER", add = crate::complete::customer_id())]
     pub on_behalf_of: Option<String>,
     /// A short title describing the problem
     #[arg(long)]
@@ -80,7 +80,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "CATEGORY")]
     pub category: Option<String>,
     /// P1 (critical) … P4 (low)
-    #[arg(long, value_name = "P1..P4")]
+    #[arg(long, value_name = "P1..P4", add = crate::complete::severity())]
     pub severity: Option<Severity>,
     /// The description of the problem
     #[arg(long, conflicts_with = "description_file", value_name = "TEXT")]
@@ -95,7 +95,7 @@ pub struct CreateArgs {
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
     /// IANA time zone of the case, e.g. Europe/Rome [default: config, then system, then UTC]
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", add = crate::complete::time_zone())]
     pub time_zone: Option<String>,
     /// Share the case with a user or group email (repeatable)
     #[arg(long = "share", value_name = "EMAIL")]

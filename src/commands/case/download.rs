@@ -32,13 +32,13 @@ in the folder (readable only by you) and renamed into place. Whatever name the s
 attachments with the same name get the attachment id before the extension.")]
 pub struct DownloadArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Any))]
     pub id: u64,
     /// Attachment ids or file names [default: every attachment]
     #[arg(value_name = "ATTACHMENT")]
     pub attachments: Vec<String>,
     /// The folder to write into (created if missing) [default: the current folder]
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
     /// Replace files that already exist
     #[arg(long)]

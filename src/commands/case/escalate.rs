@@ -20,10 +20,10 @@ Only cases of customers on the premium plan can be escalated, only while open, a
 otherwise the command exits 5 and says which rule refused it.")]
 pub struct EscalateArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Open))]
     pub id: u64,
     /// resolution-time, technical-expertise or business-impact
-    #[arg(long, value_name = "REASON")]
+    #[arg(long, value_name = "REASON", add = crate::complete::escalation_reason())]
     pub reason: EscalationReason,
     /// Why the case needs escalating
     #[arg(long, value_name = "TEXT")]

@@ -15,7 +15,7 @@ Examples:
   rsupport case history 42 --json --jq '.[] | select(.authorRole == \"support\") | .body'")]
 pub struct HistoryArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Any))]
     pub id: u64,
 }
 

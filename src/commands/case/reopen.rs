@@ -21,7 +21,7 @@ and the `rsupport case create …` line that files a new case with the same cust
 category and severity.")]
 pub struct ReopenArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Closed))]
     pub id: u64,
     /// A message posted with the reopen
     #[arg(long, value_name = "TEXT")]

@@ -20,7 +20,7 @@ Examples:
 People and groups a case is shared with get its email updates.")]
 pub struct ShareArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Any))]
     pub id: u64,
     /// Share with this user or group email (repeatable)
     #[arg(long, value_name = "EMAIL", value_parser = parse_email)]

@@ -22,10 +22,10 @@ Prints the updated case with --json. The message is checked for personal data fi
 with `case comment`.")]
 pub struct UpdateArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Open))]
     pub id: u64,
     /// The new severity, P1 (critical) … P4 (low)
-    #[arg(long, value_name = "P1..P4")]
+    #[arg(long, value_name = "P1..P4", add = crate::complete::severity())]
     pub severity: Option<Severity>,
     /// The new title
     #[arg(long)]

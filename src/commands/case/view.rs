@@ -20,7 +20,7 @@ With --json the case is shown with two more fields: `attachments` and `comments`
 messages, oldest first).")]
 pub struct ViewArgs {
     /// The case id
-    #[arg(value_parser = parse_case_id)]
+    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Any))]
     pub id: u64,
     /// How many of the last messages to show
     #[arg(long, default_value_t = 3, value_name = "N")]

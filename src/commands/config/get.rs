@@ -10,6 +10,7 @@ use crate::output::Outcome;
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// The key, e.g. `format` or `domains.reseller.example.com.endpoint`
+    #[arg(add = crate::complete::config_key(false))]
     pub key: String,
 }
 

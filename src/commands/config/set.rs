@@ -10,8 +10,10 @@ use crate::output::Outcome;
 #[derive(Debug, Args)]
 pub struct SetArgs {
     /// The key, e.g. `format`
+    #[arg(add = crate::complete::config_key(true))]
     pub key: String,
     /// Its new value
+    #[arg(add = crate::complete::config_value())]
     pub value: String,
 }
 

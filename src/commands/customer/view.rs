@@ -9,6 +9,7 @@ use crate::output::Outcome;
 #[derive(Debug, Args)]
 pub struct ViewArgs {
     /// The customer's id (e.g. `acme`)
+    #[arg(add = crate::complete::customer_id())]
     pub id: String,
 }
 

@@ -21,17 +21,17 @@ pub const DEFAULT_LIMIT: u32 = 30;
 #[derive(Debug, Clone, Args)]
 pub struct CaseFilters {
     /// Only the cases of this customer (its id)
-    #[arg(long, value_name = "CUSTOMER")]
+    #[arg(long, value_name = "CUSTOMER", add = crate::complete::customer_id())]
     pub customer: Option<String>,
     /// open (every state but closed), closed, all, or one state: new, in-progress,
     /// action-required, solution-provided
-    #[arg(long, default_value = "open", value_name = "STATE", value_parser = parse_state)]
+    #[arg(long, default_value = "open", value_name = "STATE", value_parser = parse_state, add = crate::complete::state())]
     pub state: StateFilter,
     /// Only these severities, a comma list such as P1,P2
-    #[arg(long, value_name = "P1[,P2…]", value_parser = parse_severities)]
+    #[arg(long, value_name = "P1[,P2…]", value_parser = parse_severities, add = crate::complete::severity_list())]
     pub severity: Option<SeverityList>,
     /// Order: updated (default), created or severity; newest or most severe first
-    #[arg(long, default_value = "updated", value_name = "ORDER", value_parser = parse_order)]
+    #[arg(long, default_value = "updated", value_name = "ORDER", value_parser = parse_order, add = crate::complete::case_order())]
     pub sort: CaseOrder,
     /// How many cases to show [default: 30]
     #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(u32).range(1..))]
