@@ -20,6 +20,7 @@ mod cli_config;
 mod cli_customers;
 mod cli_help;
 mod cli_http_mock;
+mod cli_jq;
 mod cli_json_escapes;
 mod keyring;
 mod layout;
