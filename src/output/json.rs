@@ -6,7 +6,9 @@
 use std::io;
 
 use serde::Serialize;
-use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+#[cfg(test)]
+use serde_json::ser::CompactFormatter;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::error::{CliError, CliResult};
 use crate::terminal::is_bidi_control;
@@ -16,7 +18,8 @@ pub(super) fn to_string_pretty<T: ?Sized + Serialize>(value: &T) -> CliResult<St
     write(value, TerminalSafe(PrettyFormatter::new()))
 }
 
-/// `value` as JSON on one line (`--jq` results).
+/// `value` as JSON on one line (its tests; `--jq` writes JSON as jq does, in `jq.rs`).
+#[cfg(test)]
 pub(super) fn to_string<T: ?Sized + Serialize>(value: &T) -> CliResult<String> {
     write(value, TerminalSafe(CompactFormatter))
 }

@@ -352,8 +352,10 @@ impl Output {
     fn json_value(&self, value: &Value) -> CliResult<()> {
         match &self.jq {
             Some(program) => {
-                let text = program.run(value)?;
-                self.write_stdout(&text)
+                // what came before an error is printed, as jq does
+                let (text, result) = program.run(value);
+                self.write_stdout(&text)?;
+                result
             }
             None => {
                 let text = json::to_string_pretty(value)?;

@@ -21,6 +21,7 @@ mod cli_config;
 mod cli_customers;
 mod cli_help;
 mod cli_http_mock;
+mod cli_jq;
 mod cli_json_escapes;
 mod completion_values;
 mod keyring;
