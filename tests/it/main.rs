@@ -14,6 +14,7 @@ mod auth_precedence;
 mod case_create;
 mod case_interactive;
 mod case_list;
+mod case_list_hidden;
 mod case_workflow;
 mod cli_completions;
 mod cli_config;
