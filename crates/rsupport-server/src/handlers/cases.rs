@@ -263,7 +263,9 @@ pub async fn create(
             }
             let customer = store::find_customer(tx, &valid.customer)?
                 .ok_or_else(|| Failure::customer_not_found(&valid.customer))?;
-            rules::check_can_file_for(&domain, &customer)?;
+            let filed_before = customer.reseller_domain != domain
+                && store::domain_filed_for(tx, &domain, &customer.id)?;
+            rules::check_can_file_for(&domain, &customer, filed_before)?;
             let now = auth.clock.now();
             let id = store::insert_case(
                 tx,
@@ -452,8 +454,8 @@ pub async fn escalate(
     state
         .write(move |tx| {
             let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
-            rules::check_escalate(&case, &customer)?;
             let now = auth.clock.now();
+            rules::check_escalate(&case, &customer, now)?;
             let escalation = Escalation {
                 reason: request.reason,
                 justification,
