@@ -466,7 +466,9 @@ Register-ArgumentCompleter -Native -CommandName 'rsupport' -ScriptBlock {
         'rsupport;case;update' {
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'The new severity, P1 (critical) … P4 (low)')
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The new title')
-            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A message to post to support')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'A message to post to support (as `case comment --body`)')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A message to post to support (as `case comment --body`)')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the message from a file (`-`: stdin)')
             [CompletionResult]::new('--comment-file', '--comment-file', [CompletionResultType]::ParameterName, 'Read the message from a file (`-`: stdin)')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The reseller domain to act for [default: the one set by `auth switch`, or the only one logged in]')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'The server''s URL [default: the domain''s, else http://127.0.0.1:8765]')

@@ -1438,7 +1438,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__update)
-            opts="-q -v -h -V --severity --title --comment --comment-file --allow-pii --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --severity --title --comment --body --comment-file --body-file --allow-pii --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1452,7 +1452,15 @@ _rsupport() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -431,7 +431,9 @@ set edit:completion:arg-completer[rsupport] = {|@words|
         &'rsupport;case;update'= {
             cand --severity 'The new severity, P1 (critical) … P4 (low)'
             cand --title 'The new title'
-            cand --comment 'A message to post to support'
+            cand --body 'A message to post to support (as `case comment --body`)'
+            cand --comment 'A message to post to support (as `case comment --body`)'
+            cand --body-file 'Read the message from a file (`-`: stdin)'
             cand --comment-file 'Read the message from a file (`-`: stdin)'
             cand --domain 'The reseller domain to act for [default: the one set by `auth switch`, or the only one logged in]'
             cand --endpoint 'The server''s URL [default: the domain''s, else http://127.0.0.1:8765]'

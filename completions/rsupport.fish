@@ -390,8 +390,8 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l severity -d 'The new severity, P1 (critical) … P4 (low)' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l title -d 'The new title' -r
-complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l comment -d 'A message to post to support' -r
-complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l comment-file -d 'Read the message from a file (`-`: stdin)' -r -F
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l body -l comment -d 'A message to post to support (as `case comment --body`)' -r
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l body-file -l comment-file -d 'Read the message from a file (`-`: stdin)' -r -F
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l domain -d 'The reseller domain to act for [default: the one set by `auth switch`, or the only one logged in]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l endpoint -d 'The server\'s URL [default: the domain\'s, else http://127.0.0.1:8765]' -r
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, tsv when piped]' -r -f -a "table\t'Aligned table fitted to the terminal (the default on a terminal)'

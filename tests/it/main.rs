@@ -24,6 +24,7 @@ mod cli_http_mock;
 mod cli_json_escapes;
 mod keyring;
 mod layout;
+mod messages;
 
 /// No test file here is left out of this binary (jj's `runner.rs` check).
 #[test]

@@ -37,7 +37,7 @@ pub struct CaseFilters {
     #[arg(long, default_value = "updated", value_name = "ORDER", value_parser = parse_order)]
     pub sort: CaseOrder,
     /// How many cases to show [default: 30]
-    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", conflicts_with = "all", allow_negative_numbers = true, value_parser = parse_limit)]
     pub limit: Option<u32>,
     /// Every case, page after page (streamed)
     #[arg(long)]
@@ -50,6 +50,17 @@ pub struct CaseFilters {
 /// A parsed `--severity` list (a newtype, so clap takes the whole list as one value).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeverityList(pub Vec<Severity>);
+
+/// `--limit`: a whole number of cases, 1 to `u32::MAX`, said in words when it is not.
+fn parse_limit(value: &str) -> Result<u32, String> {
+    match value.trim().parse::<i128>() {
+        Ok(n) if n >= 1 && n <= i128::from(u32::MAX) => Ok(n as u32),
+        _ => Err(format!(
+            "expected a whole number of cases from 1 to {} (use --all for every case)",
+            u32::MAX
+        )),
+    }
+}
 
 fn parse_state(value: &str) -> Result<StateFilter, String> {
     value.parse()
@@ -381,6 +392,18 @@ mod tests {
     fn an_unknown_sort_order_names_the_valid_ones() {
         let err = parse_order("priority").unwrap_err();
         assert!(err.contains("updated, created, severity"), "{err}");
+    }
+
+    #[test]
+    fn a_limit_outside_its_range_says_the_range_in_words() {
+        for bad in ["0", "-3", "abc", "1.5", "4294967296"] {
+            let err = parse_limit(bad).unwrap_err();
+            assert!(
+                err.contains("a whole number of cases from 1 to 4294967295"),
+                "{bad}: {err}"
+            );
+        }
+        assert_eq!(parse_limit("20"), Ok(20));
     }
 
     #[test]
