@@ -177,6 +177,8 @@ pub struct Listing {
     pub(super) empty_message: Option<String>,
     /// A column added in front of each row, e.g. `DOMAIN` for `--all-domains`.
     pub(super) tag: Option<Column>,
+    /// Said on stderr after the rows, in every format (what a list hid); `-q` silences it.
+    pub(super) footer: Option<String>,
 }
 
 impl Listing {
@@ -188,6 +190,7 @@ impl Listing {
             json: Vec::new(),
             empty_message: None,
             tag: None,
+            footer: None,
         }
     }
 
@@ -213,6 +216,12 @@ impl Listing {
     /// The message on stderr when the list is empty, e.g. "No customers match 'acme'.".
     pub fn empty_message(mut self, message: impl Into<String>) -> Listing {
         self.empty_message = Some(message.into());
+        self
+    }
+
+    /// A sentence on stderr after the rows, whatever the format, e.g. what `--limit` hid.
+    pub fn footer(mut self, message: Option<String>) -> Listing {
+        self.footer = message;
         self
     }
 

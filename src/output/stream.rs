@@ -16,6 +16,7 @@ pub struct ListStream {
     columns: Vec<Column>,
     csv_fields: Vec<String>,
     empty_message: Option<String>,
+    footer: Option<String>,
     started: bool,
     count: usize,
     /// Rows kept for a table or `--jq` (they need the whole list).
@@ -30,6 +31,7 @@ impl ListStream {
             columns: listing.columns.clone(),
             csv_fields: listing.csv_fields.clone(),
             empty_message: listing.empty_message.clone(),
+            footer: listing.footer.clone(),
             started: false,
             count: 0,
             kept_rows: Vec::new(),
@@ -41,6 +43,11 @@ impl ListStream {
     pub fn empty_message(mut self, message: impl Into<String>) -> ListStream {
         self.empty_message = Some(message.into());
         self
+    }
+
+    /// A sentence on stderr once the list is written, whatever the format (what it hid).
+    pub fn set_footer(&mut self, message: Option<String>) {
+        self.footer = message;
     }
 
     /// Writes (or keeps) one page of items.
@@ -105,8 +112,18 @@ impl ListStream {
         }
     }
 
-    /// Ends the list: closes the JSON array, draws the table, runs `--jq`.
-    pub fn finish(self) -> CliResult<()> {
+    /// Ends the list: closes the JSON array, draws the table, runs `--jq`; then the footer.
+    pub fn finish(mut self) -> CliResult<()> {
+        let footer = self.footer.take();
+        let out = self.out.clone();
+        self.finish_rows()?;
+        if let Some(footer) = footer {
+            out.message(&footer);
+        }
+        Ok(())
+    }
+
+    fn finish_rows(self) -> CliResult<()> {
         let empty = self.count == 0;
         match (self.out.format, self.out.jq.is_some()) {
             (Format::Json, true) => self.out.json_value(&Value::Array(self.kept_json)),

@@ -15,6 +15,7 @@ mod case_create;
 mod case_create_once;
 mod case_interactive;
 mod case_list;
+mod case_list_hidden;
 mod case_workflow;
 mod cli_completions;
 mod cli_config;
@@ -26,6 +27,7 @@ mod cli_json_escapes;
 mod completion_values;
 mod keyring;
 mod layout;
+mod messages;
 
 /// No test file here is left out of this binary (jj's `runner.rs` check).
 #[test]

@@ -132,15 +132,19 @@ pub struct ErrorDetails {
     /// The customer concerned (`CUSTOMER_ACCESS_NOT_GRANTED`, `ESCALATION_NOT_ALLOWED`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
-    /// When the case was closed (`REOPEN_WINDOW_EXPIRED`).
+    /// When the case was closed (`REOPEN_WINDOW_EXPIRED`, `ESCALATION_NOT_ALLOWED` of a closed case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub close_time: Option<Timestamp>,
-    /// The last moment the case could have been reopened (`REOPEN_WINDOW_EXPIRED`).
+    /// The last moment the case can be (or could have been) reopened (`REOPEN_WINDOW_EXPIRED`,
+    /// `ESCALATION_NOT_ALLOWED` of a closed case).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub reopen_deadline: Option<Timestamp>,
-    /// Why an escalation was refused: `plan`, `closed` or `already-escalated`.
+    /// Why an escalation was refused: `plan`, `closed` (it can still be reopened),
+    /// `reopen-window-expired` (closed more than 30 days ago: only a new case helps) or
+    /// `already-escalated`; `moved` on `CUSTOMER_NOT_FOUND` for a customer the domain filed
+    /// cases for but that moved to another reseller.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
     /// The size limit that was exceeded (`PAYLOAD_TOO_LARGE`).

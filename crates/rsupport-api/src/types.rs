@@ -32,6 +32,7 @@
 //!
 //! Every error answers with [`crate::api::error::ErrorBody`].
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -389,6 +390,12 @@ pub struct CaseList {
     pub cases: Vec<Case>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
+    /// With `includeCounts=true`, on the first page only: how many cases match every filter
+    /// but `state`, per state (every state named, 0 included), e.g. `{"new": 3, …,
+    /// "closed": 57}`. What a list hid is the difference with what it showed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = json!({"new": 3, "in-progress": 5, "action-required": 1, "solution-provided": 2, "closed": 57})))]
+    pub state_counts: Option<BTreeMap<String, u64>>,
 }
 
 crate::wire_enum! {
@@ -440,6 +447,11 @@ pub struct ListCasesQuery {
     /// valid only with the same filters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+    /// `true`: the first page also carries `stateCounts`, the number of cases per state for
+    /// the same filters but `state` (one grouped count, not a second listing). Ignored on
+    /// later pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_counts: Option<bool>,
 }
 
 /// `POST /v1/cases`.

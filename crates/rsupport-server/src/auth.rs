@@ -64,7 +64,7 @@ pub fn authenticate(conn: &rusqlite::Connection, token: &str, now: Timestamp) ->
     let presented = hash_token(token);
     let Some(record) = store::find_token(conn, &presented)? else {
         return Err(unauthenticated(
-            "the bearer token is not known to this server (mistyped, or issued by another server); ask your reseller admin for a new one and run `rsupport auth login` again",
+            "the bearer token is not known to this server (mistyped, or issued by another server); ask your reseller admin for a new one",
         ));
     };
     // The lookup is by hash; comparing again in constant time keeps timing independent of
@@ -76,13 +76,13 @@ pub fn authenticate(conn: &rusqlite::Connection, token: &str, now: Timestamp) ->
     }
     if let Some(revoked) = record.revoke_time {
         return Err(unauthenticated(&format!(
-            "the bearer token was revoked on {}; ask your reseller admin for a new one and run `rsupport auth login` again",
+            "the bearer token was revoked on {}; ask your reseller admin for a new one",
             revoked.strftime("%Y-%m-%d %H:%M UTC")
         )));
     }
     if let Some(expired) = record.expire_time.filter(|t| *t <= now) {
         return Err(unauthenticated(&format!(
-            "the bearer token expired on {}; ask your reseller admin for a new one and run `rsupport auth login` again",
+            "the bearer token expired on {}; ask your reseller admin for a new one",
             expired.strftime("%Y-%m-%d %H:%M UTC")
         )));
     }

@@ -81,6 +81,20 @@ impl Failure {
         )
     }
 
+    /// A customer the domain filed cases for but no longer manages (`details.why` = `moved`).
+    pub fn customer_moved(id: &str) -> Failure {
+        Failure::new(
+            ErrorReason::CustomerNotFound,
+            format!(
+                "customer '{id}' moved to another reseller: your domain no longer manages it, so it cannot file new cases for it; the cases it filed before the move stay yours (`rsupport case list --customer {id}`)"
+            ),
+        )
+        .with(|d| {
+            d.customer = Some(id.to_string());
+            d.why = Some("moved".to_string());
+        })
+    }
+
     pub fn internal() -> Failure {
         Failure::new(
             ErrorReason::Internal,

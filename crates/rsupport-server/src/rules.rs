@@ -96,10 +96,22 @@ fn access_not_granted(customer: &Customer) -> Failure {
     .with(|d| d.customer = Some(customer.id.clone()))
 }
 
-/// Filing a case needs a customer the domain manages now and that granted access.
-pub fn check_can_file_for(domain: &str, customer: &Customer) -> ApiResult<()> {
+/// The answer for a customer the caller's domain does not manage (now): "moved to another
+/// reseller" when the domain filed cases for it (so it managed it once), else "not found",
+/// so nothing is said about other resellers' customers.
+pub fn customer_not_managed(id: &str, filed_before: bool) -> Failure {
+    if filed_before {
+        Failure::customer_moved(id)
+    } else {
+        Failure::customer_not_found(id)
+    }
+}
+
+/// Filing a case needs a customer the domain manages now and that granted access;
+/// `filed_before` says whether the domain filed cases for it (a customer that moved away).
+pub fn check_can_file_for(domain: &str, customer: &Customer, filed_before: bool) -> ApiResult<()> {
     if customer.reseller_domain != domain {
-        return Err(Failure::customer_not_found(&customer.id));
+        return Err(customer_not_managed(&customer.id, filed_before));
     }
     if !customer.access_granted {
         return Err(access_not_granted(customer));
@@ -171,7 +183,10 @@ pub fn check_reopen(case: &Case, now: Timestamp) -> ApiResult<()> {
     Ok(())
 }
 
-pub fn check_escalate(case: &Case, customer: &Customer) -> ApiResult<()> {
+/// Escalation needs a premium customer and an open case. A closed case is refused with `why`
+/// `closed` while it can still be reopened, `reopen-window-expired` after (then only a new
+/// case helps), with its close time and reopen deadline.
+pub fn check_escalate(case: &Case, customer: &Customer, now: Timestamp) -> ApiResult<()> {
     let refuse = |why: &str, message: String| {
         Failure::new(ErrorReason::EscalationNotAllowed, message).with(|d| {
             d.why = Some(why.to_string());
@@ -188,13 +203,31 @@ pub fn check_escalate(case: &Case, customer: &Customer) -> ApiResult<()> {
         ));
     }
     if case.state == CaseState::Closed {
-        return Err(refuse(
-            "closed",
-            format!(
-                "case {} is closed and cannot be escalated; reopen it first",
-                case.id
-            ),
-        ));
+        let closed = case.close_time.unwrap_or(case.update_time);
+        let deadline = reopen_deadline(closed);
+        let refusal = if now > deadline {
+            refuse(
+                "reopen-window-expired",
+                format!(
+                    "case {} is closed and cannot be escalated; it was closed on {}, more than 30 days ago, so it cannot be reopened either: file a new case",
+                    case.id,
+                    closed.strftime("%Y-%m-%d %H:%M UTC")
+                ),
+            )
+        } else {
+            refuse(
+                "closed",
+                format!(
+                    "case {} is closed and cannot be escalated; reopen it first (possible until {})",
+                    case.id,
+                    deadline.strftime("%Y-%m-%d %H:%M UTC")
+                ),
+            )
+        };
+        return Err(refusal.with(|d| {
+            d.close_time = Some(closed);
+            d.reopen_deadline = Some(deadline);
+        }));
     }
     if case.escalated {
         return Err(refuse(
@@ -533,6 +566,7 @@ mod tests {
         let err = check_can_file_for(
             "reseller.example.com",
             &customer(SupportPlan::Premium, false, "reseller.example.com"),
+            false,
         )
         .unwrap_err();
         assert_eq!(err.reason(), ErrorReason::CustomerAccessNotGranted);
@@ -544,9 +578,24 @@ mod tests {
         let err = check_can_file_for(
             "reseller.example.com",
             &customer(SupportPlan::Premium, true, "partner.example.net"),
+            false,
         )
         .unwrap_err();
         assert_eq!(err.reason(), ErrorReason::CustomerNotFound);
+        assert!(!err.0.error.message.contains("moved"));
+    }
+
+    #[test]
+    fn filing_for_a_customer_that_moved_away_says_it_moved() {
+        let err = check_can_file_for(
+            "reseller.example.com",
+            &customer(SupportPlan::Premium, true, "partner.example.net"),
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(err.reason(), ErrorReason::CustomerNotFound);
+        assert_eq!(err.0.error.details.why.as_deref(), Some("moved"));
+        assert!(err.0.error.message.contains("moved to another reseller"));
     }
 
     #[test]
@@ -587,6 +636,7 @@ mod tests {
         let err = check_escalate(
             &case(CaseState::New, None),
             &customer(SupportPlan::Enhanced, true, "reseller.example.com"),
+            Timestamp::UNIX_EPOCH,
         )
         .unwrap_err();
         assert_eq!(err.0.error.details.why.as_deref(), Some("plan"));
@@ -597,9 +647,38 @@ mod tests {
         let err = check_escalate(
             &case(CaseState::Closed, Some(Timestamp::UNIX_EPOCH)),
             &customer(SupportPlan::Premium, true, "reseller.example.com"),
+            Timestamp::UNIX_EPOCH,
         )
         .unwrap_err();
         assert_eq!(err.0.error.details.why.as_deref(), Some("closed"));
+        assert!(err.0.error.message.contains("reopen it first"));
+    }
+
+    #[test]
+    fn escalation_of_a_case_past_its_reopen_window_says_to_file_a_new_one() {
+        let later = Timestamp::UNIX_EPOCH + REOPEN_WINDOW + SignedDuration::from_secs(1);
+        let err = check_escalate(
+            &case(CaseState::Closed, Some(Timestamp::UNIX_EPOCH)),
+            &customer(SupportPlan::Premium, true, "reseller.example.com"),
+            later,
+        )
+        .unwrap_err();
+        let error = &err.0.error;
+        assert_eq!(error.details.why.as_deref(), Some("reopen-window-expired"));
+        assert!(
+            !error.message.contains("reopen it first"),
+            "{}",
+            error.message
+        );
+        assert!(
+            error.message.contains("file a new case"),
+            "{}",
+            error.message
+        );
+        assert_eq!(
+            error.details.reopen_deadline,
+            Some(Timestamp::UNIX_EPOCH + REOPEN_WINDOW)
+        );
     }
 
     #[test]
@@ -609,6 +688,7 @@ mod tests {
         let err = check_escalate(
             &escalated,
             &customer(SupportPlan::Premium, true, "reseller.example.com"),
+            Timestamp::UNIX_EPOCH,
         )
         .unwrap_err();
         assert_eq!(

@@ -9,8 +9,8 @@ use serde_json::json;
 use crate::client::{Token, TokenError};
 use crate::config::DomainConfig;
 use crate::context::{Ctx, credential_error};
-use crate::credentials::Storage;
-use crate::error::{CliError, CliResult, ResultExt};
+use crate::credentials::{CredentialError, Storage, TOKEN_ENV};
+use crate::error::{CliError, CliResult, ExitClass, ResultExt};
 use crate::output::Outcome;
 use rsupport_api::types::Role;
 
@@ -70,8 +70,9 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
                 "the token belongs to {} of domain {token_domain}, not to {domain}",
                 me.email
             ))
+            // not "run auth login": the token is fine, the domain was not
             .hint(format!(
-                "log in to that domain instead: rsupport auth login --domain {token_domain}"
+                "pass --domain {token_domain} with this token, or ask a reseller admin of {domain} for a token of {domain}"
             )));
         }
         _ => {
@@ -98,7 +99,7 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
     }
     secrets
         .store(&domain, storage, &token)
-        .map_err(|e| credential_error(e, &domain))?;
+        .map_err(|e| storage_error(e, &domain))?;
 
     let previous = ctx.domain_config(&domain)?;
     // the token now lives in one place only
@@ -150,6 +151,24 @@ pub async fn run(ctx: &Ctx, args: LoginArgs) -> CliResult<Outcome> {
     })
 }
 
+/// A token that could not be stored. The hints say what to add to this very command, not to
+/// run `auth login` (which is what failed).
+fn storage_error(error: CredentialError, domain: &str) -> CliError {
+    match error {
+        CredentialError::NoKeyring { .. } => {
+            CliError::from(anyhow::Error::from(error).context(format!(
+                "cannot use the OS keyring for {domain}"
+            )))
+            .with_class(ExitClass::Auth)
+            .hint("add --insecure-storage to keep the token in a plain-text file (mode 0600) in the config dir")
+            .hint(format!(
+                "or, for scripts and CI, skip the login: pass the token in the environment, {TOKEN_ENV}=… rsupport …"
+            ))
+        }
+        other => credential_error(other, domain),
+    }
+}
+
 fn read_token(ctx: &Ctx, args: &LoginArgs, domain: &str) -> CliResult<Token> {
     let text = if args.with_token {
         let mut text = String::new();
@@ -169,8 +188,13 @@ fn read_token(ctx: &Ctx, args: &LoginArgs, domain: &str) -> CliResult<Token> {
         )));
     };
     Token::new(&text).map_err(|error| match error {
-        TokenError::Empty => CliError::usage("the token is empty").hint(if args.with_token {
-            "pass the token on stdin, e.g. `rsupport auth login --domain D --with-token < token.txt`"
+        TokenError::Empty => CliError::usage(if args.with_token {
+            "the token is empty: stdin held nothing but blanks"
+        } else {
+            "the token is empty"
+        })
+        .hint(if args.with_token {
+            "check that the file or variable given on stdin holds the token, e.g. `< token.txt` or `<<< \"$TOKEN\"`"
         } else {
             "paste the token the reseller admin issued for you"
         }),

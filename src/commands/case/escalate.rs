@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::shared::{non_blank, parse_case_id};
+use super::shared::{new_case_command, non_blank, parse_case_id};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};
@@ -50,11 +50,21 @@ pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
             let api = error.api().cloned();
             let why = api.as_ref().and_then(|e| e.details.why.clone());
             let customer = api.as_ref().and_then(|e| e.details.customer.clone());
+            // Past the reopen window only a new case helps: the hint is its ready line.
+            let new_case = match why.as_deref() {
+                Some("reopen-window-expired") => client
+                    .get_case(args.id)
+                    .await
+                    .ok()
+                    .map(|case| new_case_command(&case)),
+                _ => None,
+            };
             Err(refusal(
                 args.id,
                 why.as_deref(),
                 customer.as_deref(),
                 api.map(|e| e.message),
+                new_case,
             ))
         }
         Err(error) => Err(error.into()),
@@ -67,6 +77,7 @@ fn refusal(
     why: Option<&str>,
     customer: Option<&str>,
     message: Option<String>,
+    new_case: Option<String>,
 ) -> CliError {
     let customer = customer.unwrap_or("the customer");
     let (text, hint) = match why {
@@ -77,6 +88,15 @@ fn refusal(
         Some("closed") => (
             format!("case {case} cannot be escalated: it is closed"),
             Some(format!("reopen it first with `rsupport case reopen {case}` (within 30 days of its close)")),
+        ),
+        Some("reopen-window-expired") => (
+            format!(
+                "case {case} cannot be escalated: it was closed more than 30 days ago, so it cannot be reopened either"
+            ),
+            Some(match new_case {
+                Some(line) => format!("file a new case: {line}"),
+                None => "file a new case with `rsupport case create`".to_string(),
+            }),
         ),
         Some("already-escalated") => (
             format!("case {case} cannot be escalated: it is already escalated"),
@@ -103,7 +123,7 @@ mod tests {
 
     #[test]
     fn a_plan_refusal_names_the_premium_plan_and_exits_5() {
-        let error = refusal(4, Some("plan"), Some("globex"), None);
+        let error = refusal(4, Some("plan"), Some("globex"), None, None);
         assert_eq!(error.exit_code(), 5);
         assert!(
             error.to_string().contains("globex is not on the premium"),
@@ -113,14 +133,30 @@ mod tests {
 
     #[test]
     fn a_closed_refusal_points_to_reopen() {
-        let error = refusal(4, Some("closed"), None, None);
+        let error = refusal(4, Some("closed"), None, None, None);
         assert!(error.to_string().contains("it is closed"), "{error}");
         assert!(error.hints()[0].contains("rsupport case reopen 4"));
     }
 
     #[test]
+    fn a_refusal_past_the_reopen_window_points_to_a_new_case_not_to_reopen() {
+        let line = "rsupport case create --on-behalf-of acme".to_string();
+        let error = refusal(4, Some("reopen-window-expired"), None, None, Some(line));
+        assert_eq!(error.exit_code(), 5);
+        assert!(
+            !error.hints().iter().any(|h| h.contains("reopen")),
+            "{:?}",
+            error.hints()
+        );
+        assert_eq!(
+            error.hints(),
+            ["file a new case: rsupport case create --on-behalf-of acme"]
+        );
+    }
+
+    #[test]
     fn an_unknown_refusal_keeps_the_servers_message() {
-        let error = refusal(4, Some("weather"), None, Some("not today".into()));
+        let error = refusal(4, Some("weather"), None, Some("not today".into()), None);
         assert!(error.to_string().contains("not today"), "{error}");
         assert_eq!(error.exit_code(), 5);
     }

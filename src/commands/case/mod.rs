@@ -71,8 +71,29 @@ pub enum CaseCommand {
     Share(share::ShareArgs),
 }
 
+impl CaseCommand {
+    /// The one case the command acts on, if any.
+    fn case_id(&self) -> Option<u64> {
+        match self {
+            CaseCommand::Create(_) | CaseCommand::List(_) | CaseCommand::Filter(_) => None,
+            CaseCommand::View(args) => Some(args.id),
+            CaseCommand::History(args) => Some(args.id),
+            CaseCommand::Update(args) => Some(args.id),
+            CaseCommand::Comment(args) => Some(args.id),
+            CaseCommand::Attach(args) => Some(args.id),
+            CaseCommand::Attachments(args) => Some(args.id),
+            CaseCommand::Download(args) => Some(args.id),
+            CaseCommand::Close(args) => Some(args.id),
+            CaseCommand::Reopen(args) => Some(args.id),
+            CaseCommand::Escalate(args) => Some(args.id),
+            CaseCommand::Share(args) => Some(args.id),
+        }
+    }
+}
+
 pub async fn run(ctx: &Ctx, args: CaseArgs) -> CliResult<Outcome> {
-    match args.command {
+    let case_id = args.command.case_id();
+    let result = match args.command {
         CaseCommand::Create(args) => create::run(ctx, args).await,
         CaseCommand::List(args) => list::run(ctx, args).await,
         CaseCommand::Filter(args) => filter::run(ctx, args).await,
@@ -87,5 +108,10 @@ pub async fn run(ctx: &Ctx, args: CaseArgs) -> CliResult<Outcome> {
         CaseCommand::Reopen(args) => reopen::run(ctx, args).await,
         CaseCommand::Escalate(args) => escalate::run(ctx, args).await,
         CaseCommand::Share(args) => share::run(ctx, args).await,
+    };
+    // "not found" here may be "found in another logged-in domain"
+    match (result, case_id) {
+        (Err(error), Some(id)) => Err(shared::point_to_owning_domain(ctx, id, error).await),
+        (result, _) => result,
     }
 }

@@ -3,12 +3,12 @@
 
 use clap::Args;
 
-use super::shared::{non_blank, parse_case_id};
+use super::shared::{new_case_command, non_blank, parse_case_id};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};
 use rsupport_api::error::ErrorReason;
-use rsupport_api::types::{Case, CaseActionRequest};
+use rsupport_api::types::CaseActionRequest;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -73,75 +73,5 @@ pub async fn run(ctx: &Ctx, args: ReopenArgs) -> CliResult<Outcome> {
             .hint(format!("file a new case: {}", new_case_command(&case))))
         }
         Err(error) => Err(error.into()),
-    }
-}
-
-/// The `rsupport case create` line that files a new case like `case`, shell-quoted.
-pub fn new_case_command(case: &Case) -> String {
-    shell_words::join([
-        "rsupport",
-        "case",
-        "create",
-        "--on-behalf-of",
-        &case.customer,
-        "--title",
-        &case.display_name,
-        "--category",
-        &case.classification.id,
-        "--severity",
-        case.priority.as_str(),
-    ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rsupport_api::types::{CaseState, Category, Severity};
-
-    fn case(title: &str) -> Case {
-        let now = jiff::Timestamp::UNIX_EPOCH;
-        Case {
-            id: 9,
-            name: "cases/9".into(),
-            customer: "acme".into(),
-            customer_display_name: "Acme".into(),
-            reseller_domain: "reseller.example.com".into(),
-            product: "google-workspace".into(),
-            display_name: title.into(),
-            description: String::new(),
-            classification: Category {
-                id: "gmail-delivery".into(),
-                display_name: "Gmail > Delivery".into(),
-                product: "google-workspace".into(),
-            },
-            priority: Severity::P2,
-            state: CaseState::Closed,
-            language_code: "en-US".into(),
-            time_zone: "UTC".into(),
-            escalated: false,
-            escalation: None,
-            subscriber_email_addresses: Vec::new(),
-            creator: "a@reseller.example.com".into(),
-            create_time: now,
-            update_time: now,
-            close_time: Some(now),
-            comment_count: 0,
-            attachment_count: 0,
-        }
-    }
-
-    #[test]
-    fn the_new_case_line_repeats_customer_title_category_and_severity() {
-        assert_eq!(
-            new_case_command(&case("Mail bounces")),
-            "rsupport case create --on-behalf-of acme --title 'Mail bounces' --category gmail-delivery --severity P2"
-        );
-    }
-
-    #[test]
-    fn the_new_case_line_quotes_a_title_with_quotes_for_the_shell() {
-        let line = new_case_command(&case("Bob's mail; rm -rf /"));
-        let words = shell_words::split(&line).unwrap();
-        assert_eq!(words[6], "Bob's mail; rm -rf /");
     }
 }

@@ -84,25 +84,54 @@ pub async fn run(ctx: &Ctx, args: ShareArgs) -> CliResult<Outcome> {
     let case = if args.add.is_empty() && args.remove.is_empty() {
         client.get_case(args.id).await?
     } else {
-        let case = client
-            .share_case(
-                args.id,
-                &ShareCaseRequest {
-                    add: args.add.clone(),
-                    remove: args.remove.clone(),
-                },
-            )
-            .await?;
-        let mut changes = Vec::new();
-        if !args.add.is_empty() {
-            changes.push(format!("added {}", args.add.join(", ")));
+        // Say which emails change nothing (not on the case, or already on it) rather than
+        // claim they were removed or added; when none changes anything, nothing is sent.
+        let before = client.get_case(args.id).await?;
+        let on_case = |email: &String| {
+            before
+                .subscriber_email_addresses
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(email))
+        };
+        let (remove, not_on): (Vec<String>, Vec<String>) =
+            args.remove.iter().cloned().partition(on_case);
+        let (already, add): (Vec<String>, Vec<String>) =
+            args.add.iter().cloned().partition(on_case);
+        for email in &not_on {
+            ctx.out().message(&format!(
+                "Case {} is not shared with {email}: nothing to remove.",
+                args.id
+            ));
         }
-        if !args.remove.is_empty() {
-            changes.push(format!("removed {}", args.remove.join(", ")));
+        for email in &already {
+            ctx.out().message(&format!(
+                "Case {} is already shared with {email}: nothing to add.",
+                args.id
+            ));
         }
-        ctx.out()
-            .message(&format!("Case {}: {}.", case.id, changes.join("; ")));
-        case
+        if add.is_empty() && remove.is_empty() {
+            before
+        } else {
+            let case = client
+                .share_case(
+                    args.id,
+                    &ShareCaseRequest {
+                        add: add.clone(),
+                        remove: remove.clone(),
+                    },
+                )
+                .await?;
+            let mut changes = Vec::new();
+            if !add.is_empty() {
+                changes.push(format!("added {}", add.join(", ")));
+            }
+            if !remove.is_empty() {
+                changes.push(format!("removed {}", remove.join(", ")));
+            }
+            ctx.out()
+                .message(&format!("Case {}: {}.", case.id, changes.join("; ")));
+            case
+        }
     };
     let subscribers: Vec<Subscriber> = case
         .subscriber_email_addresses

@@ -15,8 +15,8 @@ use rsupport_api::types::{CreateCommentRequest, Severity, UpdateCaseRequest};
 #[command(after_help = "\
 Examples:
   rsupport case update 42 --severity P1
-  rsupport case update 42 --title 'Bounces to outlook.com only' --comment 'Narrowed it down'
-  rsupport case update 42 --comment-file reply.txt
+  rsupport case update 42 --title 'Bounces to outlook.com only' --body 'Narrowed it down'
+  rsupport case update 42 --body-file reply.txt
 
 Prints the updated case with --json. The message is checked for personal data first, as
 with `case comment`.")]
@@ -30,11 +30,20 @@ pub struct UpdateArgs {
     /// The new title
     #[arg(long)]
     pub title: Option<String>,
-    /// A message to post to support
-    #[arg(long, conflicts_with = "comment_file", value_name = "TEXT")]
+    /// A message to post to support (as `case comment --body`)
+    #[arg(
+        long = "body",
+        visible_alias = "comment",
+        conflicts_with = "comment_file",
+        value_name = "TEXT"
+    )]
     pub comment: Option<String>,
     /// Read the message from a file (`-`: stdin)
-    #[arg(long, value_name = "FILE|-")]
+    #[arg(
+        long = "body-file",
+        visible_alias = "comment-file",
+        value_name = "FILE|-"
+    )]
     pub comment_file: Option<PathBuf>,
     /// Send a message that looks like personal data without asking
     #[arg(long)]
@@ -42,7 +51,7 @@ pub struct UpdateArgs {
 }
 
 pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
-    let comment = read_text(args.comment, args.comment_file.as_deref(), "--comment-file")?
+    let comment = read_text(args.comment, args.comment_file.as_deref(), "--body-file")?
         .map(|text| non_blank(text, "the comment"))
         .transpose()?;
     let title = args
@@ -51,7 +60,7 @@ pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
         .transpose()?;
     if args.severity.is_none() && title.is_none() && comment.is_none() {
         return Err(CliError::usage(
-            "nothing to update: pass --severity, --title, --comment or --comment-file (several at once are fine)",
+            "nothing to update: pass --severity, --title, --body or --body-file (several at once are fine)",
         ));
     }
     let client = ctx.client()?;

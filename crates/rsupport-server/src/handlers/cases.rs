@@ -73,7 +73,7 @@ struct FilterKey<'a> {
     summary = "List and search the cases filed by the domain",
     params(ListCasesQuery),
     responses(
-        (status = 200, description = "One page of cases", body = CaseList),
+        (status = 200, description = "One page of cases; with `includeCounts=true` the first page also carries `stateCounts`", body = CaseList),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -140,11 +140,23 @@ pub async fn list(
         _ => None,
     };
     let limit = page_size(query.page_size)?;
+    let include_counts = query.include_counts == Some(true) && token.is_none();
     state
         .read(move |tx| {
             if let (Some(customer), Some(domain)) = (&filter.customer, &filter.reseller_domain) {
                 check_customer_filter(tx, domain, customer)?;
             }
+            let state_counts = if include_counts {
+                let counts = store::count_cases_by_state(tx, &filter)?;
+                Some(
+                    counts
+                        .into_iter()
+                        .map(|(state, n)| (state.as_str().to_string(), n))
+                        .collect(),
+                )
+            } else {
+                None
+            };
             let page = store::list_cases(
                 tx,
                 &filter,
@@ -163,6 +175,7 @@ pub async fn list(
             Ok(Json(CaseList {
                 cases: page.cases,
                 next_page_token,
+                state_counts,
             }))
         })
         .await
@@ -256,7 +269,9 @@ pub async fn create(
             }
             let customer = store::find_customer(tx, &valid.customer)?
                 .ok_or_else(|| Failure::customer_not_found(&valid.customer))?;
-            rules::check_can_file_for(&domain, &customer)?;
+            let filed_before = customer.reseller_domain != domain
+                && store::domain_filed_for(tx, &domain, &customer.id)?;
+            rules::check_can_file_for(&domain, &customer, filed_before)?;
             let now = auth.clock.now();
             let id = store::insert_case(
                 tx,
@@ -445,8 +460,8 @@ pub async fn escalate(
     state
         .write(move |tx| {
             let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
-            rules::check_escalate(&case, &customer)?;
             let now = auth.clock.now();
+            rules::check_escalate(&case, &customer, now)?;
             let escalation = Escalation {
                 reason: request.reason,
                 justification,

@@ -102,10 +102,20 @@ pub async fn get(
     check(&auth)?;
     state
         .read(move |tx| {
-            store::find_customer(tx, &id)?
-                .filter(|c| rules::can_see_customer(&auth.caller, c))
-                .map(Json)
-                .ok_or_else(|| Failure::customer_not_found(&id))
+            let found = store::find_customer(tx, &id)?;
+            match found {
+                Some(customer) if rules::can_see_customer(&auth.caller, &customer) => {
+                    Ok(Json(customer))
+                }
+                Some(customer) => {
+                    let filed_before = match &auth.caller.domain {
+                        Some(domain) => store::domain_filed_for(tx, domain, &customer.id)?,
+                        None => false,
+                    };
+                    Err(rules::customer_not_managed(&customer.id, filed_before))
+                }
+                None => Err(Failure::customer_not_found(&id)),
+            }
         })
         .await
 }

@@ -633,6 +633,38 @@ fn filter_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut
     }
 }
 
+/// How many cases match `filter` with its state filter ignored, per state: one grouped count
+/// over the list's own WHERE clause. Every state is named, 0 included.
+pub fn count_cases_by_state(
+    conn: &Connection,
+    filter: &CaseFilter,
+) -> Result<Vec<(CaseState, u64)>, StoreError> {
+    let any_state = CaseFilter {
+        state: StateFilter::All,
+        ..filter.clone()
+    };
+    let from_hits = match &any_state.text_match {
+        Some(text) => few_text_hits(conn, text)?,
+        None => false,
+    };
+    let mut sql = String::from("SELECT c.state, COUNT(*)");
+    let mut args = Vec::new();
+    from_sql(&any_state, from_hits, &mut sql, &mut args);
+    filter_sql(&any_state, from_hits, &mut sql, &mut args);
+    sql.push_str(" GROUP BY c.state");
+    let mut counts: Vec<(CaseState, u64)> = CaseState::ALL.iter().map(|s| (*s, 0)).collect();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    while let Some(row) = rows.next()? {
+        let state: String = row.get(0)?;
+        let count: i64 = row.get(1)?;
+        if let Some(slot) = counts.iter_mut().find(|(s, _)| s.as_str() == state) {
+            slot.1 = u64::try_from(count).unwrap_or(0);
+        }
+    }
+    Ok(counts)
+}
+
 fn cursor_of(case: &Case, order: CaseOrder, rank: i64) -> CaseCursor {
     match order {
         CaseOrder::Updated => CaseCursor {

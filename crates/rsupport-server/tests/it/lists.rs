@@ -394,3 +394,40 @@ async fn a_malformed_query_parameter_is_named() {
     let answer = world.api_a().get("/v1/cases?updatedSince=yesterday").await;
     assert_eq!(answer.body["error"]["details"]["field"], "updatedSince");
 }
+
+#[tokio::test]
+async fn include_counts_answers_a_count_per_state_for_every_filter_but_state() {
+    let world = World::new();
+    let api = world.api_a();
+    let p1_open = file(&api, "a", "P1", "d").await;
+    let p1_closed = file(&api, "b", "P1", "d").await;
+    file(&api, "c", "P1", "d").await;
+    file(&api, "d", "P3", "d").await;
+    api.post(&format!("/v1/cases/{p1_closed}/close"), json!({}))
+        .await;
+    let first = api
+        .get("/v1/cases?priority=P1&pageSize=1&includeCounts=true")
+        .await;
+    assert_eq!(first.status, 200, "{:?}", first.body);
+    assert_eq!(
+        first.body["stateCounts"],
+        json!({"new": 2, "in-progress": 0, "action-required": 0, "solution-provided": 0, "closed": 1})
+    );
+    assert_eq!(ids(&first.body).len(), 1);
+    // Later pages do not count again; a list that did not ask has no counts.
+    let token = first.body["nextPageToken"].as_str().unwrap();
+    let second = api
+        .get(&format!(
+            "/v1/cases?priority=P1&pageSize=1&includeCounts=true&pageToken={token}"
+        ))
+        .await;
+    assert_eq!(second.status, 200, "{:?}", second.body);
+    assert!(
+        second.body.get("stateCounts").is_none(),
+        "{:?}",
+        second.body
+    );
+    let plain = api.get("/v1/cases?priority=P1").await;
+    assert!(plain.body.get("stateCounts").is_none(), "{:?}", plain.body);
+    assert!(ids(&plain.body).contains(&p1_open));
+}

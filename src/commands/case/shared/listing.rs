@@ -1,14 +1,17 @@
 //! Listing cases, for `case list` and `case filter`: the filter flags they share, the server
 //! query they become, and the listing itself (a page, `--all` streamed, `--all-domains`
-//! merged).
+//! merged), with a note on stderr of what `--limit` or the default state filter hid.
+
+use std::collections::BTreeMap;
 
 use clap::Args;
 use futures_util::future::join_all;
 use rsupport_api::types::{
-    Case, CaseOrder, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter, parse_severity_list,
+    Case, CaseList, CaseOrder, CaseState, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter,
+    parse_severity_list,
 };
 
-use crate::client::Client;
+use crate::client::{Client, Pager};
 use crate::commands::shared::AllDomains;
 use crate::context::Ctx;
 use crate::error::CliResult;
@@ -34,7 +37,7 @@ pub struct CaseFilters {
     #[arg(long, default_value = "updated", value_name = "ORDER", value_parser = parse_order, add = crate::complete::case_order())]
     pub sort: CaseOrder,
     /// How many cases to show [default: 30]
-    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", conflicts_with = "all", allow_negative_numbers = true, value_parser = parse_limit)]
     pub limit: Option<u32>,
     /// Every case, page after page (streamed)
     #[arg(long)]
@@ -47,6 +50,17 @@ pub struct CaseFilters {
 /// A parsed `--severity` list (a newtype, so clap takes the whole list as one value).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeverityList(pub Vec<Severity>);
+
+/// `--limit`: a whole number of cases, 1 to `u32::MAX`, said in words when it is not.
+fn parse_limit(value: &str) -> Result<u32, String> {
+    match value.trim().parse::<i128>() {
+        Ok(n) if n >= 1 && n <= i128::from(u32::MAX) => Ok(n as u32),
+        _ => Err(format!(
+            "expected a whole number of cases from 1 to {} (use --all for every case)",
+            u32::MAX
+        )),
+    }
+}
 
 fn parse_state(value: &str) -> Result<StateFilter, String> {
     value.parse()
@@ -103,43 +117,150 @@ fn empty_message(search: &Option<String>, filters: &CaseFilters) -> String {
     what
 }
 
+/// How many cases match a list's filters but its state, per state (the server's
+/// `stateCounts`).
+type StateCounts = BTreeMap<String, u64>;
+
+/// Whether the list may hide something the user is told about: then its first page asks the
+/// server for the counts (never with `-q`, which silences the note).
+fn wants_counts(ctx: &Ctx, filters: &CaseFilters) -> bool {
+    !ctx.out().is_quiet() && (!filters.all || filters.state == StateFilter::Open)
+}
+
+/// What the list hid, for stderr: the cases `--limit` cut (`shown` of the matching ones) and
+/// the closed cases the `open` filter left out; `None` when nothing was hidden.
+fn hidden_note(
+    filters: &CaseFilters,
+    counts: Option<&StateCounts>,
+    shown: usize,
+) -> Option<String> {
+    let counts = counts?;
+    let count = |state: CaseState| counts.get(state.as_str()).copied().unwrap_or(0);
+    let matching: u64 = CaseState::ALL
+        .iter()
+        .filter(|state| filters.state.matches(**state))
+        .map(|state| count(*state))
+        .sum();
+    let mut parts = Vec::new();
+    if !filters.all && (shown as u64) < matching {
+        let what = match filters.state {
+            StateFilter::Open => "open cases".to_string(),
+            StateFilter::All => "cases".to_string(),
+            StateFilter::Only(state) => format!("{state} cases"),
+        };
+        parts.push(format!(
+            "Showing {shown} of {matching} {what} (--limit N for more, --all for every one)"
+        ));
+    }
+    let closed = count(CaseState::Closed);
+    if filters.state == StateFilter::Open && closed > 0 {
+        let cases = if closed == 1 { "case" } else { "cases" };
+        let sentence = format!("{closed} closed {cases} hidden (--state all shows them)");
+        parts.push(sentence);
+    }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(format!("{}.", parts.join("; ")))
+    }
+}
+
+/// Adds up the counts of several domains.
+fn add_counts(total: &mut Option<StateCounts>, counts: Option<StateCounts>) {
+    if let Some(counts) = counts {
+        let total = total.get_or_insert_with(StateCounts::new);
+        for (state, n) in counts {
+            *total.entry(state).or_insert(0) += n;
+        }
+    }
+}
+
+/// A case list walked page by page, whose first page may carry the state counts
+/// (`includeCounts`, asked once: later pages go through the plain pager).
+struct CasePages<'c> {
+    client: &'c Client,
+    first: Option<ListCasesQuery>,
+    rest: Option<Pager<'c, ListCasesQuery, CaseList>>,
+    counts: Option<StateCounts>,
+}
+
+impl<'c> CasePages<'c> {
+    fn new(client: &'c Client, mut query: ListCasesQuery, with_counts: bool) -> CasePages<'c> {
+        query.include_counts = with_counts.then_some(true);
+        CasePages {
+            client,
+            first: Some(query),
+            rest: None,
+            counts: None,
+        }
+    }
+
+    async fn next_page(&mut self) -> CliResult<Option<Vec<Case>>> {
+        if let Some(mut query) = self.first.take() {
+            let page = self.client.list_cases(&query).await?;
+            self.counts = page.state_counts;
+            if let Some(token) = page.next_page_token.filter(|t| !t.is_empty()) {
+                query.page_token = Some(token);
+                query.include_counts = None;
+                self.rest = Some(self.client.case_pages(query));
+            }
+            return Ok(Some(page.cases));
+        }
+        match &mut self.rest {
+            Some(pages) => Ok(pages.next_page().await?),
+            None => Ok(None),
+        }
+    }
+}
+
 pub async fn list(ctx: &Ctx, search: Option<String>, filters: CaseFilters) -> CliResult<Outcome> {
     let empty = empty_message(&search, &filters);
     if filters.all_domains {
         return list_all_domains(ctx, search, filters, empty).await;
     }
     let client = ctx.client()?;
+    let with_counts = wants_counts(ctx, &filters);
     if filters.all {
         let mut rows = ctx.out().list_stream::<Case>().empty_message(empty);
-        let mut pages = client.case_pages(query(search, &filters, MAX_PAGE_SIZE));
+        let mut pages = CasePages::new(client, query(search, &filters, MAX_PAGE_SIZE), with_counts);
         while let Some(page) = pages.next_page().await? {
             rows.page(&page)?;
         }
+        rows.set_footer(hidden_note(&filters, pages.counts.as_ref(), 0));
         rows.finish()?;
         return Ok(Outcome::Done);
     }
     let limit = filters.limit.unwrap_or(DEFAULT_LIMIT);
-    let cases = first_cases(
+    let (cases, counts) = first_cases(
         client,
         query(search, &filters, limit.min(MAX_PAGE_SIZE)),
         limit,
+        with_counts,
     )
     .await?;
-    Ok(Outcome::List(Listing::of(&cases).empty_message(empty)))
+    let note = hidden_note(&filters, counts.as_ref(), cases.len());
+    Ok(Outcome::List(
+        Listing::of(&cases).empty_message(empty).footer(note),
+    ))
 }
 
-/// The first `limit` cases of a query, page after page.
-async fn first_cases(client: &Client, query: ListCasesQuery, limit: u32) -> CliResult<Vec<Case>> {
+/// The first `limit` cases of a query, page after page, and the first page's state counts.
+async fn first_cases(
+    client: &Client,
+    query: ListCasesQuery,
+    limit: u32,
+    with_counts: bool,
+) -> CliResult<(Vec<Case>, Option<StateCounts>)> {
     let limit = limit as usize;
     let mut cases = Vec::new();
-    let mut pages = client.case_pages(query);
+    let mut pages = CasePages::new(client, query, with_counts);
     while cases.len() < limit {
         let Some(page) = pages.next_page().await? else {
             break;
         };
         cases.extend(page.into_iter().take(limit - cases.len()));
     }
-    Ok(cases)
+    Ok((cases, pages.counts))
 }
 
 /// Every logged-in domain asked at once; rows carry a DOMAIN column and, without `--all`,
@@ -154,12 +275,19 @@ async fn list_all_domains(
     let mut all = AllDomains::logged_in(ctx)?;
     let domains = all.domains.clone();
     let shape = Listing::tagged::<Case>("DOMAIN", "domain").empty_message(empty);
+    let with_counts = wants_counts(ctx, &filters);
+    // The counts of the domains that answered, added up.
+    let mut counts: Option<StateCounts> = None;
     if filters.all {
         let mut rows = ctx.out().list_stream_like(&shape);
         for domain in &domains {
             let result: CliResult<()> = async {
                 let client = ctx.client_for_async(domain).await?;
-                let mut pages = client.case_pages(query(search.clone(), &filters, MAX_PAGE_SIZE));
+                let mut pages = CasePages::new(
+                    &client,
+                    query(search.clone(), &filters, MAX_PAGE_SIZE),
+                    with_counts,
+                );
                 while let Some(page) = pages.next_page().await? {
                     let mut listing = Listing::tagged::<Case>("DOMAIN", "domain");
                     for case in &page {
@@ -167,6 +295,7 @@ async fn list_all_domains(
                     }
                     rows.listing(listing)?;
                 }
+                add_counts(&mut counts, pages.counts);
                 Ok(())
             }
             .await;
@@ -175,6 +304,7 @@ async fn list_all_domains(
             }
         }
         all.finish()?;
+        rows.set_footer(hidden_note(&filters, counts.as_ref(), 0));
         rows.finish()?;
         return Ok(Outcome::Done);
     }
@@ -183,20 +313,24 @@ async fn list_all_domains(
         let query = query(search.clone(), &filters, limit.min(MAX_PAGE_SIZE));
         async move {
             let client = ctx.client_for_async(domain).await?;
-            first_cases(&client, query, limit).await
+            first_cases(&client, query, limit, with_counts).await
         }
     });
     let results = join_all(lookups).await;
     let mut merged: Vec<(String, Case)> = Vec::new();
     for (domain, result) in domains.iter().zip(results) {
         match result {
-            Ok(cases) => merged.extend(cases.into_iter().map(|c| (domain.clone(), c))),
+            Ok((cases, domain_counts)) => {
+                merged.extend(cases.into_iter().map(|c| (domain.clone(), c)));
+                add_counts(&mut counts, domain_counts);
+            }
             Err(error) => all.failed(ctx, domain, error),
         }
     }
     all.finish()?;
     sort_cases(&mut merged, filters.sort);
-    let mut listing = shape;
+    let shown = merged.len().min(limit as usize);
+    let mut listing = shape.footer(hidden_note(&filters, counts.as_ref(), shown));
     for (domain, case) in merged.iter().take(limit as usize) {
         listing.push_tagged(domain, case);
     }
@@ -258,6 +392,18 @@ mod tests {
     fn an_unknown_sort_order_names_the_valid_ones() {
         let err = parse_order("priority").unwrap_err();
         assert!(err.contains("updated, created, severity"), "{err}");
+    }
+
+    #[test]
+    fn a_limit_outside_its_range_says_the_range_in_words() {
+        for bad in ["0", "-3", "abc", "1.5", "4294967296"] {
+            let err = parse_limit(bad).unwrap_err();
+            assert!(
+                err.contains("a whole number of cases from 1 to 4294967295"),
+                "{bad}: {err}"
+            );
+        }
+        assert_eq!(parse_limit("20"), Ok(20));
     }
 
     #[test]
