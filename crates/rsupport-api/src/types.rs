@@ -30,6 +30,10 @@
 //! | POST | `/v1/cases/{case}/attachments` | raw bytes; [`UploadAttachmentQuery`] | [`Attachment`] (201) |
 //! | GET | `/v1/cases/{case}/attachments/{attachment}/content` | | raw bytes |
 //!
+//! Every write takes `validateOnly=true` ([`WriteQuery`], or in [`UploadAttachmentQuery`]):
+//! the server runs every check of the real call, changes nothing and answers what the real
+//! call would (200 where it would be 201), or the same error.
+//!
 //! Every error answers with [`crate::api::error::ErrorBody`].
 
 use std::fmt;
@@ -597,7 +601,7 @@ pub struct AttachmentList {
 }
 
 /// `POST /v1/cases/{case}/attachments` query; the body is the file's bytes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(rename_all = "camelCase")]
 pub struct UploadAttachmentQuery {
@@ -607,6 +611,33 @@ pub struct UploadAttachmentQuery {
     /// same as none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// The file's size in bytes, declared: one over the server's limit is refused before the
+    /// body is read, and a body of another size is refused. With `validateOnly` the body may
+    /// be left out: the declared size is what is checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_bytes: Option<u64>,
+    /// `true`: run every check of the upload (access, name, size, checksum when a body is
+    /// sent) and store nothing; the answer (200) is the attachment as it would be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validate_only: Option<bool>,
+}
+
+/// The query of every write but uploads (which carry it in [`UploadAttachmentQuery`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct WriteQuery {
+    /// `true`: run every check of the real call (privileges, access grant, rules, the body)
+    /// and change nothing, as Google APIs' `validateOnly`; the answer is what the real call
+    /// would answer (with 200 where it would be 201), or its error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validate_only: Option<bool>,
+}
+
+impl WriteQuery {
+    pub fn validate_only(&self) -> bool {
+        self.validate_only == Some(true)
+    }
 }
 
 #[cfg(test)]
