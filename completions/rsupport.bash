@@ -686,7 +686,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__attach)
-            opts="-q -v -h -V --allow-pii --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --allow-pii --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,7 +754,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__close)
-            opts="-q -v -h -V --comment --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --comment --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,7 +792,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__comment)
-            opts="-q -v -h -V --body --body-file --allow-pii --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --body --body-file --allow-pii --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,7 +834,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__create)
-            opts="-y -q -v -h -V --on-behalf-of --title --category --severity --description --description-file --attach --language --time-zone --share --allow-pii --yes --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-y -q -v -h -V --on-behalf-of --title --category --severity --description --description-file --attach --language --time-zone --share --allow-pii --yes --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,7 +946,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__escalate)
-            opts="-q -v -h -V --reason --justification --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --reason --justification --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,7 +1358,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__reopen)
-            opts="-q -v -h -V --comment --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --comment --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1396,7 +1396,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__share)
-            opts="-q -v -h -V --add --remove --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --add --remove --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1438,7 +1438,7 @@ _rsupport() {
             return 0
             ;;
         rsupport__subcmd__case__subcmd__update)
-            opts="-q -v -h -V --severity --title --comment --comment-file --allow-pii --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --severity --title --comment --comment-file --allow-pii --dry-run --domain --endpoint --json --format --jq --no-input --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

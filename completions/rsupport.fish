@@ -302,6 +302,7 @@ always\t''
 never\t''"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l allow-pii -d 'Send text that looks like personal data without asking'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -s y -l yes -d 'File the case without the final confirmation on a terminal'
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'
@@ -403,6 +404,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 always\t''
 never\t''"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l allow-pii -d 'Send a message that looks like personal data without asking'
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'
@@ -422,6 +424,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 always\t''
 never\t''"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l allow-pii -d 'Send a message that looks like personal data without asking'
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'
@@ -439,6 +442,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 always\t''
 never\t''"
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l allow-pii -d 'Upload text that looks like personal data without asking'
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from attach" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'
@@ -490,6 +494,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'
@@ -507,6 +512,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'
@@ -525,6 +531,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from escalate" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'
@@ -543,6 +550,7 @@ complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l color -d 'When to use colour (NO_COLOR also turns it off)' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l dry-run -d 'Check everything (here and on the server) and change nothing: say what would happen and exit with the code the real command would'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l json -d 'Print JSON (same as --format json)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -l no-input -d 'Never prompt: a missing value is an error naming its flag (implied when stdin is not a terminal)'
 complete -c rsupport -n "__fish_rsupport_using_subcommand case; and __fish_seen_subcommand_from share" -s q -l quiet -d 'Say nothing on stderr but errors and warnings'

@@ -17,6 +17,8 @@ impl Client {
     /// `POST /v1/cases/{case}/attachments`: streams the file at `path` as the body, under the
     /// name `query.filename`, calling `progress` with the bytes sent so far. Send the file's
     /// SHA-256 in `query.sha256` so the server rejects a corrupted upload whole. Not retried.
+    /// The file's size goes in `sizeBytes`; a [`Client::validate_only`] client sends no body,
+    /// only the declared size and checksum.
     pub async fn upload_attachment(
         &self,
         case: u64,
@@ -30,14 +32,24 @@ impl Client {
         };
         let file = tokio::fs::File::open(path).await.map_err(read_error)?;
         let len = file.metadata().await.map_err(read_error)?.len();
-        let body = reqwest::Body::wrap_stream(progress_stream(file, progress));
+        let query = UploadAttachmentQuery {
+            size_bytes: Some(len),
+            validate_only: self.validate_only.then_some(true),
+            ..query.clone()
+        };
+        let (body, sent) = if self.validate_only {
+            (reqwest::Body::from(Vec::new()), 0)
+        } else {
+            let stream = progress_stream(file, progress);
+            (reqwest::Body::wrap_stream(stream), len)
+        };
         let url = self.url(&format!("v1/cases/{case}/attachments"))?;
         let started = Instant::now();
         let request = self
             .authorized(self.http.request(Method::POST, url.clone()))
-            .query(query)
+            .query(&query)
             .header(CONTENT_TYPE, "application/octet-stream")
-            .header(CONTENT_LENGTH, HeaderValue::from(len))
+            .header(CONTENT_LENGTH, HeaderValue::from(sent))
             .body(body);
         let outcome = request.send().await;
         let response = match self.check(&Method::POST, &url, started, outcome, None) {

@@ -12,6 +12,7 @@ mod auth_login;
 mod auth_malformed_token;
 mod auth_precedence;
 mod case_create;
+mod case_dry_run;
 mod case_interactive;
 mod case_list;
 mod case_workflow;

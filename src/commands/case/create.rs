@@ -22,8 +22,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::shared::{
-    PiiReport, allowed_domains, check_files, confirm_pii, edit_text, non_blank, read_text,
-    scan_file, scan_text, upload_failures_error, upload_files,
+    DryRun, NOTHING_CHANGED, PiiReport, allowed_domains, check_files, check_pii, dry_run_outcome,
+    edit_text, human_size, non_blank, read_text, scan_file, scan_text, upload_failures_error,
+    upload_files,
 };
 use crate::client::Client;
 use crate::context::Ctx;
@@ -91,6 +92,8 @@ pub struct CreateArgs {
     /// File the case without the final confirmation on a terminal
     #[arg(long, short = 'y')]
     pub yes: bool,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
@@ -165,7 +168,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     for file in &args.attach {
         reports.extend(scan_file(file, &allowed)?);
     }
-    confirm_pii(ctx, &reports, args.allow_pii)?;
+    check_pii(ctx, &reports, args.allow_pii, args.dry_run.dry_run)?;
 
     let request = CreateCaseRequest {
         request_id: uuid::Uuid::new_v4().to_string(),
@@ -178,6 +181,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         time_zone: Some(time_zone),
         subscriber_email_addresses: args.share.clone(),
     };
+    if args.dry_run.dry_run {
+        return dry_run(client, &request, &customer, &args.attach).await;
+    }
     if ctx.prompt().allowed() && !args.yes {
         ctx.out()
             .message(&summary(&request, &customer, &category, &args.attach));
@@ -204,6 +210,32 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     // The case exists: its id goes to stdout before the error, so nothing is lost.
     ctx.out().emit(outcome)?;
     Err(upload_failures_error(case.id, &failures))
+}
+
+/// `--dry-run`: the server validates the create (nothing is filed); the attachments were
+/// checked here (they can only be validated on the server once the case exists).
+async fn dry_run(
+    client: &Client,
+    request: &CreateCaseRequest,
+    customer: &Customer,
+    attach: &[PathBuf],
+) -> CliResult<Outcome> {
+    let case = client.validate_only(true).create_case(request).await?;
+    let mut text = format!(
+        "would file a {} case for {} ({}): {}",
+        case.priority, customer.id, customer.display_name, case.display_name
+    );
+    let mut files = Vec::new();
+    for path in attach {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let name = path.file_name().unwrap_or(path.as_os_str());
+        files.push(format!("{} ({})", name.to_string_lossy(), human_size(size)));
+    }
+    if !files.is_empty() {
+        text.push_str(&format!(", and attach {}", files.join(", ")));
+    }
+    text.push_str(&format!(" {NOTHING_CHANGED}"));
+    Ok(dry_run_outcome("create", text, "case", &case))
 }
 
 /// The flags a non-interactive create lacks, in the order of `--help`.
@@ -553,6 +585,7 @@ mod tests {
             share: Vec::new(),
             allow_pii: false,
             yes: false,
+            dry_run: DryRun::default(),
         }
     }
 

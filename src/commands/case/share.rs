@@ -4,7 +4,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::shared::parse_case_id;
+use super::shared::{DryRun, NOTHING_CHANGED, dry_run_outcome, parse_case_id};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
@@ -28,6 +28,8 @@ pub struct ShareArgs {
     /// Stop sharing with this email (repeatable)
     #[arg(long, value_name = "EMAIL", value_parser = parse_email)]
     pub remove: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 /// One address a case is shared with.
@@ -85,6 +87,7 @@ pub async fn run(ctx: &Ctx, args: ShareArgs) -> CliResult<Outcome> {
         client.get_case(args.id).await?
     } else {
         let case = client
+            .validate_only(args.dry_run.dry_run)
             .share_case(
                 args.id,
                 &ShareCaseRequest {
@@ -99,6 +102,25 @@ pub async fn run(ctx: &Ctx, args: ShareArgs) -> CliResult<Outcome> {
         }
         if !args.remove.is_empty() {
             changes.push(format!("removed {}", args.remove.join(", ")));
+        }
+        if args.dry_run.dry_run {
+            let mut would = Vec::new();
+            if !args.add.is_empty() {
+                would.push(format!(
+                    "share case {} with {}",
+                    case.id,
+                    args.add.join(", ")
+                ));
+            }
+            if !args.remove.is_empty() {
+                would.push(format!(
+                    "stop sharing case {} with {}",
+                    case.id,
+                    args.remove.join(", ")
+                ));
+            }
+            let text = format!("would {} {NOTHING_CHANGED}", would.join(" and "));
+            return Ok(dry_run_outcome("share", text, "case", &case));
         }
         ctx.out()
             .message(&format!("Case {}: {}.", case.id, changes.join("; ")));
