@@ -17,8 +17,8 @@ impl Client {
     /// `POST /v1/cases/{case}/attachments`: streams the file at `path` as the body, under the
     /// name `query.filename`, calling `progress` with the bytes sent so far. Send the file's
     /// SHA-256 in `query.sha256` so the server rejects a corrupted upload whole. Not retried.
-    /// The file's size goes in `sizeBytes`; a [`Client::validate_only`] client sends no body,
-    /// only the declared size and checksum.
+    /// A [`Client::validate_only`] client sends no body, only the file's size (`sizeBytes`) and
+    /// checksum.
     pub async fn upload_attachment(
         &self,
         case: u64,
@@ -33,7 +33,7 @@ impl Client {
         let file = tokio::fs::File::open(path).await.map_err(read_error)?;
         let len = file.metadata().await.map_err(read_error)?.len();
         let query = UploadAttachmentQuery {
-            size_bytes: Some(len),
+            size_bytes: self.validate_only.then_some(len),
             validate_only: self.validate_only.then_some(true),
             ..query.clone()
         };

@@ -611,9 +611,8 @@ pub struct UploadAttachmentQuery {
     /// same as none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
-    /// The file's size in bytes, declared: one over the server's limit is refused before the
-    /// body is read, and a body of another size is refused. With `validateOnly` the body may
-    /// be left out: the declared size is what is checked.
+    /// With `validateOnly` and no body: the file's size, checked (against the server's limit)
+    /// as the body would be. Ignored when a body is sent: its own size is what counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size_bytes: Option<u64>,
     /// `true`: run every check of the upload (access, name, size, checksum when a body is

@@ -172,7 +172,7 @@ pub async fn upload(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit) || query.size_bytes.is_some_and(|n| n > limit) {
+    if declared.is_some_and(|n| n > limit) {
         return Err(too_large(limit));
     }
     // A few uploads at a time; the others wait their turn (each is on disk, not in memory).
@@ -193,22 +193,16 @@ pub async fn upload(
         );
     // A dry run reads the body (if any) to check it, and keeps none of it.
     let mut upload = spool(body, (!validate_only).then_some(&*spool_dir), limit).await?;
-    match query.size_bytes {
-        Some(declared) if upload.size != declared && (upload.size > 0 || !validate_only) => {
-            return Err(Failure::invalid(
-                "sizeBytes",
-                format!(
-                    "the body has {} bytes but sizeBytes declares {declared}; nothing was stored",
-                    upload.size
-                ),
-            ));
+    if let Some(declared) = query
+        .size_bytes
+        .filter(|_| validate_only && upload.size == 0)
+    {
+        // validateOnly without a body: the declared size and checksum stand for it
+        if declared > limit {
+            return Err(too_large(limit));
         }
-        Some(declared) if upload.size == 0 => {
-            // validateOnly without a body: the declared size and checksum stand for it
-            upload.size = declared;
-            upload.sha256 = expected.clone().unwrap_or_default();
-        }
-        _ => {}
+        upload.size = declared;
+        upload.sha256 = expected.clone().unwrap_or_default();
     }
     if upload.size == 0 {
         return Err(Failure::invalid(
