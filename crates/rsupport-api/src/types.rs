@@ -32,7 +32,7 @@
 //!
 //! Every write takes `validateOnly=true` ([`WriteQuery`], or in [`UploadAttachmentQuery`]):
 //! the server runs every check of the real call, changes nothing and answers what the real
-//! call would (200 where it would be 201), or the same error.
+//! call would, status included, or the same error.
 //!
 //! Every error answers with [`crate::api::error::ErrorBody`].
 
@@ -616,7 +616,7 @@ pub struct UploadAttachmentQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size_bytes: Option<u64>,
     /// `true`: run every check of the upload (access, name, size, checksum when a body is
-    /// sent) and store nothing; the answer (200) is the attachment as it would be.
+    /// sent) and store nothing; the answer (201) is the attachment as it would be.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validate_only: Option<bool>,
 }
@@ -627,8 +627,8 @@ pub struct UploadAttachmentQuery {
 #[serde(rename_all = "camelCase")]
 pub struct WriteQuery {
     /// `true`: run every check of the real call (privileges, access grant, rules, the body)
-    /// and change nothing, as Google APIs' `validateOnly`; the answer is what the real call
-    /// would answer (with 200 where it would be 201), or its error.
+    /// and change nothing, as Google APIs' `validateOnly`; the answer is the real call's,
+    /// status included (201: it would create), or its error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validate_only: Option<bool>,
 }

@@ -132,8 +132,7 @@ fn validate_filename(name: &str) -> ApiResult<String> {
     params(("case" = u64, Path, description = "The case id"), UploadAttachmentQuery),
     request_body(content = Binary, content_type = "application/octet-stream", description = "The file's bytes (with validateOnly it may be left out, the size declared in sizeBytes)"),
     responses(
-        (status = 201, description = "The stored attachment", body = Attachment),
-        (status = 200, description = "validateOnly: the attachment as it would be stored (its id is not reserved; `sha256` is the body's, else the declared one, else empty); nothing is stored", body = Attachment),
+        (status = 201, description = "The stored attachment; with validateOnly, as it would be stored (nothing is stored, its id is not reserved; `sha256` is the body's, else the declared one, else empty)", body = Attachment),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -223,7 +222,7 @@ pub async fn upload(
         .first()
         .map(|m| m.essence_str().to_string())
         .unwrap_or_else(|| "application/octet-stream".to_string());
-    let (status, attachment) = state
+    state
         .write_or_validate(validate_only, move |tx| {
             writable_case(tx, &auth.caller, id, "attach files")?;
             match &upload.file {
@@ -251,15 +250,7 @@ pub async fn upload(
             )?;
             Ok((StatusCode::CREATED, Json(attachment)))
         })
-        .await?;
-    Ok((
-        if validate_only {
-            StatusCode::OK
-        } else {
-            status
-        },
-        attachment,
-    ))
+        .await
 }
 
 #[utoipa::path(

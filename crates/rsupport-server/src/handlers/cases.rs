@@ -212,8 +212,8 @@ pub async fn get(
     params(WriteQuery),
     request_body = CreateCaseRequest,
     responses(
-        (status = 201, description = "The new case", body = Case),
-        (status = 200, description = "The case an earlier create with the same requestId and body made; with validateOnly, the case as it would be filed (its id is not reserved) or as it was", body = Case),
+        (status = 201, description = "The new case; with validateOnly, the case as it would be filed (nothing is filed, its id is not reserved)", body = Case),
+        (status = 200, description = "The case an earlier create with the same requestId and body made (also with validateOnly)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -237,9 +237,8 @@ pub async fn create(
     }
     let request_id = request.request_id.trim().to_string();
     let fingerprint = valid.fingerprint();
-    let validate_only = write.validate_only();
-    let (status, case) = state
-        .write_or_validate(validate_only, move |tx| {
+    state
+        .write_or_validate(write.validate_only(), move |tx| {
             if let Some((id, seen)) = store::find_case_by_request(tx, &domain, &request_id)? {
                 if seen == fingerprint {
                     return Ok((StatusCode::OK, Json(store::get_case(tx, id)?)));
@@ -276,16 +275,7 @@ pub async fn create(
             )?;
             Ok((StatusCode::CREATED, Json(store::get_case(tx, id)?)))
         })
-        .await?;
-    // a dry run created nothing: 200, as for any other validation
-    Ok((
-        if validate_only {
-            StatusCode::OK
-        } else {
-            status
-        },
-        case,
-    ))
+        .await
 }
 
 #[utoipa::path(

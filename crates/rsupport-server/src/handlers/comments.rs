@@ -76,8 +76,7 @@ pub async fn list(
     params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body = CreateCommentRequest,
     responses(
-        (status = 201, description = "The new message", body = Comment),
-        (status = 200, description = "validateOnly: the message as it would be posted (its id is not reserved); nothing is changed", body = Comment),
+        (status = 201, description = "The new message; with validateOnly, as it would be posted (nothing is posted, its id is not reserved)", body = Comment),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -89,9 +88,8 @@ pub async fn create(
     super::JsonBody(request): super::JsonBody<CreateCommentRequest>,
 ) -> ApiResult<(StatusCode, Json<Comment>)> {
     let body = rules::validate_text("body", &request.body, rules::MAX_TEXT_CHARS)?;
-    let validate_only = write.validate_only();
-    let (status, comment) = state
-        .write_or_validate(validate_only, move |tx| {
+    state
+        .write_or_validate(write.validate_only(), move |tx| {
             let now = auth.clock.now();
             if auth.caller.is_agent() {
                 visible_case(tx, &auth.caller, id)?;
@@ -120,13 +118,5 @@ pub async fn create(
             }
             Ok((StatusCode::CREATED, Json(comment)))
         })
-        .await?;
-    Ok((
-        if validate_only {
-            StatusCode::OK
-        } else {
-            status
-        },
-        comment,
-    ))
+        .await
 }

@@ -29,7 +29,7 @@ fn timeless(mut body: Value) -> Value {
 }
 
 /// Runs `method path body` as a dry run (asserting that nothing changed) and then for real;
-/// asserts both answered alike (200 for a real 201) and returns the dry run's answer.
+/// asserts both answered alike (status included) and returns the dry run's answer.
 async fn dry_then_real(
     server: &TestServer,
     api: &Api,
@@ -52,12 +52,7 @@ async fn dry_then_real(
     if real.status < 400 && !replayed_create {
         assert_ne!(before, snapshot(server), "the snapshot sees a real write");
     }
-    let expected_status = if real.status == 201 { 200 } else { real.status };
-    assert_eq!(
-        dry.status, expected_status,
-        "{:?} vs {:?}",
-        dry.body, real.body
-    );
+    assert_eq!(dry.status, real.status, "{:?} vs {:?}", dry.body, real.body);
     if real.status >= 400 {
         assert_eq!(dry.body, real.body, "a dry run refuses as the real call");
     } else {
@@ -73,7 +68,7 @@ fn demo_server() -> (TestServer, Api) {
 }
 
 #[tokio::test]
-async fn a_validate_only_create_answers_the_would_be_case_with_200_and_files_nothing() {
+async fn a_validate_only_create_answers_the_would_be_case_with_201_and_files_nothing() {
     let world = World::new();
     let dry = dry_then_real(
         &world.server,
@@ -83,6 +78,7 @@ async fn a_validate_only_create_answers_the_would_be_case_with_200_and_files_not
         new_case("premium-co", "Mail bounces"),
     )
     .await;
+    assert_eq!(dry.status, 201, "201: the call would create");
     assert_eq!(dry.body["displayName"], "Mail bounces");
     assert_eq!(dry.body["state"], "new");
 }
@@ -124,6 +120,7 @@ async fn a_validate_only_create_with_a_used_request_id_answers_as_a_retry_would(
     let filed = api.post("/v1/cases", first.clone()).await;
     assert_eq!(filed.status, 201);
     let same = dry_then_real(&world.server, &api, "POST", "/v1/cases", first.clone()).await;
+    assert_eq!(same.status, 200, "200: the case filed the first time");
     assert_eq!(same.body["id"], filed.body["id"]);
     let mut other = first;
     other["displayName"] = json!("Another title");
@@ -306,7 +303,7 @@ async fn a_validate_only_upload_reads_the_body_and_stores_nothing_not_even_a_tem
         sha(&body)
     );
     let dry = upload(&world.server, &world.a, id, &query, body.clone()).await;
-    assert_eq!(dry.status, 200, "{:?}", dry.body);
+    assert_eq!(dry.status, 201, "{:?}", dry.body);
     assert_eq!(dry.body["sizeBytes"], 6);
     assert_eq!(dry.body["sha256"], sha(&body));
     assert_eq!(dry.body["mimeType"], "text/plain");
@@ -333,7 +330,7 @@ async fn a_validate_only_upload_without_a_body_checks_the_declared_size_against_
         Vec::new(),
     )
     .await;
-    assert_eq!(fits.status, 200, "{:?}", fits.body);
+    assert_eq!(fits.status, 201, "{:?}", fits.body);
     assert_eq!(fits.body["sizeBytes"], 1024);
     let dry = upload(
         &world.server,
@@ -385,7 +382,7 @@ async fn a_body_counts_for_its_own_size_whatever_size_bytes_declares() {
     let id = world.api_a().create_case("premium-co", "x").await;
     let query = "filename=a.txt&sizeBytes=4096&validateOnly=true";
     let dry = upload(&world.server, &world.a, id, query, b"abc".to_vec()).await;
-    assert_eq!(dry.status, 200, "{:?}", dry.body);
+    assert_eq!(dry.status, 201, "{:?}", dry.body);
     assert_eq!(dry.body["sizeBytes"], 3);
     let real = upload(
         &world.server,
