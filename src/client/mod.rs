@@ -187,11 +187,6 @@ impl Client {
         }
     }
 
-    /// Whether writes are only validated ([`Client::validate_only`]).
-    pub fn is_validate_only(&self) -> bool {
-        self.validate_only
-    }
-
     /// The endpoint the client talks to, as given (without a trailing slash).
     pub fn endpoint(&self) -> &str {
         &self.endpoint
