@@ -94,6 +94,8 @@ pub struct Client {
     base: Url,
     endpoint: String,
     options: ClientOptions,
+    /// Every write is sent with `validateOnly=true` ([`Client::validate_only`]).
+    validate_only: bool,
 }
 
 impl fmt::Debug for Client {
@@ -171,7 +173,18 @@ impl Client {
             base,
             endpoint,
             options,
+            validate_only: false,
         })
+    }
+
+    /// This client, or with `on` one whose every write (POST, PATCH, uploads) asks the server
+    /// to validate only: the server runs every check of the real call, changes nothing and
+    /// answers what the real call would (`--dry-run`). Reads are sent as they are.
+    pub fn validate_only(&self, on: bool) -> Client {
+        Client {
+            validate_only: on,
+            ..self.clone()
+        }
     }
 
     /// The endpoint the client talks to, as given (without a trailing slash).

@@ -19,6 +19,8 @@ impl Client {
     /// `POST /v1/cases/{case}/attachments`: streams the file at `path` as the body, under the
     /// name `query.filename`, calling `progress` with the bytes sent so far. Send the file's
     /// SHA-256 in `query.sha256` so the server rejects a corrupted upload whole. Not retried.
+    /// A [`Client::validate_only`] client sends no body, only the file's size (`sizeBytes`) and
+    /// checksum.
     pub async fn upload_attachment(
         &self,
         case: u64,
@@ -32,20 +34,30 @@ impl Client {
         };
         let file = tokio::fs::File::open(path).await.map_err(read_error)?;
         let len = file.metadata().await.map_err(read_error)?.len();
+        let query = UploadAttachmentQuery {
+            size_bytes: self.validate_only.then_some(len),
+            validate_only: self.validate_only.then_some(true),
+            ..query.clone()
+        };
         // How far the body got: a connection that breaks after bytes went out was reached.
         let sent = Arc::new(AtomicU64::new(0));
-        let counter = Arc::clone(&sent);
-        let body = reqwest::Body::wrap_stream(progress_stream(file, move |n| {
-            counter.store(n, Ordering::Relaxed);
-            progress(n);
-        }));
+        let (body, content_length) = if self.validate_only {
+            (reqwest::Body::from(Vec::new()), 0)
+        } else {
+            let counter = Arc::clone(&sent);
+            let stream = progress_stream(file, move |n| {
+                counter.store(n, Ordering::Relaxed);
+                progress(n);
+            });
+            (reqwest::Body::wrap_stream(stream), len)
+        };
         let url = self.url(&format!("v1/cases/{case}/attachments"))?;
         let started = Instant::now();
         let request = self
             .authorized(self.http.request(Method::POST, url.clone()))
-            .query(query)
+            .query(&query)
             .header(CONTENT_TYPE, "application/octet-stream")
-            .header(CONTENT_LENGTH, HeaderValue::from(len))
+            .header(CONTENT_LENGTH, HeaderValue::from(content_length))
             .body(body);
         let outcome = request.send().await;
         let response = match self.check(&Method::POST, &url, started, outcome, None) {

@@ -101,7 +101,10 @@ impl Client {
             if let Some(timeout) = timeout {
                 request = request.timeout(timeout);
             }
-            let request = build(request);
+            let mut request = build(request);
+            if self.validate_only && method != Method::GET {
+                request = request.query(&[("validateOnly", "true")]);
+            }
             let started = Instant::now();
             let outcome = request.send().await;
             let retry_after = match &outcome {

@@ -253,6 +253,7 @@ fn attachment_uploads_with_progress_and_downloads_byte_for_byte() {
                 &UploadAttachmentQuery {
                     filename: "trace.log".into(),
                     sha256: Some(sha.clone()),
+                    ..UploadAttachmentQuery::default()
                 },
                 move |n| seen.store(n, Ordering::SeqCst),
             )
@@ -303,6 +304,7 @@ fn upload_with_a_wrong_checksum_is_refused_whole() {
                 &UploadAttachmentQuery {
                     filename: "a.txt".into(),
                     sha256: Some("0".repeat(64)),
+                    ..UploadAttachmentQuery::default()
                 },
                 |_| {},
             )
@@ -331,6 +333,7 @@ fn upload_of_a_missing_file_is_a_usage_error_naming_it() {
                 &UploadAttachmentQuery {
                     filename: "file.bin".into(),
                     sha256: None,
+                    ..UploadAttachmentQuery::default()
                 },
                 |_| {},
             )

@@ -224,3 +224,44 @@ fn a_likely_duplicate_is_asked_about_on_a_terminal() {
     pty.exp_eof().unwrap();
     assert_eq!(reseller.cases_of_a().len(), 2);
 }
+
+#[test]
+fn a_dry_run_on_a_terminal_shows_personal_data_asks_nothing_and_files_nothing() {
+    let reseller = Reseller::new();
+    let dir = tempfile::tempdir().unwrap();
+    let editor = fake_editor(dir.path(), "Ask Mario at mario.rossi@gmail.com");
+    let before = reseller.world.server.snapshot();
+    let mut pty = spawn_in_pty(
+        &reseller,
+        &[
+            "case",
+            "create",
+            "--on-behalf-of",
+            "premium-co",
+            "--title",
+            "Mail bounces",
+            "--category",
+            "gmail-delivery",
+            "--severity",
+            "P2",
+            "--dry-run",
+        ],
+        &editor,
+    );
+    // the description is composed in the editor; neither the personal-data question nor
+    // "File this case?" is asked: a prompt here would leave the run waiting for a key
+    pty.exp_string("personal data").unwrap();
+    pty.exp_string("the real run asks before sending it")
+        .unwrap();
+    let before_would = pty
+        .exp_string("would file a P2 case for premium-co (premium-co Inc): Mail bounces")
+        .unwrap();
+    assert!(!before_would.contains("Send it anyway?"), "{before_would}");
+    assert!(!before_would.contains("File this case?"), "{before_would}");
+    pty.exp_eof().unwrap();
+    match pty.process().wait().unwrap() {
+        nix::sys::wait::WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("the dry run did not exit: {other:?}"),
+    }
+    assert_eq!(before, reseller.world.server.snapshot());
+}

@@ -13,6 +13,7 @@ mod auth_malformed_token;
 mod auth_precedence;
 mod case_create;
 mod case_create_once;
+mod case_dry_run;
 mod case_interactive;
 mod case_list;
 mod case_list_hidden;

@@ -30,6 +30,10 @@
 //! | POST | `/v1/cases/{case}/attachments` | raw bytes; [`UploadAttachmentQuery`] | [`Attachment`] (201) |
 //! | GET | `/v1/cases/{case}/attachments/{attachment}/content` | | raw bytes |
 //!
+//! Every write takes `validateOnly=true` ([`WriteQuery`], or in [`UploadAttachmentQuery`]):
+//! the server runs every check of the real call, changes nothing and answers what the real
+//! call would, status included, or the same error.
+//!
 //! Every error answers with [`crate::api::error::ErrorBody`].
 
 use std::collections::BTreeMap;
@@ -613,7 +617,7 @@ pub struct AttachmentList {
 }
 
 /// `POST /v1/cases/{case}/attachments` query; the body is the file's bytes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(rename_all = "camelCase")]
 pub struct UploadAttachmentQuery {
@@ -623,6 +627,32 @@ pub struct UploadAttachmentQuery {
     /// same as none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// With `validateOnly` and no body: the file's size, checked (against the server's limit)
+    /// as the body would be. Ignored when a body is sent: its own size is what counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_bytes: Option<u64>,
+    /// `true`: run every check of the upload (access, name, size, checksum when a body is
+    /// sent) and store nothing; the answer (201) is the attachment as it would be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validate_only: Option<bool>,
+}
+
+/// The query of every write but uploads (which carry it in [`UploadAttachmentQuery`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct WriteQuery {
+    /// `true`: run every check of the real call (privileges, access grant, rules, the body)
+    /// and change nothing, as Google APIs' `validateOnly`; the answer is the real call's,
+    /// status included (201: it would create), or its error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validate_only: Option<bool>,
+}
+
+impl WriteQuery {
+    pub fn validate_only(&self) -> bool {
+        self.validate_only == Some(true)
+    }
 }
 
 #[cfg(test)]

@@ -151,6 +151,25 @@ impl AppState {
                 Failure::internal()
             })?
     }
+
+    /// [`AppState::write`], or with `validate_only` the same work rolled back at the end: the
+    /// real call's checks and answer, nothing changed (the `validateOnly` of every write).
+    pub async fn write_or_validate<T, F>(&self, validate_only: bool, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+    {
+        if !validate_only {
+            return self.write(f).await;
+        }
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || store.rehearse(f))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "validation task failed");
+                Failure::internal()
+            })?
+    }
 }
 
 /// Every route of the API (built with its OpenAPI description, see [`openapi`]), with the

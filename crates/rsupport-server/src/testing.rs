@@ -137,6 +137,49 @@ impl TestServer {
         self._dir.path().to_path_buf()
     }
 
+    /// Everything the server holds, to compare before and after a call that must change
+    /// nothing: every row of every table (update times and events included) and the names of
+    /// the files beside the database (a left-over upload would show).
+    pub fn snapshot(&self) -> Vec<String> {
+        let mut rows = self
+            .store()
+            .read(|tx| -> Result<Vec<String>, crate::store::StoreError> {
+                let mut tables = tx
+                    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
+                let tables: Vec<String> = tables
+                    .query_map([], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                let mut rows = Vec::new();
+                for table in tables {
+                    let mut statement = tx.prepare(&format!("SELECT * FROM \"{table}\""))?;
+                    let columns = statement.column_count();
+                    let mut query = statement.query([])?;
+                    while let Some(row) = query.next()? {
+                        let values = (0..columns)
+                            .map(|i| row.get_ref(i).map(|v| format!("{v:?}")))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        rows.push(format!("{table}: {}", values.join(" | ")));
+                    }
+                }
+                Ok(rows)
+            })
+            .expect("read the whole store");
+        let mut files: Vec<String> = std::fs::read_dir(self.dir())
+            .expect("the server's folder")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| !name.contains(".sqlite"))
+            .map(|name| format!("file: {name}"))
+            .collect();
+        files.sort();
+        rows.extend(files);
+        rows
+    }
+
     /// The tokens `dev` issued at start (empty for [`TestServer::start`]).
     pub fn logins(&self) -> &[Login] {
         &self.logins

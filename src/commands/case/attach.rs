@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::shared::{
-    PiiReport, allowed_domains, check_files, check_sizes, confirm_pii, parse_case_id, scan_file,
-    upload_failures_error, upload_files,
+    DryRun, NOTHING_CHANGED, PiiReport, allowed_domains, check_files, check_pii, check_sizes,
+    dry_run_outcome, human_size, parse_case_id, scan_file, upload_failures_error, upload_files,
 };
 use crate::context::Ctx;
 use crate::error::CliResult;
@@ -32,11 +32,14 @@ pub struct AttachArgs {
     /// Upload text that looks like personal data without asking
     #[arg(long)]
     pub allow_pii: bool,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: AttachArgs) -> CliResult<Outcome> {
     check_files(&args.files)?;
-    let client = ctx.client()?;
+    let dry_run = args.dry_run.dry_run;
+    let client = &ctx.client()?.validate_only(dry_run);
     check_sizes(&args.files, client.whoami().await?.max_attachment_bytes)?;
     let case = client.get_case(args.id).await?;
     let allowed = allowed_domains(client, &case.customer).await?;
@@ -44,8 +47,23 @@ pub async fn run(ctx: &Ctx, args: AttachArgs) -> CliResult<Outcome> {
     for file in &args.files {
         reports.extend(scan_file(file, &allowed)?);
     }
-    confirm_pii(ctx, &reports, args.allow_pii)?;
+    check_pii(ctx, &reports, args.allow_pii, dry_run)?;
     let (uploaded, failures) = upload_files(ctx, client, args.id, &args.files).await;
+    if dry_run && failures.is_empty() {
+        let files: Vec<String> = uploaded
+            .iter()
+            .map(|a| format!("{} ({})", a.filename, human_size(a.size_bytes)))
+            .collect();
+        let text = format!(
+            "would attach {} to case {} {NOTHING_CHANGED}",
+            files.join(", "),
+            args.id
+        );
+        return Ok(dry_run_outcome("attach", text, "attachments", &uploaded));
+    }
+    if dry_run {
+        return Err(upload_failures_error(client.domain(), args.id, &failures));
+    }
     if failures.is_empty() {
         ctx.out().message(&format!(
             "Attached {} file{} to case {}.",

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::shared::{non_blank, parse_case_id};
+use super::shared::{DryRun, NOTHING_CHANGED, dry_run_outcome, non_blank, parse_case_id};
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Outcome, Record};
@@ -24,6 +24,8 @@ pub struct CloseArgs {
     /// A message posted with the close
     #[arg(long, value_name = "TEXT")]
     pub comment: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: CloseArgs) -> CliResult<Outcome> {
@@ -33,8 +35,16 @@ pub async fn run(ctx: &Ctx, args: CloseArgs) -> CliResult<Outcome> {
         .transpose()?;
     let case = ctx
         .client()?
+        .validate_only(args.dry_run.dry_run)
         .close_case(args.id, &CaseActionRequest { comment })
         .await?;
+    if args.dry_run.dry_run {
+        let text = format!(
+            "would close case {}: {} {NOTHING_CHANGED}",
+            case.id, case.display_name
+        );
+        return Ok(dry_run_outcome("close", text, "case", &case));
+    }
     ctx.out().message(&format!(
         "Closed case {}: {}. It can be reopened until {}.",
         case.id,

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::shared::{
-    allowed_domains, confirm_pii, edit_text, non_blank, parse_case_id, read_text, scan_text,
+    DryRun, NOTHING_CHANGED, allowed_domains, check_pii, dry_run_outcome, edit_text, non_blank,
+    parse_case_id, read_text, scan_text,
 };
 use crate::context::Ctx;
 use crate::error::CliResult;
@@ -36,6 +37,8 @@ pub struct CommentArgs {
     /// Send a message that looks like personal data without asking
     #[arg(long)]
     pub allow_pii: bool,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: CommentArgs) -> CliResult<Outcome> {
@@ -60,10 +63,20 @@ pub async fn run(ctx: &Ctx, args: CommentArgs) -> CliResult<Outcome> {
     let reports: Vec<_> = scan_text("the message", &body, &allowed)
         .into_iter()
         .collect();
-    confirm_pii(ctx, &reports, args.allow_pii)?;
+    check_pii(ctx, &reports, args.allow_pii, args.dry_run.dry_run)?;
     let comment = client
+        .validate_only(args.dry_run.dry_run)
         .create_comment(args.id, &CreateCommentRequest { body })
         .await?;
+    if args.dry_run.dry_run {
+        let text = format!(
+            "would post a message of {} characters on case {}: {} {NOTHING_CHANGED}",
+            comment.body.chars().count(),
+            args.id,
+            case.display_name
+        );
+        return Ok(dry_run_outcome("comment", text, "comment", &comment));
+    }
     ctx.out().message(&format!(
         "Posted message {} on case {}.",
         comment.id, args.id

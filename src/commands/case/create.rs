@@ -31,8 +31,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::shared::{
-    PiiReport, allowed_domains, check_files, check_sizes, confirm_pii, edit_text, file_sha256,
-    non_blank, read_text, scan_file, scan_text, upload_failures_error, upload_files,
+    DryRun, NOTHING_CHANGED, PiiReport, allowed_domains, check_files, check_pii, check_sizes,
+    dry_run_outcome, edit_text, file_sha256, human_size, non_blank, read_text, scan_file,
+    scan_text, upload_failures_error, upload_files,
 };
 use crate::client::{Client, Filed};
 use crate::context::Ctx;
@@ -114,6 +115,8 @@ pub struct CreateArgs {
     /// 24 hours
     #[arg(long)]
     pub allow_duplicate: bool,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
@@ -163,7 +166,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         && !args.allow_duplicate
         && let Some(earlier) = find_duplicate(client, &me, &customer.id, &title).await?
     {
-        confirm_duplicate(ctx, &earlier, &me, args.yes)?;
+        confirm_duplicate(ctx, &earlier, &me, args.yes, args.dry_run.dry_run)?;
     }
     let category = resolve_category(ctx, client, args.category.as_deref()).await?;
     let severity = match args.severity {
@@ -201,7 +204,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     for file in &args.attach {
         reports.extend(scan_file(file, &allowed)?);
     }
-    confirm_pii(ctx, &reports, args.allow_pii)?;
+    check_pii(ctx, &reports, args.allow_pii, args.dry_run.dry_run)?;
 
     let request = CreateCaseRequest {
         request_id: request_id
@@ -216,6 +219,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         time_zone: Some(time_zone),
         subscriber_email_addresses: args.share.clone(),
     };
+    if args.dry_run.dry_run {
+        return dry_run(client, &request, &customer, &args.attach).await;
+    }
     if ctx.prompt().allowed() && !args.yes {
         ctx.out()
             .message(&summary(&request, &customer, &category, &args.attach));
@@ -323,7 +329,13 @@ fn same_title_key(title: &str) -> String {
 
 /// On a terminal (without `--yes`): says which case looks the same and asks. Elsewhere:
 /// refused, exit 5, naming the case and `--allow-duplicate`.
-fn confirm_duplicate(ctx: &Ctx, earlier: &Case, me: &WhoAmI, yes: bool) -> CliResult<()> {
+fn confirm_duplicate(
+    ctx: &Ctx,
+    earlier: &Case,
+    me: &WhoAmI,
+    yes: bool,
+    dry_run: bool,
+) -> CliResult<()> {
     let what = format!(
         "you filed case {} for {} with the same title {}, and it is still open ({}): \"{}\"",
         earlier.id,
@@ -334,6 +346,12 @@ fn confirm_duplicate(ctx: &Ctx, earlier: &Case, me: &WhoAmI, yes: bool) -> CliRe
     );
     if ctx.prompt().allowed() && !yes {
         ctx.out().warn(&what);
+        if dry_run {
+            // a dry run asks nothing: the real run will
+            ctx.out()
+                .message("the real run asks whether to file another case anyway");
+            return Ok(());
+        }
         if ctx
             .prompt()
             .confirm("File another case anyway?", false, "--allow-duplicate")?
@@ -388,6 +406,39 @@ async fn not_yet_attached(
         }
     }
     Ok(missing)
+}
+
+/// `--dry-run`: the server validates the create (nothing is filed); the attachments were
+/// checked here (they can only be validated on the server once the case exists).
+async fn dry_run(
+    client: &Client,
+    request: &CreateCaseRequest,
+    customer: &Customer,
+    attach: &[PathBuf],
+) -> CliResult<Outcome> {
+    let Filed { case, existed } = client.validate_only(true).create_case(request).await?;
+    let mut text = if existed {
+        format!(
+            "would answer case {}, filed earlier with request id '{}' and the same fields, and file nothing",
+            case.id, request.request_id
+        )
+    } else {
+        format!(
+            "would file a {} case for {} ({}): {}",
+            case.priority, customer.id, customer.display_name, case.display_name
+        )
+    };
+    let mut files = Vec::new();
+    for path in attach {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let name = path.file_name().unwrap_or(path.as_os_str());
+        files.push(format!("{} ({})", name.to_string_lossy(), human_size(size)));
+    }
+    if !files.is_empty() {
+        text.push_str(&format!(", and attach {}", files.join(", ")));
+    }
+    text.push_str(&format!(" {NOTHING_CHANGED}"));
+    Ok(dry_run_outcome("create", text, "case", &case))
 }
 
 /// The flags a non-interactive create lacks, in the order of `--help`.
@@ -739,6 +790,7 @@ mod tests {
             yes: false,
             request_id: None,
             allow_duplicate: false,
+            dry_run: DryRun::default(),
         }
     }
 

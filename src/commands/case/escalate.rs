@@ -3,7 +3,9 @@
 
 use clap::Args;
 
-use super::shared::{new_case_command, non_blank, parse_case_id};
+use super::shared::{
+    DryRun, NOTHING_CHANGED, dry_run_outcome, new_case_command, non_blank, parse_case_id,
+};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};
@@ -28,6 +30,8 @@ pub struct EscalateArgs {
     /// Why the case needs escalating
     #[arg(long, value_name = "TEXT")]
     pub justification: String,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
@@ -37,7 +41,15 @@ pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
         reason: args.reason,
         justification,
     };
-    match client.escalate_case(args.id, &request).await {
+    let writer = client.validate_only(args.dry_run.dry_run);
+    match writer.escalate_case(args.id, &request).await {
+        Ok(case) if args.dry_run.dry_run => {
+            let text = format!(
+                "would escalate case {} ({}): {} {NOTHING_CHANGED}",
+                case.id, args.reason, case.display_name
+            );
+            Ok(dry_run_outcome("escalate", text, "case", &case))
+        }
         Ok(case) => {
             ctx.out()
                 .message(&format!("Escalated case {} ({}).", case.id, args.reason));

@@ -3,7 +3,9 @@
 
 use clap::Args;
 
-use super::shared::{new_case_command, non_blank, parse_case_id};
+use super::shared::{
+    DryRun, NOTHING_CHANGED, dry_run_outcome, new_case_command, non_blank, parse_case_id,
+};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};
@@ -26,6 +28,8 @@ pub struct ReopenArgs {
     /// A message posted with the reopen
     #[arg(long, value_name = "TEXT")]
     pub comment: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: ReopenArgs) -> CliResult<Outcome> {
@@ -35,9 +39,17 @@ pub async fn run(ctx: &Ctx, args: ReopenArgs) -> CliResult<Outcome> {
         .transpose()?;
     let client = ctx.client()?;
     match client
+        .validate_only(args.dry_run.dry_run)
         .reopen_case(args.id, &CaseActionRequest { comment })
         .await
     {
+        Ok(case) if args.dry_run.dry_run => {
+            let text = format!(
+                "would reopen case {}: {} {NOTHING_CHANGED}",
+                case.id, case.display_name
+            );
+            Ok(dry_run_outcome("reopen", text, "case", &case))
+        }
         Ok(case) => {
             ctx.out().message(&format!(
                 "Reopened case {}: {}.",

@@ -4,7 +4,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::shared::parse_case_id;
+use super::shared::{DryRun, NOTHING_CHANGED, dry_run_outcome, parse_case_id};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Cell, Column, Listing, Outcome, Tabular};
@@ -28,6 +28,8 @@ pub struct ShareArgs {
     /// Stop sharing with this email (repeatable)
     #[arg(long, value_name = "EMAIL", value_parser = parse_email)]
     pub remove: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 /// One address a case is shared with.
@@ -81,6 +83,7 @@ pub async fn run(ctx: &Ctx, args: ShareArgs) -> CliResult<Outcome> {
         )));
     }
     let client = ctx.client()?;
+    let dry_run = args.dry_run.dry_run;
     let case = if args.add.is_empty() && args.remove.is_empty() {
         client.get_case(args.id).await?
     } else {
@@ -110,9 +113,14 @@ pub async fn run(ctx: &Ctx, args: ShareArgs) -> CliResult<Outcome> {
             ));
         }
         if add.is_empty() && remove.is_empty() {
+            if dry_run {
+                let text = format!("would change nothing on case {} {NOTHING_CHANGED}", args.id);
+                return Ok(dry_run_outcome("share", text, "case", &before));
+            }
             before
         } else {
             let case = client
+                .validate_only(dry_run)
                 .share_case(
                     args.id,
                     &ShareCaseRequest {
@@ -121,6 +129,21 @@ pub async fn run(ctx: &Ctx, args: ShareArgs) -> CliResult<Outcome> {
                     },
                 )
                 .await?;
+            if dry_run {
+                let mut would = Vec::new();
+                if !add.is_empty() {
+                    would.push(format!("share case {} with {}", case.id, add.join(", ")));
+                }
+                if !remove.is_empty() {
+                    would.push(format!(
+                        "stop sharing case {} with {}",
+                        case.id,
+                        remove.join(", ")
+                    ));
+                }
+                let text = format!("would {} {NOTHING_CHANGED}", would.join(" and "));
+                return Ok(dry_run_outcome("share", text, "case", &case));
+            }
             let mut changes = Vec::new();
             if !add.is_empty() {
                 changes.push(format!("added {}", add.join(", ")));

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::shared::{allowed_domains, confirm_pii, non_blank, parse_case_id, read_text, scan_text};
+use super::shared::{
+    DryRun, NOTHING_CHANGED, allowed_domains, check_pii, dry_run_outcome, non_blank, parse_case_id,
+    read_text, scan_text,
+};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Outcome, Record};
@@ -48,6 +51,8 @@ pub struct UpdateArgs {
     /// Send a message that looks like personal data without asking
     #[arg(long)]
     pub allow_pii: bool,
+    #[command(flatten)]
+    pub dry_run: DryRun,
 }
 
 pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
@@ -63,14 +68,15 @@ pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
             "nothing to update: pass --severity, --title, --body or --body-file (several at once are fine)",
         ));
     }
-    let client = ctx.client()?;
+    let dry_run = args.dry_run.dry_run;
+    let client = &ctx.client()?.validate_only(dry_run);
     let mut case = client.get_case(args.id).await?;
     if let Some(comment) = &comment {
         let allowed = allowed_domains(client, &case.customer).await?;
         let reports: Vec<_> = scan_text("the comment", comment, &allowed)
             .into_iter()
             .collect();
-        confirm_pii(ctx, &reports, args.allow_pii)?;
+        check_pii(ctx, &reports, args.allow_pii, dry_run)?;
     }
     let mut done = Vec::new();
     if args.severity.is_some() || title.is_some() {
@@ -88,15 +94,39 @@ pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
             done.push(format!("severity {} → {severity}", before.priority));
         }
         if title.is_some() {
-            done.push("title changed".to_string());
+            done.push(
+                if dry_run {
+                    "change the title"
+                } else {
+                    "title changed"
+                }
+                .to_string(),
+            );
         }
     }
     if let Some(body) = comment {
         client
             .create_comment(args.id, &CreateCommentRequest { body })
             .await?;
-        done.push("message posted".to_string());
-        case = client.get_case(args.id).await?;
+        done.push(
+            if dry_run {
+                "post a message"
+            } else {
+                "message posted"
+            }
+            .to_string(),
+        );
+        if !dry_run {
+            case = client.get_case(args.id).await?;
+        }
+    }
+    if dry_run {
+        let text = format!(
+            "would update case {}: {} {NOTHING_CHANGED}",
+            args.id,
+            done.join(", ")
+        );
+        return Ok(dry_run_outcome("update", text, "case", &case));
     }
     ctx.out()
         .message(&format!("Updated case {}: {}.", args.id, done.join(", ")));

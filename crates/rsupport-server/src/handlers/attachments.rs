@@ -54,30 +54,36 @@ fn too_large(limit: u64) -> Failure {
 }
 
 /// An upload received in full: on disk beside the store (it goes when this is dropped), with
-/// its size and SHA-256.
+/// its size and SHA-256. A dry run (`validateOnly`) keeps no file: only size and hash.
 struct Spooled {
-    file: tempfile::NamedTempFile,
+    file: Option<tempfile::NamedTempFile>,
     size: u64,
     sha256: String,
 }
 
-/// Streams a request body into a temporary file in `dir`, hashing it on the way, at most
-/// `limit` bytes: memory stays flat whatever the size, and a refused or cut upload leaves
-/// nothing behind (the file is removed when dropped).
-async fn spool(body: Body, dir: &std::path::Path, limit: u64) -> ApiResult<Spooled> {
+/// Streams a request body into a temporary file in `dir` (or, with none, only counts and
+/// hashes it), hashing it on the way, at most `limit` bytes: memory stays flat whatever the
+/// size, and a refused or cut upload leaves nothing behind (the file is removed when dropped).
+async fn spool(body: Body, dir: Option<&std::path::Path>, limit: u64) -> ApiResult<Spooled> {
     use futures_util::StreamExt as _;
     use tokio::io::AsyncWriteExt as _;
-    let file = tempfile::Builder::new()
-        .prefix(".upload-")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            tracing::error!(error = %e, dir = %dir.display(), "cannot create an upload file");
-            Failure::internal()
-        })?;
-    let mut out = tokio::fs::File::from_std(file.reopen().map_err(|e| {
-        tracing::error!(error = %e, "cannot open an upload file");
-        Failure::internal()
-    })?);
+    let (file, mut out) = match dir {
+        None => (None, None),
+        Some(dir) => {
+            let file = tempfile::Builder::new()
+                .prefix(".upload-")
+                .tempfile_in(dir)
+                .map_err(|e| {
+                    tracing::error!(error = %e, dir = %dir.display(), "cannot create an upload file");
+                    Failure::internal()
+                })?;
+            let out = tokio::fs::File::from_std(file.reopen().map_err(|e| {
+                tracing::error!(error = %e, "cannot open an upload file");
+                Failure::internal()
+            })?);
+            (Some(file), Some(out))
+        }
+    };
     let mut hasher = Sha256::new();
     let mut size = 0u64;
     let mut stream = body.into_data_stream();
@@ -88,12 +94,16 @@ async fn spool(body: Body, dir: &std::path::Path, limit: u64) -> ApiResult<Spool
             return Err(too_large(limit));
         }
         hasher.update(&chunk);
-        out.write_all(&chunk).await.map_err(|e| {
-            tracing::error!(error = %e, "cannot write an upload file");
-            Failure::internal()
-        })?;
+        if let Some(out) = out.as_mut() {
+            out.write_all(&chunk).await.map_err(|e| {
+                tracing::error!(error = %e, "cannot write an upload file");
+                Failure::internal()
+            })?;
+        }
     }
-    out.flush().await.map_err(|_| Failure::internal())?;
+    if let Some(out) = out.as_mut() {
+        out.flush().await.map_err(|_| Failure::internal())?;
+    }
     Ok(Spooled {
         file,
         size,
@@ -120,9 +130,9 @@ fn validate_filename(name: &str) -> ApiResult<String> {
     tag = "attachments",
     summary = "Upload a file (raw body), checked against its SHA-256",
     params(("case" = u64, Path, description = "The case id"), UploadAttachmentQuery),
-    request_body(content = Binary, content_type = "application/octet-stream", description = "The file's bytes"),
+    request_body(content = Binary, content_type = "application/octet-stream", description = "The file's bytes (with validateOnly it may be left out, the size declared in sizeBytes)"),
     responses(
-        (status = 201, description = "The stored attachment", body = Attachment),
+        (status = 201, description = "The stored attachment; with validateOnly, as it would be stored (nothing is stored, its id is not reserved; `sha256` is the body's, else the declared one, else empty)", body = Attachment),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -150,6 +160,7 @@ pub async fn upload(
             ));
         }
     };
+    let validate_only = query.validate_only == Some(true);
     let limit = state.config.max_attachment_bytes;
     // Refuse before reading anything the caller may not write.
     let caller = auth.caller.clone();
@@ -179,7 +190,19 @@ pub async fn upload(
             || std::path::PathBuf::from("."),
             std::path::Path::to_path_buf,
         );
-    let upload = spool(body, &spool_dir, limit).await?;
+    // A dry run reads the body (if any) to check it, and keeps none of it.
+    let mut upload = spool(body, (!validate_only).then_some(&*spool_dir), limit).await?;
+    if let Some(declared) = query
+        .size_bytes
+        .filter(|_| validate_only && upload.size == 0)
+    {
+        // validateOnly without a body: the declared size and checksum stand for it
+        if declared > limit {
+            return Err(too_large(limit));
+        }
+        upload.size = declared;
+        upload.sha256 = expected.clone().unwrap_or_default();
+    }
     if upload.size == 0 {
         return Err(Failure::invalid(
             "body",
@@ -200,13 +223,19 @@ pub async fn upload(
         .map(|m| m.essence_str().to_string())
         .unwrap_or_else(|| "application/octet-stream".to_string());
     state
-        .write(move |tx| {
+        .write_or_validate(validate_only, move |tx| {
             writable_case(tx, &auth.caller, id, "attach files")?;
-            let content = upload.file.reopen().map_err(|e| {
-                tracing::error!(error = %e, "cannot read back a spooled upload");
-                Failure::internal()
-            })?;
-            store::insert_blob_from(tx, &sha256, upload.size, content)?;
+            match &upload.file {
+                Some(file) => {
+                    let content = file.reopen().map_err(|e| {
+                        tracing::error!(error = %e, "cannot read back a spooled upload");
+                        Failure::internal()
+                    })?;
+                    store::insert_blob_from(tx, &sha256, upload.size, content)?;
+                }
+                // a dry run: no content to store, and the rows below are rolled back
+                None => store::defer_foreign_keys(tx)?,
+            }
             let attachment = store::insert_attachment(
                 tx,
                 &store::NewAttachment {

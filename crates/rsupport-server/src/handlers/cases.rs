@@ -20,7 +20,7 @@ use rsupport_api::error::ErrorReason;
 use rsupport_api::types::{
     AuthorRole, Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest,
     Customer, EscalateCaseRequest, Escalation, ListCasesQuery, Privilege, SetCaseStateRequest,
-    ShareCaseRequest, StateFilter, UpdateCaseRequest, severities_from_wire,
+    ShareCaseRequest, StateFilter, UpdateCaseRequest, WriteQuery, severities_from_wire,
 };
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -222,16 +222,18 @@ pub async fn get(
     operation_id = "createCase",
     tag = "cases",
     summary = "File a case for a customer (idempotent on requestId)",
+    params(WriteQuery),
     request_body = CreateCaseRequest,
     responses(
-        (status = 201, description = "The new case", body = Case),
-        (status = 200, description = "The case an earlier create with the same requestId and body made", body = Case),
+        (status = 201, description = "The new case; with validateOnly, the case as it would be filed (nothing is filed, its id is not reserved)", body = Case),
+        (status = 200, description = "The case an earlier create with the same requestId and body made (also with validateOnly)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
 pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::JsonBody(request): super::JsonBody<CreateCaseRequest>,
 ) -> ApiResult<(StatusCode, Json<Case>)> {
     let domain = rules::reseller_domain(&auth.caller, "file cases")?.to_string();
@@ -249,7 +251,7 @@ pub async fn create(
     let request_id = request.request_id.trim().to_string();
     let fingerprint = valid.fingerprint();
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             if let Some((id, seen)) = store::find_case_by_request(tx, &domain, &request_id)? {
                 if seen == fingerprint {
                     return Ok((StatusCode::OK, Json(store::get_case(tx, id)?)));
@@ -303,10 +305,10 @@ pub async fn create(
     operation_id = "updateCase",
     tag = "cases",
     summary = "Change the title and/or severity",
-    params(("case" = u64, Path, description = "The case id")),
+    params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body = UpdateCaseRequest,
     responses(
-        (status = 200, description = "The updated case", body = Case),
+        (status = 200, description = "The updated case; with validateOnly, as it would be (nothing is changed)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -314,6 +316,7 @@ pub async fn update(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::JsonBody(request): super::JsonBody<UpdateCaseRequest>,
 ) -> ApiResult<Json<Case>> {
     let title = request
@@ -323,7 +326,7 @@ pub async fn update(
         .transpose()?;
     let nothing_to_change = title.is_none() && request.priority.is_none();
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             let (case, _) = writable_case(tx, &auth.caller, id, "update cases")?;
             if nothing_to_change {
                 // an empty patch changes nothing, not even the update time
@@ -356,10 +359,10 @@ fn action_comment(request: &CaseActionRequest) -> ApiResult<Option<String>> {
     operation_id = "closeCase",
     tag = "cases",
     summary = "Close a case, optionally with a message",
-    params(("case" = u64, Path, description = "The case id")),
+    params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body(content = Option<CaseActionRequest>, description = "Optional; an empty body is allowed"),
     responses(
-        (status = 200, description = "The closed case", body = Case),
+        (status = 200, description = "The closed case; with validateOnly, as it would be (nothing is changed)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -367,11 +370,12 @@ pub async fn close(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::OptionalJsonBody(request): super::OptionalJsonBody<CaseActionRequest>,
 ) -> ApiResult<Json<Case>> {
     let comment = action_comment(&request)?;
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             let (case, _) = writable_case(tx, &auth.caller, id, "close cases")?;
             if case.state == CaseState::Closed {
                 return Err(Failure::new(
@@ -402,10 +406,10 @@ pub async fn close(
     operation_id = "reopenCase",
     tag = "cases",
     summary = "Reopen a case closed less than 30 days ago",
-    params(("case" = u64, Path, description = "The case id")),
+    params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body(content = Option<CaseActionRequest>, description = "Optional; an empty body is allowed"),
     responses(
-        (status = 200, description = "The reopened case (in-progress)", body = Case),
+        (status = 200, description = "The reopened case (in-progress); with validateOnly, as it would be (nothing is changed)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -413,11 +417,12 @@ pub async fn reopen(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::OptionalJsonBody(request): super::OptionalJsonBody<CaseActionRequest>,
 ) -> ApiResult<Json<Case>> {
     let comment = action_comment(&request)?;
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             let (case, _) = writable_case(tx, &auth.caller, id, "reopen cases")?;
             let now = auth.clock.now();
             rules::check_reopen(&case, now)?;
@@ -443,10 +448,10 @@ pub async fn reopen(
     operation_id = "escalateCase",
     tag = "cases",
     summary = "Escalate an open case of a premium customer",
-    params(("case" = u64, Path, description = "The case id")),
+    params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body = EscalateCaseRequest,
     responses(
-        (status = 200, description = "The escalated case", body = Case),
+        (status = 200, description = "The escalated case; with validateOnly, as it would be (nothing is changed)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -454,11 +459,12 @@ pub async fn escalate(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::JsonBody(request): super::JsonBody<EscalateCaseRequest>,
 ) -> ApiResult<Json<Case>> {
     let justification = rules::validate_justification(&request.justification)?;
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
             let now = auth.clock.now();
             rules::check_escalate(&case, &customer, now)?;
@@ -480,10 +486,10 @@ pub async fn escalate(
     operation_id = "shareCase",
     tag = "cases",
     summary = "Add or remove subscriber emails",
-    params(("case" = u64, Path, description = "The case id")),
+    params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body = ShareCaseRequest,
     responses(
-        (status = 200, description = "The case with its subscribers", body = Case),
+        (status = 200, description = "The case with its subscribers; with validateOnly, as it would be (nothing is changed)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -491,12 +497,13 @@ pub async fn share(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::JsonBody(request): super::JsonBody<ShareCaseRequest>,
 ) -> ApiResult<Json<Case>> {
     let add = rules::validate_emails("add", &request.add)?;
     let remove = rules::validate_emails("remove", &request.remove)?;
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             let (case, _) = writable_case(tx, &auth.caller, id, "share cases")?;
             rules::check_open(&case, "change who it is shared with")?;
             let subscribers = rules::apply_share(&case.subscriber_email_addresses, &add, &remove);
@@ -514,10 +521,10 @@ pub async fn share(
     operation_id = "setCaseState",
     tag = "support",
     summary = "Move a case to a state (support agents only)",
-    params(("case" = u64, Path, description = "The case id")),
+    params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body = SetCaseStateRequest,
     responses(
-        (status = 200, description = "The case in its new state", body = Case),
+        (status = 200, description = "The case in its new state; with validateOnly, as it would be (nothing is changed)", body = Case),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -525,11 +532,12 @@ pub async fn set_state(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::JsonBody(request): super::JsonBody<SetCaseStateRequest>,
 ) -> ApiResult<Json<Case>> {
     rules::require_agent(&auth.caller, "set a case's state")?;
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             let case = visible_case(tx, &auth.caller, id)?;
             let now = auth.clock.now();
             let close_time = rules::agent_state_change(&case, request.state, now)?;

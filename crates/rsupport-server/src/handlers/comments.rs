@@ -12,7 +12,7 @@ use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
 use crate::{rules, store};
 use rsupport_api::error::ErrorBody;
 use rsupport_api::types::{
-    AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege,
+    AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege, WriteQuery,
 };
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -73,10 +73,10 @@ pub async fn list(
     operation_id = "createComment",
     tag = "comments",
     summary = "Post a message to the case",
-    params(("case" = u64, Path, description = "The case id")),
+    params(("case" = u64, Path, description = "The case id"), WriteQuery),
     request_body = CreateCommentRequest,
     responses(
-        (status = 201, description = "The new message", body = Comment),
+        (status = 201, description = "The new message; with validateOnly, as it would be posted (nothing is posted, its id is not reserved)", body = Comment),
         (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
     ),
 )]
@@ -84,11 +84,12 @@ pub async fn create(
     State(state): State<AppState>,
     auth: Auth,
     CaseId(id): CaseId,
+    QueryArgs(write): QueryArgs<WriteQuery>,
     super::JsonBody(request): super::JsonBody<CreateCommentRequest>,
 ) -> ApiResult<(StatusCode, Json<Comment>)> {
     let body = rules::validate_text("body", &request.body, rules::MAX_TEXT_CHARS)?;
     state
-        .write(move |tx| {
+        .write_or_validate(write.validate_only(), move |tx| {
             let now = auth.clock.now();
             if auth.caller.is_agent() {
                 visible_case(tx, &auth.caller, id)?;

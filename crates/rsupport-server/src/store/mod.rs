@@ -119,6 +119,32 @@ impl Store {
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
+
+    /// [`Store::write`] that always rolls back: `f` runs every query of the real write (so
+    /// every check and the answer are the real ones) and nothing is kept (`validateOnly`).
+    pub fn rehearse<T, E>(&self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.rollback().map_err(StoreError::from)?;
+        Ok(value)
+    }
+}
+
+/// Lets a rehearsed write ([`Store::rehearse`]) refer to rows it does not insert (an upload's
+/// content, not received in a dry run): foreign keys are checked at commit, which a rehearsal
+/// never reaches.
+pub fn defer_foreign_keys(conn: &Connection) -> Result<(), StoreError> {
+    conn.pragma_update(None, "defer_foreign_keys", "ON")?;
+    Ok(())
 }
 
 /// Files and folders only their owner can read.

@@ -111,6 +111,24 @@ pub fn confirm_pii(ctx: &Ctx, reports: &[PiiReport], allow_pii: bool) -> CliResu
     }
 }
 
+/// [`confirm_pii`], but a dry run on a terminal does not ask: it shows the findings and says
+/// that the real run asks (a script's dry run refuses as the real one does).
+pub fn check_pii(
+    ctx: &Ctx,
+    reports: &[PiiReport],
+    allow_pii: bool,
+    dry_run: bool,
+) -> CliResult<()> {
+    if dry_run && ctx.prompt().allowed() && !reports.is_empty() && !allow_pii {
+        ctx.out().warn(&format!(
+            "this looks like personal data, which support cases must not carry; the real run asks before sending it:\n{}",
+            describe_findings(reports).trim_end()
+        ));
+        return Ok(());
+    }
+    confirm_pii(ctx, reports, allow_pii)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,6 +112,7 @@ async fn upload_one(ctx: &Ctx, client: &Client, case: u64, file: &Path) -> CliRe
     let query = UploadAttachmentQuery {
         filename,
         sha256: Some(sha256),
+        ..UploadAttachmentQuery::default()
     };
     let result = client.upload_attachment(case, file, &query, progress).await;
     bar.finish_and_clear();
