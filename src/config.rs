@@ -140,6 +140,43 @@ impl std::str::FromStr for Key {
     }
 }
 
+/// The folder of named case templates (`templates/NAME.toml`) inside the config dir.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Checks the name of a template or a saved filter (`what` is the flag, for the message):
+/// letters, digits, `-`, `_` and `.` (not first), so it is a file name and a plain TOML key.
+pub fn validate_name(name: &str, what: &str) -> Result<String, UsageError> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(UsageError(format!(
+            "invalid {what} '{name}': use 1 to 64 letters, digits, '-', '_' or '.' (not first); no path separators"
+        )))
+    }
+}
+
+/// The names of the templates in `config_dir`, sorted (files `templates/NAME.toml`).
+pub fn template_names(config_dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(config_dir.join(TEMPLATES_DIR)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|path| Some(path.file_stem()?.to_str()?.to_string()))
+        .filter(|name| validate_name(name, "name").is_ok())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Checks a reseller domain name: lowercase letters, digits, hyphens and dots, with a dot.
 pub fn validate_domain(domain: &str) -> Result<String, UsageError> {
     let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
@@ -393,6 +430,14 @@ mod tests {
             "domains.a.example.com.endpoint".parse::<Key>().unwrap(),
             Key::Endpoint("a.example.com".into())
         );
+    }
+
+    #[test]
+    fn template_and_filter_names_have_no_path_separators() {
+        for bad in ["../x", "a/b", "a\\b", ".hidden", ""] {
+            assert!(validate_name(bad, "--template").is_err(), "{bad}");
+        }
+        assert!(validate_name("gmail-bounce_2.v1", "--template").is_ok());
     }
 
     #[test]

@@ -226,6 +226,19 @@ pub fn config_value() -> ArgValueCandidates {
     })
 }
 
+/// `case create --template`, `case template show`: the templates in the config dir.
+pub fn template_name() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        let Ok(dir) = ConfigFile::default_dir() else {
+            return Vec::new();
+        };
+        crate::config::template_names(&dir)
+            .into_iter()
+            .map(CompletionCandidate::new)
+            .collect()
+    })
+}
+
 /// Customer ids of the domain in use, with each customer's name.
 pub fn customer_id() -> ArgValueCandidates {
     ArgValueCandidates::new(remote::customers)
