@@ -15,7 +15,7 @@ mod upload;
 pub use display::{author_role, human_size};
 pub use follow_up::new_case_command;
 pub use ids::parse_case_id;
-pub use listing::{CaseFilters, DEFAULT_LIMIT, list};
+pub use listing::{CaseFilters, DEFAULT_LIMIT, SeverityList, list};
 pub use owner::point_to_owning_domain;
 pub use pii::{PiiReport, allowed_domains, confirm_pii, scan_file, scan_text};
 pub use template::{CaseTemplate, LoadedTemplate, read_from, read_named};
