@@ -10,6 +10,10 @@
 //! [domains."reseller.example.com"]
 //! endpoint = "http://127.0.0.1:8765"
 //! storage = "keyring"
+//!
+//! [filters.urgent]          # saved by `case list --save urgent`
+//! state = "all"
+//! severity = ["P1", "P2"]
 //! ```
 //!
 //! A domain is "logged in" when it has a `[domains."…"]` table. Writes are atomic (a temp file
@@ -19,7 +23,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use rsupport_api::types::{CaseOrder, Severity, StateFilter};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::credentials::{Storage, create_private_dir};
 use crate::error::{CliError, CliResult, UsageError};
@@ -72,6 +77,85 @@ pub struct Config {
     pub time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub domains: BTreeMap<String, DomainConfig>,
+    /// `case list` filters saved by `case list --save NAME`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub filters: BTreeMap<String, SavedFilter>,
+}
+
+/// The filter flags of one `case list --save NAME`: only those that were given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedFilter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    #[serde(default, with = "state_text", skip_serializing_if = "Option::is_none")]
+    pub state: Option<StateFilter>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub severity: Vec<Severity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<CaseOrder>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all_domains: bool,
+}
+
+impl SavedFilter {
+    /// The flags it stands for, as a command line would give them.
+    pub fn flags(&self) -> String {
+        let mut flags: Vec<String> = Vec::new();
+        let mut push = |flag: &str, value: Option<String>| {
+            if let Some(value) = value {
+                flags.push(flag.to_string());
+                let plain = !value.is_empty()
+                    && value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.,/@:+=".contains(c));
+                flags.push(match shlex::try_quote(&value) {
+                    Ok(quoted) if !plain => quoted.into_owned(),
+                    _ => value,
+                });
+            }
+        };
+        push("--customer", self.customer.clone());
+        push("--state", self.state.map(|s| s.to_string()));
+        let severities: Vec<&str> = self.severity.iter().map(|s| s.as_str()).collect();
+        push(
+            "--severity",
+            (!severities.is_empty()).then(|| severities.join(",")),
+        );
+        push("--search", self.search.clone());
+        push("--sort", self.sort.map(|s| s.to_string()));
+        push("--limit", self.limit.map(|n| n.to_string()));
+        if self.all {
+            flags.push("--all".into());
+        }
+        if self.all_domains {
+            flags.push("--all-domains".into());
+        }
+        flags.join(" ")
+    }
+}
+
+/// A state filter in the file as its text (`open`, `all`, `closed`, …).
+mod state_text {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(state: &Option<StateFilter>, s: S) -> Result<S::Ok, S::Error> {
+        match state {
+            Some(state) => s.serialize_str(&state.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StateFilter>, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map(Some).map_err(serde::de::Error::custom)
+    }
 }
 
 /// The keys `config get|set` know, with what each holds.
@@ -100,6 +184,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "domains.<DOMAIN>.storage",
         "where the domain's token is kept (read-only: set by auth login)",
     ),
+    (
+        "filters.<NAME>",
+        "a saved case list filter (set by case list --save NAME, used by --filter NAME)",
+    ),
 ];
 
 /// A key of the config file, parsed.
@@ -111,6 +199,7 @@ pub enum Key {
     TimeZone,
     Endpoint(String),
     Storage(String),
+    Filter(String),
 }
 
 impl std::str::FromStr for Key {
@@ -127,6 +216,10 @@ impl std::str::FromStr for Key {
             {
                 Some((domain, "endpoint")) => Key::Endpoint(domain.to_string()),
                 Some((domain, "storage")) => Key::Storage(domain.to_string()),
+                _ if other.starts_with("filters.") => {
+                    let name = &other["filters.".len()..];
+                    Key::Filter(validate_name(name, "filter name")?)
+                }
                 _ => {
                     let valid: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
                     return Err(UsageError(format!(
@@ -138,6 +231,43 @@ impl std::str::FromStr for Key {
         };
         Ok(key)
     }
+}
+
+/// The folder of named case templates (`templates/NAME.toml`) inside the config dir.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// Checks the name of a template or a saved filter (`what` is the flag, for the message):
+/// letters, digits, `-`, `_` and `.` (not first), so it is a file name and a plain TOML key.
+pub fn validate_name(name: &str, what: &str) -> Result<String, UsageError> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(UsageError(format!(
+            "invalid {what} '{name}': use 1 to 64 letters, digits, '-', '_' or '.' (not first); no path separators"
+        )))
+    }
+}
+
+/// The names of the templates in `config_dir`, sorted (files `templates/NAME.toml`).
+pub fn template_names(config_dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(config_dir.join(TEMPLATES_DIR)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|path| Some(path.file_stem()?.to_str()?.to_string()))
+        .filter(|name| validate_name(name, "name").is_ok())
+        .collect();
+    names.sort();
+    names
 }
 
 /// Checks a reseller domain name: lowercase letters, digits, hyphens and dots, with a dot.
@@ -198,7 +328,47 @@ impl Config {
             Key::TimeZone => self.time_zone.clone(),
             Key::Endpoint(domain) => self.domain(domain)?.endpoint.clone(),
             Key::Storage(domain) => Some(self.domain(domain)?.storage.to_string()),
+            Key::Filter(name) => Some(self.filter(name)?.flags()),
         })
+    }
+
+    /// The saved filter `name`; an unknown one is exit 2 naming the saved ones.
+    pub fn filter(&self, name: &str) -> CliResult<&SavedFilter> {
+        self.filters.get(name).ok_or_else(|| {
+            let saved = if self.filters.is_empty() {
+                "no filter is saved".to_string()
+            } else {
+                format!(
+                    "saved filters: {}",
+                    self.filters.keys().cloned().collect::<Vec<_>>().join(", ")
+                )
+            };
+            CliError::usage(format!("no saved filter '{name}': {saved}")).hint(format!(
+                "save one with `rsupport case list [FLAGS…] --save {name}`"
+            ))
+        })
+    }
+
+    /// Removes a key's value (`config unset`); the domains' keys are kept by `auth logout`.
+    pub fn unset(&mut self, key: &Key) -> CliResult<()> {
+        match key {
+            Key::DefaultDomain => self.default_domain = None,
+            Key::Format => self.format = None,
+            Key::Language => self.language = None,
+            Key::TimeZone => self.time_zone = None,
+            Key::Endpoint(domain) | Key::Storage(domain) => {
+                self.domain(domain)?;
+                return Err(CliError::usage(format!(
+                    "the keys of domains.{domain} are removed with the domain's login"
+                ))
+                .hint(format!("rsupport auth logout --domain {domain}")));
+            }
+            Key::Filter(name) => {
+                self.filter(name)?;
+                self.filters.remove(name);
+            }
+        }
+        Ok(())
     }
 
     /// Sets a key after checking the value.
@@ -241,6 +411,14 @@ impl Config {
                     "log in again to move the token: rsupport auth login --domain {domain} [--insecure-storage]"
                 )));
             }
+            Key::Filter(name) => {
+                return Err(CliError::usage(format!(
+                    "filters.{name} cannot be set here: it holds the flags of a case list"
+                ))
+                .hint(format!(
+                    "save them with `rsupport case list [FLAGS…] --save {name}`"
+                )));
+            }
         }
         Ok(())
     }
@@ -266,6 +444,9 @@ impl Config {
                 &format!("domains.{domain}.storage"),
                 Some(settings.storage.to_string()),
             );
+        }
+        for (name, filter) in &self.filters {
+            push(&format!("filters.{name}"), Some(filter.flags()));
         }
         entries
     }
@@ -393,6 +574,43 @@ mod tests {
             "domains.a.example.com.endpoint".parse::<Key>().unwrap(),
             Key::Endpoint("a.example.com".into())
         );
+    }
+
+    #[test]
+    fn a_saved_filter_round_trips_and_reads_as_its_flags() {
+        let text = "[filters.urgent]\nstate = \"all\"\nseverity = [\"P1\", \"P2\"]\nsearch = \"mail down\"\n";
+        let config: Config = toml::from_str(text).unwrap();
+        let filter = &config.filters["urgent"];
+        assert_eq!(filter.state, Some(StateFilter::All));
+        assert_eq!(
+            filter.flags(),
+            "--state all --severity P1,P2 --search 'mail down'"
+        );
+        let back: Config = toml::from_str(&toml::to_string_pretty(&config).unwrap()).unwrap();
+        assert_eq!(back, config);
+        assert_eq!(
+            config.get(&"filters.urgent".parse().unwrap()).unwrap(),
+            Some(filter.flags())
+        );
+    }
+
+    #[test]
+    fn a_saved_filter_is_not_set_by_hand_and_an_unknown_one_is_named() {
+        let mut config = Config::default();
+        let key: Key = "filters.urgent".parse().unwrap();
+        assert_eq!(config.set(&key, "--state all").unwrap_err().exit_code(), 2);
+        let err = config.unset(&key).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("no filter is saved"), "{err}");
+        assert!("filters.../x".parse::<Key>().is_err());
+    }
+
+    #[test]
+    fn template_and_filter_names_have_no_path_separators() {
+        for bad in ["../x", "a/b", "a\\b", ".hidden", ""] {
+            assert!(validate_name(bad, "--template").is_err(), "{bad}");
+        }
+        assert!(validate_name("gmail-bounce_2.v1", "--template").is_ok());
     }
 
     #[test]

@@ -191,6 +191,15 @@ pub fn config_key(settable_only: bool) -> ArgValueCandidates {
     ArgValueCandidates::new(move || {
         let mut out = Vec::new();
         for (key, help) in KEYS {
+            if *key == "filters.<NAME>" {
+                if !settable_only {
+                    for filter in saved_filters() {
+                        let name = filter.get_value().to_string_lossy().into_owned();
+                        out.push(candidate(format!("filters.{name}"), *help));
+                    }
+                }
+                continue;
+            }
             match key.strip_prefix("domains.<DOMAIN>.") {
                 None => out.push(candidate(*key, *help)),
                 Some(_) if settable_only => {}
@@ -224,6 +233,36 @@ pub fn config_value() -> ArgValueCandidates {
             _ => Vec::new(),
         }
     })
+}
+
+/// `case create --template`, `case template show`: the templates in the config dir.
+pub fn template_name() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        let Ok(dir) = ConfigFile::default_dir() else {
+            return Vec::new();
+        };
+        crate::config::template_names(&dir)
+            .into_iter()
+            .map(CompletionCandidate::new)
+            .collect()
+    })
+}
+
+/// The filters saved by `case list --save NAME`, with their flags.
+fn saved_filters() -> Vec<CompletionCandidate> {
+    let Ok(file) = ConfigFile::default_dir().and_then(|dir| ConfigFile::load(&dir)) else {
+        return Vec::new();
+    };
+    file.config
+        .filters
+        .iter()
+        .map(|(name, filter)| candidate(name.as_str(), filter.flags()))
+        .collect()
+}
+
+/// `case list --filter`: the saved filters.
+pub fn filter_name() -> ArgValueCandidates {
+    ArgValueCandidates::new(saved_filters)
 }
 
 /// Customer ids of the domain in use, with each customer's name.

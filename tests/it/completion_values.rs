@@ -306,3 +306,30 @@ fn case_ids_complete_for_a_domain_whose_token_is_in_the_os_keyring() {
         vec![id.to_string()]
     );
 }
+
+#[test]
+fn template_and_filter_complete_the_names_in_the_config_dir() {
+    let env = TestEnv::new();
+    let templates = env.config_dir().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    for file in ["bounce.toml", "outage.toml", "notes.md"] {
+        std::fs::write(templates.join(file), "severity = \"P1\"\n").unwrap();
+    }
+    std::fs::write(
+        env.config_dir().join("config.toml"),
+        "[filters.urgent]\nstate = \"all\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        sorted(values(complete(&env, "rsupport case create --template "))),
+        strings(&["bounce", "outage"])
+    );
+    assert_eq!(
+        values(complete(&env, "rsupport case list --filter ")),
+        strings(&["urgent"])
+    );
+    assert_eq!(
+        values(complete(&env, "rsupport config unset filters.")),
+        strings(&["filters.urgent"])
+    );
+}

@@ -30,6 +30,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+pub mod from_template;
+
 use super::shared::{
     DryRun, NOTHING_CHANGED, PiiReport, allowed_domains, check_files, check_pii, check_sizes,
     dry_run_outcome, edit_text, file_sha256, human_size, non_blank, read_text, scan_file,
@@ -59,6 +61,13 @@ Examples:
       --attach headers.txt --share it-team@acme.example
   echo 'Since 9:00 no mail arrives' | rsupport case create --no-input --on-behalf-of acme \\
       --title 'No inbound mail' --category gmail-delivery --severity P1 --description-file -
+  rsupport case create --template bounce --title 'Bounces to example.org'   # flags win
+
+A template (--from FILE: TOML, YAML or JSON, `-` for stdin; --template NAME:
+templates/NAME.toml in the config dir) holds any of on_behalf_of (or customer), title, category,
+severity, description, description_file, attach, language, time_zone, share, allow_pii,
+request_id. Flags win over it; --attach and --share add to its lists; its paths are relative
+to its folder.
 
 Prints the new case's id (the whole case with --json). The category is an id or a search term
 that matches exactly one category (see `rsupport category search`). Language and time zone
@@ -117,9 +126,12 @@ pub struct CreateArgs {
     pub allow_duplicate: bool,
     #[command(flatten)]
     pub dry_run: DryRun,
+    #[command(flatten)]
+    pub source: from_template::TemplateSource,
 }
 
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
+    let args = from_template::apply(ctx, args)?;
     check_files(&args.attach)?;
     let request_id = args
         .request_id
@@ -791,6 +803,7 @@ mod tests {
             request_id: None,
             allow_duplicate: false,
             dry_run: DryRun::default(),
+            source: Default::default(),
         }
     }
 

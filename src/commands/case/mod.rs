@@ -21,6 +21,7 @@ pub mod list;
 pub mod reopen;
 pub mod share;
 pub mod shared;
+pub mod template;
 pub mod update;
 pub mod view;
 
@@ -42,7 +43,7 @@ pub struct CaseArgs {
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
     /// File a case on behalf of a customer (prompts for what is missing on a terminal)
-    Create(create::CreateArgs),
+    Create(Box<create::CreateArgs>),
     /// List cases: open cases of every customer of the domain, most recently updated first
     List(list::ListArgs),
     /// Find cases by keywords, with the same filters as `case list`
@@ -69,6 +70,8 @@ pub enum CaseCommand {
     Escalate(escalate::EscalateArgs),
     /// Show or change who a case is shared with
     Share(share::ShareArgs),
+    /// List and show the templates of `case create --template NAME`
+    Template(template::TemplateArgs),
 }
 
 impl CaseCommand {
@@ -87,6 +90,7 @@ impl CaseCommand {
             CaseCommand::Reopen(args) => Some(args.id),
             CaseCommand::Escalate(args) => Some(args.id),
             CaseCommand::Share(args) => Some(args.id),
+            CaseCommand::Template(_) => None,
         }
     }
 }
@@ -94,7 +98,7 @@ impl CaseCommand {
 pub async fn run(ctx: &Ctx, args: CaseArgs) -> CliResult<Outcome> {
     let case_id = args.command.case_id();
     let result = match args.command {
-        CaseCommand::Create(args) => create::run(ctx, args).await,
+        CaseCommand::Create(args) => create::run(ctx, *args).await,
         CaseCommand::List(args) => list::run(ctx, args).await,
         CaseCommand::Filter(args) => filter::run(ctx, args).await,
         CaseCommand::View(args) => view::run(ctx, args).await,
@@ -108,6 +112,7 @@ pub async fn run(ctx: &Ctx, args: CaseArgs) -> CliResult<Outcome> {
         CaseCommand::Reopen(args) => reopen::run(ctx, args).await,
         CaseCommand::Escalate(args) => escalate::run(ctx, args).await,
         CaseCommand::Share(args) => share::run(ctx, args).await,
+        CaseCommand::Template(args) => template::run(ctx, args).await,
     };
     // "not found" here may be "found in another logged-in domain"
     match (result, case_id) {

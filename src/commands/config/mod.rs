@@ -1,4 +1,4 @@
-//! `config list|get|set`: the settings kept in `config.toml`.
+//! `config list|get|set|unset`: the settings kept in `config.toml`.
 
 use clap::{Args, Subcommand};
 
@@ -9,6 +9,7 @@ use crate::output::Outcome;
 pub mod get;
 pub mod list;
 pub mod set;
+pub mod unset;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -20,11 +21,14 @@ Keys:
   domains.<DOMAIN>.endpoint  the server the domain was logged in with, the only one its token
                              is sent to (read-only: set by auth login --endpoint)
   domains.<DOMAIN>.storage   where the domain's token is kept (read-only: set by auth login)
+  filters.<NAME>             a saved case list filter (set by case list --save NAME, used by
+                             case list --filter NAME; config unset removes it)
 
 Examples:
   rsupport config set time_zone Europe/Rome
   rsupport config get format
-  rsupport config list")]
+  rsupport config list
+  rsupport config unset filters.urgent")]
 pub struct ConfigArgs {
     #[command(subcommand)]
     pub command: ConfigCommand,
@@ -43,6 +47,11 @@ pub enum ConfigCommand {
         after_help = "Examples:\n  rsupport config set format json\n  rsupport config set language it-IT"
     )]
     Set(set::SetArgs),
+    /// Remove one key's value (a saved filter, a default)
+    #[command(
+        after_help = "Examples:\n  rsupport config unset filters.urgent\n  rsupport config unset time_zone"
+    )]
+    Unset(unset::UnsetArgs),
 }
 
 pub async fn run(ctx: &Ctx, args: ConfigArgs) -> CliResult<Outcome> {
@@ -50,5 +59,6 @@ pub async fn run(ctx: &Ctx, args: ConfigArgs) -> CliResult<Outcome> {
         ConfigCommand::List => list::run(ctx).await,
         ConfigCommand::Get(args) => get::run(ctx, args).await,
         ConfigCommand::Set(args) => set::run(ctx, args).await,
+        ConfigCommand::Unset(args) => unset::run(ctx, args).await,
     }
 }

@@ -27,15 +27,15 @@ pub struct CaseFilters {
     #[arg(long, value_name = "CUSTOMER", add = crate::complete::customer_id())]
     pub customer: Option<String>,
     /// open (every state but closed), closed, all, or one state: new, in-progress,
-    /// action-required, solution-provided
-    #[arg(long, default_value = "open", value_name = "STATE", value_parser = parse_state, add = crate::complete::state())]
-    pub state: StateFilter,
+    /// action-required, solution-provided [default: open]
+    #[arg(long, value_name = "STATE", value_parser = parse_state, add = crate::complete::state())]
+    pub state: Option<StateFilter>,
     /// Only these severities, a comma list such as P1,P2
     #[arg(long, value_name = "P1[,P2…]", value_parser = parse_severities, add = crate::complete::severity_list())]
     pub severity: Option<SeverityList>,
     /// Order: updated (default), created or severity; newest or most severe first
-    #[arg(long, default_value = "updated", value_name = "ORDER", value_parser = parse_order, add = crate::complete::case_order())]
-    pub sort: CaseOrder,
+    #[arg(long, value_name = "ORDER", value_parser = parse_order, add = crate::complete::case_order())]
+    pub sort: Option<CaseOrder>,
     /// How many cases to show [default: 30]
     #[arg(long, value_name = "N", conflicts_with = "all", allow_negative_numbers = true, value_parser = parse_limit)]
     pub limit: Option<u32>,
@@ -45,6 +45,20 @@ pub struct CaseFilters {
     /// The cases of every logged-in domain, with a DOMAIN column
     #[arg(long)]
     pub all_domains: bool,
+}
+
+// `state` and `sort` are `None` when not given (so a saved filter can tell a flag from a
+// default): read them through these.
+impl CaseFilters {
+    /// `--state`, else `open`.
+    pub fn state(&self) -> StateFilter {
+        self.state.unwrap_or(StateFilter::Open)
+    }
+
+    /// `--sort`, else `updated`.
+    pub fn sort(&self) -> CaseOrder {
+        self.sort.unwrap_or(CaseOrder::Updated)
+    }
 }
 
 /// A parsed `--severity` list (a newtype, so clap takes the whole list as one value).
@@ -82,7 +96,7 @@ fn parse_order(value: &str) -> Result<CaseOrder, String> {
 pub fn query(search: Option<String>, filters: &CaseFilters, page_size: u32) -> ListCasesQuery {
     ListCasesQuery {
         customer: filters.customer.clone().filter(|c| !c.trim().is_empty()),
-        state: Some(filters.state.to_string()),
+        state: Some(filters.state().to_string()),
         priority: filters.severity.as_ref().map(|list| {
             list.0
                 .iter()
@@ -91,14 +105,14 @@ pub fn query(search: Option<String>, filters: &CaseFilters, page_size: u32) -> L
                 .join(",")
         }),
         query: search,
-        order_by: Some(filters.sort),
+        order_by: Some(filters.sort()),
         page_size: Some(page_size),
         ..ListCasesQuery::default()
     }
 }
 
 fn empty_message(search: &Option<String>, filters: &CaseFilters) -> String {
-    let mut what = match filters.state {
+    let mut what = match filters.state() {
         StateFilter::Open => "No open cases".to_string(),
         StateFilter::All => "No cases".to_string(),
         StateFilter::Only(state) => format!("No {state} cases"),
@@ -124,7 +138,7 @@ type StateCounts = BTreeMap<String, u64>;
 /// Whether the list may hide something the user is told about: then its first page asks the
 /// server for the counts (never with `-q`, which silences the note).
 fn wants_counts(ctx: &Ctx, filters: &CaseFilters) -> bool {
-    !ctx.out().is_quiet() && (!filters.all || filters.state == StateFilter::Open)
+    !ctx.out().is_quiet() && (!filters.all || filters.state() == StateFilter::Open)
 }
 
 /// What the list hid, for stderr: the cases `--limit` cut (`shown` of the matching ones) and
@@ -138,12 +152,12 @@ fn hidden_note(
     let count = |state: CaseState| counts.get(state.as_str()).copied().unwrap_or(0);
     let matching: u64 = CaseState::ALL
         .iter()
-        .filter(|state| filters.state.matches(**state))
+        .filter(|state| filters.state().matches(**state))
         .map(|state| count(*state))
         .sum();
     let mut parts = Vec::new();
     if !filters.all && (shown as u64) < matching {
-        let what = match filters.state {
+        let what = match filters.state() {
             StateFilter::Open => "open cases".to_string(),
             StateFilter::All => "cases".to_string(),
             StateFilter::Only(state) => format!("{state} cases"),
@@ -153,7 +167,7 @@ fn hidden_note(
         ));
     }
     let closed = count(CaseState::Closed);
-    if filters.state == StateFilter::Open && closed > 0 {
+    if filters.state() == StateFilter::Open && closed > 0 {
         let cases = if closed == 1 { "case" } else { "cases" };
         let sentence = format!("{closed} closed {cases} hidden (--state all shows them)");
         parts.push(sentence);
@@ -328,7 +342,7 @@ async fn list_all_domains(
         }
     }
     all.finish()?;
-    sort_cases(&mut merged, filters.sort);
+    sort_cases(&mut merged, filters.sort());
     let shown = merged.len().min(limit as usize);
     let mut listing = shape.footer(hidden_note(&filters, counts.as_ref(), shown));
     for (domain, case) in merged.iter().take(limit as usize) {
@@ -359,9 +373,9 @@ mod tests {
     fn filters() -> CaseFilters {
         CaseFilters {
             customer: Some("acme".into()),
-            state: StateFilter::All,
+            state: Some(StateFilter::All),
             severity: Some(SeverityList(vec![Severity::P1, Severity::P2])),
-            sort: CaseOrder::Severity,
+            sort: Some(CaseOrder::Severity),
             limit: None,
             all: false,
             all_domains: false,

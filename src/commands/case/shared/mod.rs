@@ -9,6 +9,7 @@ mod ids;
 mod listing;
 mod owner;
 mod pii;
+mod template;
 mod text;
 mod upload;
 
@@ -16,8 +17,9 @@ pub use display::{author_role, human_size};
 pub use dry_run::{DryRun, NOTHING_CHANGED, dry_run_outcome};
 pub use follow_up::new_case_command;
 pub use ids::parse_case_id;
-pub use listing::{CaseFilters, DEFAULT_LIMIT, list};
+pub use listing::{CaseFilters, DEFAULT_LIMIT, SeverityList, list};
 pub use owner::point_to_owning_domain;
 pub use pii::{PiiReport, allowed_domains, check_pii, confirm_pii, scan_file, scan_text};
+pub use template::{CaseTemplate, LoadedTemplate, read_from, read_named};
 pub use text::{edit_text, non_blank, read_text};
 pub use upload::{check_files, check_sizes, file_sha256, upload_failures_error, upload_files};
