@@ -23,6 +23,7 @@
 //! | POST | `/v1/cases/{case}/reopen` | [`CaseActionRequest`] | [`Case`] |
 //! | POST | `/v1/cases/{case}/escalate` | [`EscalateCaseRequest`] | [`Case`] |
 //! | POST | `/v1/cases/{case}/share` | [`ShareCaseRequest`] | [`Case`] |
+//! | POST | `/v1/cases/{case}/read` (reseller users) | [`MarkCaseReadRequest`] (optional) | [`Case`] |
 //! | POST | `/v1/cases/{case}/state` (agents only) | [`SetCaseStateRequest`] | [`Case`] |
 //! | GET | `/v1/cases/{case}/comments` | [`PageQuery`] | [`CommentList`] (oldest first) |
 //! | POST | `/v1/cases/{case}/comments` | [`CreateCommentRequest`] | [`Comment`] (201) |
@@ -381,6 +382,11 @@ pub struct Case {
     pub close_time: Option<Timestamp>,
     pub comment_count: u32,
     pub attachment_count: u32,
+    /// For a reseller user: whether support wrote a message or changed the state since this
+    /// user last marked the case read (`POST /v1/cases/{case}/read`), or ever, for a case they
+    /// never read. Read markers are per user. Absent for support agents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -452,6 +458,10 @@ pub struct ListCasesQuery {
     /// later pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_counts: Option<bool>,
+    /// `true`: only the cases with support activity (a support message or state change) since
+    /// the caller last marked them read, or ever for cases never read. Reseller users only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<bool>,
 }
 
 /// `POST /v1/cases`.
@@ -504,6 +514,18 @@ pub struct UpdateCaseRequest {
 pub struct CaseActionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+}
+
+/// `POST /v1/cases/{case}/read`: marks the case read for the caller; the body may be left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct MarkCaseReadRequest {
+    /// The case's `updateTime` as the reader was shown it: only what was written up to then is
+    /// marked read, so support activity that came after stays unread. Left out: up to now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub update_time: Option<Timestamp>,
 }
 
 /// `POST /v1/cases/{case}/escalate`.
