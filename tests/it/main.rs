@@ -16,6 +16,7 @@ mod case_create_once;
 mod case_interactive;
 mod case_list;
 mod case_list_hidden;
+mod case_unread;
 mod case_workflow;
 mod cli_completions;
 mod cli_config;

@@ -8,6 +8,7 @@ mod ids;
 mod listing;
 mod owner;
 mod pii;
+mod read_marker;
 mod text;
 mod upload;
 
@@ -17,5 +18,6 @@ pub use ids::parse_case_id;
 pub use listing::{CaseFilters, DEFAULT_LIMIT, list};
 pub use owner::point_to_owning_domain;
 pub use pii::{PiiReport, allowed_domains, confirm_pii, scan_file, scan_text};
+pub use read_marker::mark_read;
 pub use text::{edit_text, non_blank, read_text};
 pub use upload::{check_files, check_sizes, file_sha256, upload_failures_error, upload_files};
