@@ -522,10 +522,26 @@ pub struct CaseActionRequest {
 #[serde(rename_all = "camelCase")]
 pub struct MarkCaseReadRequest {
     /// The case's `updateTime` as the reader was shown it: only what was written up to then is
-    /// marked read, so support activity that came after stays unread. Left out: up to now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// marked read, so support activity that came after stays unread. Left out, null or empty:
+    /// up to now.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "empty_as_none"
+    )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub update_time: Option<Timestamp>,
+}
+
+/// An optional timestamp where `""` means none, as an empty page token does.
+fn empty_as_none<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    match Option::<String>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(text) if text.is_empty() => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(serde::de::Error::custom),
+    }
 }
 
 /// `POST /v1/cases/{case}/escalate`.
@@ -656,6 +672,21 @@ mod tests {
         assert_eq!("p2".parse::<Severity>().unwrap(), Severity::P2);
         let err = "P0".parse::<Severity>().unwrap_err();
         assert!(err.contains("P1, P2, P3, P4"), "{err}");
+    }
+
+    #[test]
+    fn a_mark_read_time_may_be_left_out_null_or_empty_but_not_malformed() {
+        for body in ["{}", r#"{"updateTime": null}"#, r#"{"updateTime": ""}"#] {
+            let request: MarkCaseReadRequest = serde_json::from_str(body).unwrap();
+            assert_eq!(request.update_time, None, "{body}");
+        }
+        let request: MarkCaseReadRequest =
+            serde_json::from_str(r#"{"updateTime": "2026-01-02T03:04:05.123456Z"}"#).unwrap();
+        assert_eq!(
+            request.update_time,
+            Some("2026-01-02T03:04:05.123456Z".parse().unwrap())
+        );
+        assert!(serde_json::from_str::<MarkCaseReadRequest>(r#"{"updateTime": "soon"}"#).is_err());
     }
 
     #[test]
