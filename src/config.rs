@@ -102,6 +102,8 @@ pub struct SavedFilter {
     pub all: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub all_domains: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unread: bool,
 }
 
 impl SavedFilter {
@@ -136,6 +138,9 @@ impl SavedFilter {
         }
         if self.all_domains {
             flags.push("--all-domains".into());
+        }
+        if self.unread {
+            flags.push("--unread".into());
         }
         flags.join(" ")
     }

@@ -331,6 +331,18 @@ impl Client {
         self.post(&format!("v1/cases/{case}/share"), request).await
     }
 
+    /// `POST /v1/cases/{case}/read`: marks the case read for the calling user (idempotent).
+    pub async fn mark_case_read(
+        &self,
+        case: u64,
+        request: &MarkCaseReadRequest,
+    ) -> Result<Case, ClientError> {
+        // idempotent: a retry after a lost answer marks the same thing
+        let path = format!("v1/cases/{case}/read");
+        self.send_json(Method::POST, &path, &(), Some(request), Retry::Safe)
+            .await
+    }
+
     /// `POST /v1/cases/{case}/state` (support agents only).
     pub async fn set_case_state(
         &self,

@@ -38,7 +38,9 @@ fn the_table_has_the_columns_a_reseller_scans() {
         .collect();
     assert_eq!(
         header,
-        ["ID", "CUSTOMER", "TITLE", "SEVERITY", "STATE", "UPDATED"]
+        [
+            "ID", "CUSTOMER", "TITLE", "SEVERITY", "STATE", "UPDATED", "UNREAD"
+        ]
     );
     let row = run.stdout.lines().nth(1).unwrap().trim_start();
     assert!(row.starts_with(&id.to_string()), "{row}");

@@ -23,6 +23,7 @@
 //! | POST | `/v1/cases/{case}/reopen` | [`CaseActionRequest`] | [`Case`] |
 //! | POST | `/v1/cases/{case}/escalate` | [`EscalateCaseRequest`] | [`Case`] |
 //! | POST | `/v1/cases/{case}/share` | [`ShareCaseRequest`] | [`Case`] |
+//! | POST | `/v1/cases/{case}/read` (reseller users) | [`MarkCaseReadRequest`] (optional) | [`Case`] |
 //! | POST | `/v1/cases/{case}/state` (agents only) | [`SetCaseStateRequest`] | [`Case`] |
 //! | GET | `/v1/cases/{case}/comments` | [`PageQuery`] | [`CommentList`] (oldest first) |
 //! | POST | `/v1/cases/{case}/comments` | [`CreateCommentRequest`] | [`Comment`] (201) |
@@ -385,6 +386,11 @@ pub struct Case {
     pub close_time: Option<Timestamp>,
     pub comment_count: u32,
     pub attachment_count: u32,
+    /// For a reseller user: whether support wrote a message or changed the state since this
+    /// user last marked the case read (`POST /v1/cases/{case}/read`), or ever, for a case they
+    /// never read. Read markers are per user. Absent for support agents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -456,6 +462,10 @@ pub struct ListCasesQuery {
     /// later pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_counts: Option<bool>,
+    /// `true`: only the cases with support activity (a support message or state change) since
+    /// the caller last marked them read, or ever for cases never read. Reseller users only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<bool>,
 }
 
 /// `POST /v1/cases`.
@@ -508,6 +518,34 @@ pub struct UpdateCaseRequest {
 pub struct CaseActionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+}
+
+/// `POST /v1/cases/{case}/read`: marks the case read for the caller; the body may be left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct MarkCaseReadRequest {
+    /// The case's `updateTime` as the reader was shown it: only what was written up to then is
+    /// marked read, so support activity that came after stays unread. Left out, null or empty:
+    /// up to now.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "empty_as_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub update_time: Option<Timestamp>,
+}
+
+/// An optional timestamp where `""` means none, as an empty page token does.
+fn empty_as_none<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    match Option::<String>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(text) if text.is_empty() => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(serde::de::Error::custom),
+    }
 }
 
 /// `POST /v1/cases/{case}/escalate`.
@@ -664,6 +702,21 @@ mod tests {
         assert_eq!("p2".parse::<Severity>().unwrap(), Severity::P2);
         let err = "P0".parse::<Severity>().unwrap_err();
         assert!(err.contains("P1, P2, P3, P4"), "{err}");
+    }
+
+    #[test]
+    fn a_mark_read_time_may_be_left_out_null_or_empty_but_not_malformed() {
+        for body in ["{}", r#"{"updateTime": null}"#, r#"{"updateTime": ""}"#] {
+            let request: MarkCaseReadRequest = serde_json::from_str(body).unwrap();
+            assert_eq!(request.update_time, None, "{body}");
+        }
+        let request: MarkCaseReadRequest =
+            serde_json::from_str(r#"{"updateTime": "2026-01-02T03:04:05.123456Z"}"#).unwrap();
+        assert_eq!(
+            request.update_time,
+            Some("2026-01-02T03:04:05.123456Z".parse().unwrap())
+        );
+        assert!(serde_json::from_str::<MarkCaseReadRequest>(r#"{"updateTime": "soon"}"#).is_err());
     }
 
     #[test]

@@ -425,6 +425,7 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                 if let Some(state) = state.filter(|s| *s != found.state) {
                     let close_time = (state == CaseState::Closed).then_some(now);
                     store::set_case_state(tx, case, state, close_time, now)?;
+                    store::note_support_activity(tx, case)?;
                 }
                 comment.id.to_string()
             }

@@ -299,6 +299,7 @@ fn seed_case(
             step(),
         )?;
         store::set_case_state(tx, id, CaseState::InProgress, None, step())?;
+        store::note_support_activity(tx, id)?;
         store::insert_comment(
             tx,
             id,
@@ -319,6 +320,7 @@ fn seed_case(
                 step(),
             )?;
             store::set_case_state(tx, id, CaseState::ActionRequired, None, step())?;
+            store::note_support_activity(tx, id)?;
         }
         CaseState::SolutionProvided => {
             store::insert_comment(
@@ -330,6 +332,7 @@ fn seed_case(
                 step(),
             )?;
             store::set_case_state(tx, id, CaseState::SolutionProvided, None, step())?;
+            store::note_support_activity(tx, id)?;
         }
         CaseState::Closed => {
             let closed = at(now, days(c.closed_days_ago.unwrap_or(1)));

@@ -265,6 +265,7 @@ pub fn router_parts() -> (Router<AppState>, Document) {
         .routes(routes!(cases::escalate))
         .routes(routes!(cases::share))
         .routes(routes!(cases::set_state))
+        .routes(routes!(cases::mark_read))
         .routes(routes!(comments::list, comments::create))
         .routes(routes!(attachments::list, attachments::upload))
         .routes(routes!(attachments::download))

@@ -538,6 +538,7 @@ mod tests {
             close_time,
             comment_count: 0,
             attachment_count: 0,
+            unread: None,
         }
     }
 

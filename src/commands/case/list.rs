@@ -86,6 +86,7 @@ fn apply_saved(saved: &SavedFilter, search: &mut Option<String>, filters: &mut C
         filters.all = saved.all;
     }
     filters.all_domains |= saved.all_domains;
+    filters.unread |= saved.unread;
 }
 
 /// The filter flags that were given (or taken from `--filter`), to save.
@@ -103,6 +104,7 @@ fn to_saved(search: &Option<String>, filters: &CaseFilters) -> SavedFilter {
         limit: filters.limit,
         all: filters.all,
         all_domains: filters.all_domains,
+        unread: filters.unread,
     }
 }
 

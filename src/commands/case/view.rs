@@ -3,7 +3,7 @@
 use clap::Args;
 use serde_json::Value;
 
-use super::shared::{author_role, human_size, parse_case_id};
+use super::shared::{author_role, human_size, mark_read, parse_case_id};
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Cell, Outcome, Record, Tabular};
@@ -17,7 +17,8 @@ Examples:
   rsupport case view 42 --json --jq '.attachments[].filename'
 
 With --json the case is shown with two more fields: `attachments` and `comments` (the last
-messages, oldest first).")]
+messages, oldest first). Once shown, the case is marked read for you (on the server, so on
+every machine): `case list --unread` leaves it out until support acts on it again.")]
 pub struct ViewArgs {
     /// The case id
     #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Any))]
@@ -25,6 +26,9 @@ pub struct ViewArgs {
     /// How many of the last messages to show
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub messages: usize,
+    /// Leave the case unread (as it was) after showing it
+    #[arg(long)]
+    pub no_mark_read: bool,
 }
 
 pub async fn run(ctx: &Ctx, args: ViewArgs) -> CliResult<Outcome> {
@@ -76,7 +80,21 @@ pub async fn run(ctx: &Ctx, args: ViewArgs) -> CliResult<Outcome> {
             serde_json::to_value(recent).unwrap_or(Value::Null),
         );
     }
-    Ok(Outcome::Record(Record::from_fields(fields, json)))
+    ctx.out()
+        .emit(Outcome::Record(Record::from_fields(fields, json)))?;
+    if !args.no_mark_read {
+        // The three reads ran at once: a message that came between them is in the case's count
+        // but not shown, and is left unread by marking only up to the last message shown.
+        let seen = if comments.len() < case.comment_count as usize {
+            comments.last().map(|c| c.create_time)
+        } else {
+            Some(case.update_time)
+        };
+        if let Some(seen) = seen {
+            mark_read(ctx, client, args.id, seen).await;
+        }
+    }
+    Ok(Outcome::Done)
 }
 
 fn attachment_lines(attachments: &[Attachment]) -> String {

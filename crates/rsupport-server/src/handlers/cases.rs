@@ -19,8 +19,9 @@ use rsupport_api::error::ErrorBody;
 use rsupport_api::error::ErrorReason;
 use rsupport_api::types::{
     AuthorRole, Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest,
-    Customer, EscalateCaseRequest, Escalation, ListCasesQuery, Privilege, SetCaseStateRequest,
-    ShareCaseRequest, StateFilter, UpdateCaseRequest, WriteQuery, severities_from_wire,
+    Customer, EscalateCaseRequest, Escalation, ListCasesQuery, MarkCaseReadRequest, Privilege,
+    SetCaseStateRequest, ShareCaseRequest, StateFilter, UpdateCaseRequest, WriteQuery,
+    severities_from_wire,
 };
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -30,6 +31,14 @@ pub fn visible_case(conn: &Connection, caller: &Caller, id: u64) -> ApiResult<Ca
     store::find_case(conn, id)?
         .filter(|case| rules::can_see_case(caller, case))
         .ok_or_else(|| Failure::case_not_found(id))
+}
+
+/// The case as `caller` sees it: for a reseller user, with `unread` from their read marker.
+pub fn seen_by(conn: &Connection, caller: &Caller, mut case: Case) -> ApiResult<Case> {
+    if !caller.is_agent() {
+        case.unread = Some(store::case_unread(conn, caller.user_id, case.id)?);
+    }
+    Ok(case)
 }
 
 fn customer_of(conn: &Connection, case: &Case) -> ApiResult<Customer> {
@@ -63,6 +72,8 @@ struct FilterKey<'a> {
     updated_since: Option<Timestamp>,
     created_since: Option<Timestamp>,
     order: CaseOrder,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unread: bool,
 }
 
 #[utoipa::path(
@@ -111,6 +122,13 @@ pub async fn list(
         .map(|c| c.trim().to_string())
         .filter(|c| !c.is_empty());
     let order = query.order_by.unwrap_or_default();
+    let unread_only = query.unread == Some(true);
+    if unread_only && auth.caller.is_agent() {
+        return Err(Failure::invalid(
+            "unread",
+            "unread=true lists what a reseller user has not read; support agents have no read markers",
+        ));
+    }
     let filter = CaseFilter {
         reseller_domain: auth
             .caller
@@ -124,6 +142,8 @@ pub async fn list(
         updated_since: query.updated_since,
         created_since: query.created_since,
         order,
+        viewer: (!auth.caller.is_agent()).then_some(auth.caller.user_id),
+        unread_only,
     };
     let filters = fingerprint(&FilterKey {
         domain: &filter.reseller_domain,
@@ -134,6 +154,7 @@ pub async fn list(
         updated_since: filter.updated_since,
         created_since: filter.created_since,
         order,
+        unread: unread_only,
     });
     let token = match &query.page_token {
         Some(t) if !t.trim().is_empty() => Some(PageToken::<CaseCursor>::decode(t, &filters)?),
@@ -212,7 +233,10 @@ pub async fn get(
 ) -> ApiResult<Json<Case>> {
     rules::require_privileges(&auth.caller, CASES, "see cases")?;
     state
-        .read(move |tx| visible_case(tx, &auth.caller, id).map(Json))
+        .read(move |tx| {
+            let case = visible_case(tx, &auth.caller, id)?;
+            seen_by(tx, &auth.caller, case).map(Json)
+        })
         .await
 }
 
@@ -254,7 +278,8 @@ pub async fn create(
         .write_or_validate(write.validate_only(), move |tx| {
             if let Some((id, seen)) = store::find_case_by_request(tx, &domain, &request_id)? {
                 if seen == fingerprint {
-                    return Ok((StatusCode::OK, Json(store::get_case(tx, id)?)));
+                    let case = seen_by(tx, &auth.caller, store::get_case(tx, id)?)?;
+                    return Ok((StatusCode::OK, Json(case)));
                 }
                 let differences = valid.differences(&store::get_case(tx, id)?);
                 let which = if differences.is_empty() {
@@ -330,7 +355,7 @@ pub async fn update(
             let (case, _) = writable_case(tx, &auth.caller, id, "update cases")?;
             if nothing_to_change {
                 // an empty patch changes nothing, not even the update time
-                return Ok(Json(case));
+                return Ok(Json(seen_by(tx, &auth.caller, case)?));
             }
             rules::check_open(&case, "update it")?;
             store::update_case_fields(
@@ -340,7 +365,7 @@ pub async fn update(
                 request.priority,
                 auth.clock.now(),
             )?;
-            Ok(Json(store::get_case(tx, id)?))
+            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })
         .await
 }
@@ -395,7 +420,7 @@ pub async fn close(
                 )?;
             }
             store::set_case_state(tx, id, CaseState::Closed, Some(now), now)?;
-            Ok(Json(store::get_case(tx, id)?))
+            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })
         .await
 }
@@ -437,7 +462,7 @@ pub async fn reopen(
                     now,
                 )?;
             }
-            Ok(Json(store::get_case(tx, id)?))
+            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })
         .await
 }
@@ -475,7 +500,7 @@ pub async fn escalate(
                 escalate_time: now,
             };
             store::set_case_escalation(tx, id, &escalation, now)?;
-            Ok(Json(store::get_case(tx, id)?))
+            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })
         .await
 }
@@ -510,7 +535,7 @@ pub async fn share(
             if subscribers != case.subscriber_email_addresses {
                 store::set_case_subscribers(tx, id, &subscribers, auth.clock.now())?;
             }
-            Ok(Json(store::get_case(tx, id)?))
+            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })
         .await
 }
@@ -542,7 +567,40 @@ pub async fn set_state(
             let now = auth.clock.now();
             let close_time = rules::agent_state_change(&case, request.state, now)?;
             store::set_case_state(tx, id, request.state, close_time, now)?;
-            Ok(Json(store::get_case(tx, id)?))
+            store::note_support_activity(tx, id)?;
+            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
+        })
+        .await
+}
+
+#[utoipa::path(
+    post,
+    path = "/v1/cases/{case}/read",
+    operation_id = "markCaseRead",
+    tag = "cases",
+    summary = "Mark a case read for the caller (idempotent; reseller users only)",
+    description = "Moves the caller's read marker of the case forward: support's messages and state changes up to then no longer make the case `unread` for this user. Markers are per user and never move back.",
+    params(("case" = u64, Path, description = "The case id")),
+    request_body(content = Option<MarkCaseReadRequest>, description = "Optional; an empty body marks everything written so far"),
+    responses(
+        (status = 200, description = "The case as the caller now sees it", body = Case),
+        (status = "default", description = "An error: `error.reason` says which (see the ErrorReason schema)", body = ErrorBody),
+    ),
+)]
+pub async fn mark_read(
+    State(state): State<AppState>,
+    auth: Auth,
+    CaseId(id): CaseId,
+    super::OptionalJsonBody(request): super::OptionalJsonBody<MarkCaseReadRequest>,
+) -> ApiResult<Json<Case>> {
+    rules::reseller_domain(&auth.caller, "mark cases read")?;
+    rules::require_privileges(&auth.caller, CASES, "see cases")?;
+    state
+        .write(move |tx| {
+            let case = visible_case(tx, &auth.caller, id)?;
+            let now = auth.clock.now();
+            store::mark_case_read(tx, auth.caller.user_id, id, request.update_time, now)?;
+            seen_by(tx, &auth.caller, case).map(Json)
         })
         .await
 }

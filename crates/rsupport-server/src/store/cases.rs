@@ -111,6 +111,7 @@ fn case_from_row(row: &Row) -> Result<Case, StoreError> {
             .transpose()?,
         comment_count: row.get(21)?,
         attachment_count: row.get(22)?,
+        unread: None,
     })
 }
 
@@ -330,6 +331,9 @@ pub fn insert_comment(
         params![case_id as i64, body],
     )?;
     record_write(conn, case_id as i64, now)?;
+    if role == AuthorRole::Support {
+        note_support_activity(conn, case_id)?;
+    }
     Ok(Comment {
         id: id as u64,
         case_id,
@@ -517,6 +521,55 @@ pub fn find_attachment(
     }
 }
 
+/// Records that the case's latest write was support's (a message or a state change): the
+/// case is unread for every user whose read marker is older.
+pub fn note_support_activity(conn: &Connection, case_id: u64) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE cases SET support_seq = update_seq WHERE id = ?1")?
+        .execute([case_id as i64])?;
+    Ok(())
+}
+
+/// Moves `user_id`'s read marker of a case forward (never back) to its latest write, or with
+/// `up_to`, to its latest write at or before that time (the update time the reader was shown).
+pub fn mark_case_read(
+    conn: &Connection,
+    user_id: i64,
+    case_id: u64,
+    up_to: Option<Timestamp>,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let seq: i64 = match up_to {
+        None => conn
+            .prepare_cached("SELECT update_seq FROM cases WHERE id = ?1")?
+            .query_row([case_id as i64], |r| r.get(0))?,
+        Some(time) => conn
+            .prepare_cached(
+                "SELECT COALESCE(MAX(seq), 0) FROM case_updates WHERE case_id = ?1 AND update_time <= ?2",
+            )?
+            .query_row(params![case_id as i64, to_micros(time)], |r| r.get(0))?,
+    };
+    conn.prepare_cached(
+        "INSERT INTO case_reads(user_id, case_id, read_seq, read_time) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(user_id, case_id) DO UPDATE
+         SET read_seq = MAX(read_seq, excluded.read_seq), read_time = excluded.read_time",
+    )?
+    .execute(params![user_id, case_id as i64, seq, to_micros(now)])?;
+    Ok(())
+}
+
+/// Whether support acted on the case since `user_id` last read it (or ever, if never read).
+pub fn case_unread(conn: &Connection, user_id: i64, case_id: u64) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.support_seq > COALESCE(r.read_seq, 0) FROM cases c
+             LEFT JOIN case_reads r ON r.user_id = ?1 AND r.case_id = c.id
+             WHERE c.id = ?2",
+        )?
+        .query_row(params![user_id, case_id as i64], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false))
+}
+
 /// Which cases a list shows. `reseller_domain` is `None` only for support agents.
 #[derive(Debug, Clone)]
 pub struct CaseFilter {
@@ -529,6 +582,10 @@ pub struct CaseFilter {
     pub updated_since: Option<Timestamp>,
     pub created_since: Option<Timestamp>,
     pub order: CaseOrder,
+    /// The reseller user whose read markers say which cases are `unread`; `None` for agents.
+    pub viewer: Option<i64>,
+    /// Only the cases unread by `viewer`.
+    pub unread_only: bool,
 }
 
 /// A position in a list order: every order sorts descending on `(rank, time, id)`; `rank` is
@@ -589,6 +646,24 @@ fn from_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut V
             sql.push_str(CASE_FROM);
         }
     }
+    reads_join_sql(filter, sql, args);
+}
+
+/// The viewer's read marker of each case: one probe of `case_reads`' primary key per row.
+fn reads_join_sql(filter: &CaseFilter, sql: &mut String, args: &mut Vec<Value>) {
+    if let Some(user) = filter.viewer {
+        sql.push_str(" LEFT JOIN case_reads r ON r.user_id = ? AND r.case_id = c.id");
+        args.push(Value::Integer(user));
+    }
+}
+
+/// The `unread` column of a list: NULL (absent) without a viewer.
+fn unread_column(filter: &CaseFilter) -> &'static str {
+    if filter.viewer.is_some() {
+        "(c.support_seq > COALESCE(r.read_seq, 0))"
+    } else {
+        "NULL"
+    }
 }
 
 fn filter_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut Vec<Value>) {
@@ -630,6 +705,13 @@ fn filter_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut
     if let Some(since) = filter.created_since {
         sql.push_str(" AND c.create_time >= ?");
         args.push(Value::Integer(to_micros(since)));
+    }
+    if filter.unread_only {
+        sql.push_str(if filter.viewer.is_some() {
+            " AND c.support_seq > COALESCE(r.read_seq, 0)"
+        } else {
+            " AND c.support_seq > 0"
+        });
     }
 }
 
@@ -719,7 +801,7 @@ pub fn list_cases(
         Some(text) => few_text_hits(conn, text)?,
         None => false,
     };
-    let mut sql = format!("SELECT {CASE_COLUMNS}");
+    let mut sql = format!("SELECT {CASE_COLUMNS}, {}", unread_column(filter));
     let mut args = Vec::new();
     from_sql(filter, from_hits, &mut sql, &mut args);
     filter_sql(filter, from_hits, &mut sql, &mut args);
@@ -746,7 +828,8 @@ pub fn list_cases(
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(row) = rows.next()? {
             let rank: i64 = row.get(CASE_COLUMN_COUNT - 1)?;
-            let case = case_from_row(row)?;
+            let mut case = case_from_row(row)?;
+            case.unread = row.get(CASE_COLUMN_COUNT)?;
             found.push((cursor_of(&case, filter.order, rank), case));
         }
     }
@@ -754,26 +837,29 @@ pub fn list_cases(
     // Cases written since the snapshot, placed where they stood at the snapshot.
     if mutable_order && after.is_some() {
         let mut sql = format!(
-            "SELECT {CASE_COLUMNS},
+            "SELECT {CASE_COLUMNS}, {},
                 (SELECT h.update_time FROM case_updates h WHERE h.case_id = c.id AND h.seq <= ?
                    ORDER BY h.seq DESC LIMIT 1),
                 (SELECT h.sev_rank FROM case_updates h WHERE h.case_id = c.id AND h.seq <= ?
-                   ORDER BY h.seq DESC LIMIT 1)"
+                   ORDER BY h.seq DESC LIMIT 1)",
+            unread_column(filter)
         );
         let mut args = vec![Value::Integer(as_of), Value::Integer(as_of)];
         sql.push_str(&format!(" {CASE_FROM}"));
+        reads_join_sql(filter, &mut sql, &mut args);
         filter_sql(filter, false, &mut sql, &mut args);
         sql.push_str(" AND c.update_seq > ?");
         args.push(Value::Integer(as_of));
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(row) = rows.next()? {
-            let then_time: Option<i64> = row.get(CASE_COLUMN_COUNT)?;
-            let then_rank: Option<i64> = row.get(CASE_COLUMN_COUNT + 1)?;
+            let then_time: Option<i64> = row.get(CASE_COLUMN_COUNT + 1)?;
+            let then_rank: Option<i64> = row.get(CASE_COLUMN_COUNT + 2)?;
             let (Some(time), Some(rank)) = (then_time, then_rank) else {
                 continue; // created after the first page: left out
             };
-            let case = case_from_row(row)?;
+            let mut case = case_from_row(row)?;
+            case.unread = row.get(CASE_COLUMN_COUNT)?;
             let cursor = CaseCursor {
                 rank: if filter.order == CaseOrder::Severity {
                     rank
@@ -877,6 +963,8 @@ mod tests {
             updated_since: None,
             created_since: None,
             order: CaseOrder::Updated,
+            viewer: None,
+            unread_only: false,
         }
     }
 

@@ -4,7 +4,8 @@
 use rusqlite::Connection;
 
 /// Each entry moves the schema from version `index` to `index + 1`. Append only.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -127,7 +128,30 @@ CREATE INDEX attachments_by_case ON attachments(case_id, id);
 
 -- Keyword search over title, description and every message of a case (rowid = case id).
 CREATE VIRTUAL TABLE case_text USING fts5(title, description, messages, tokenize = 'unicode61 remove_diacritics 2');
-"#];
+"#,
+    r#"
+-- Unread: the write (case_updates.seq) of support's latest message or state change on a case,
+-- 0 when support never acted on it. Kept on the case so a list tells unread cases apart with
+-- one primary-key probe of case_reads per row.
+ALTER TABLE cases ADD COLUMN support_seq INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET support_seq = COALESCE((
+    SELECT MAX(h.seq) FROM case_updates h
+    WHERE h.case_id = cases.id
+      AND h.update_time <= (SELECT MAX(m.create_time) FROM comments m
+                            WHERE m.case_id = cases.id AND m.author_role = 'support')
+), 0);
+
+-- Per user, the last write of a case they have read (read_seq) and when they read it. The
+-- key is what a list probes: (the caller, this case).
+CREATE TABLE case_reads (
+    user_id   INTEGER NOT NULL REFERENCES users(id),
+    case_id   INTEGER NOT NULL REFERENCES cases(id),
+    read_seq  INTEGER NOT NULL,
+    read_time INTEGER NOT NULL,
+    PRIMARY KEY (user_id, case_id)
+) WITHOUT ROWID;
+"#,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
@@ -165,5 +189,34 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION as i64);
+    }
+
+    #[test]
+    fn cases_answered_by_support_before_read_markers_existed_start_unread() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO domains VALUES ('d.example', 0);
+             INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
+             INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description, classification,
+                 priority, sev_rank, state, language_code, time_zone, subscribers, creator, create_time, update_time,
+                 update_seq, request_id, request_fingerprint)
+             VALUES (1, 'acme', 'd.example', 'p', 'answered', 'd', 'c', 3, 2, 'in-progress', 'en', 'UTC', '[]', 'a', 10, 40, 3, 'r1', 'f'),
+                    (2, 'acme', 'd.example', 'p', 'quiet', 'd', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 20, 4, 'r2', 'f');
+             INSERT INTO case_updates(seq, case_id, update_time, sev_rank) VALUES (1, 1, 10, 2), (2, 1, 20, 2), (3, 1, 40, 2), (4, 2, 20, 2);
+             INSERT INTO comments(case_id, body, author, author_role, create_time)
+             VALUES (1, 'on it', 'agent@s', 'support', 20), (1, 'thanks', 'a', 'reseller', 40), (2, 'hello', 'a', 'reseller', 20);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let support_seq = |id: i64| -> i64 {
+            conn.query_row("SELECT support_seq FROM cases WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(support_seq(1), 2, "the write of support's message");
+        assert_eq!(support_seq(2), 0, "support never acted on it");
     }
 }

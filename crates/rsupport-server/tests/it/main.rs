@@ -14,6 +14,7 @@ mod openapi;
 mod rules;
 mod scoping;
 mod smoke;
+mod unread;
 mod validate_only;
 
 /// No test file here is left out of this binary (jj's `runner.rs` check).

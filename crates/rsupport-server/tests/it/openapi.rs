@@ -136,6 +136,7 @@ async fn documented_paths_are_the_contract_route_table() {
         "POST /v1/cases/{case}/escalate",
         "POST /v1/cases/{case}/share",
         "POST /v1/cases/{case}/state",
+        "POST /v1/cases/{case}/read",
         "GET /v1/cases/{case}/comments",
         "POST /v1/cases/{case}/comments",
         "GET /v1/cases/{case}/attachments",
@@ -234,6 +235,11 @@ async fn successful_responses_match_the_document() {
                 json!({"state": "solution-provided"}),
             )
             .await,
+    );
+    check(
+        "post",
+        "/v1/cases/{case}/read",
+        &api.post(&format!("{case}/read"), json!({})).await,
     );
     check(
         "post",

@@ -19,6 +19,7 @@ fn probe_body(operation_id: &str) -> Option<Value> {
         "escalateCase" => json!({"reason": "business-impact", "justification": "from b"}),
         "shareCase" => json!({"add": ["spy@b.example"], "remove": ["it@premium-co.example"]}),
         "setCaseState" => json!({"state": "closed"}),
+        "markCaseRead" => json!({}),
         "createComment" => json!({"body": "from b"}),
         _ => return None,
     })
@@ -111,7 +112,7 @@ async fn another_domain_reads_and_changes_nothing_on_any_route() {
             }
         }
     }
-    assert_eq!(probed, 20);
+    assert_eq!(probed, 21);
 
     let after = snapshot(&world, id).await;
     assert_eq!(after.case, before.case, "a's case changed");

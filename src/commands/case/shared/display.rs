@@ -13,6 +13,7 @@ impl Tabular for Case {
             Column::new("SEVERITY", "priority"),
             Column::new("STATE", "state"),
             Column::new("UPDATED", "updateTime"),
+            Column::new("UNREAD", "unread"),
         ];
         COLUMNS
     }
@@ -25,6 +26,7 @@ impl Tabular for Case {
             Cell::text(self.priority.as_str()),
             Cell::text(state_label(self)),
             Cell::Time(self.update_time),
+            Cell::text(unread_mark(self)),
         ]
     }
 
@@ -95,8 +97,15 @@ impl Tabular for Case {
             "closeTime",
             "commentCount",
             "attachmentCount",
+            "unread",
         ]
     }
+}
+
+/// `●` on a case with support activity the user has not read; blank otherwise (last column,
+/// so scripts reading TSV columns by position are not shifted).
+fn unread_mark(case: &Case) -> &'static str {
+    if case.unread == Some(true) { "●" } else { "" }
 }
 
 /// The state, with `escalated` appended so it shows in lists.

@@ -59,6 +59,7 @@ mod tests {
             close_time: Some(now),
             comment_count: 0,
             attachment_count: 0,
+            unread: None,
         }
     }
 

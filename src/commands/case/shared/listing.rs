@@ -45,6 +45,10 @@ pub struct CaseFilters {
     /// The cases of every logged-in domain, with a DOMAIN column
     #[arg(long)]
     pub all_domains: bool,
+    /// Only cases with support activity (a message or a state change) since you last read them
+    /// with `case view` or `case history` (per user, kept by the server)
+    #[arg(long)]
+    pub unread: bool,
 }
 
 // `state` and `sort` are `None` when not given (so a saved filter can tell a flag from a
@@ -107,15 +111,17 @@ pub fn query(search: Option<String>, filters: &CaseFilters, page_size: u32) -> L
         query: search,
         order_by: Some(filters.sort()),
         page_size: Some(page_size),
+        unread: filters.unread.then_some(true),
         ..ListCasesQuery::default()
     }
 }
 
 fn empty_message(search: &Option<String>, filters: &CaseFilters) -> String {
+    let unread = if filters.unread { "unread " } else { "" };
     let mut what = match filters.state() {
-        StateFilter::Open => "No open cases".to_string(),
-        StateFilter::All => "No cases".to_string(),
-        StateFilter::Only(state) => format!("No {state} cases"),
+        StateFilter::Open => format!("No {unread}open cases"),
+        StateFilter::All => format!("No {unread}cases"),
+        StateFilter::Only(state) => format!("No {unread}{state} cases"),
     };
     if let Some(customer) = &filters.customer {
         what.push_str(&format!(" for {customer}"));
@@ -379,6 +385,7 @@ mod tests {
             limit: None,
             all: false,
             all_domains: false,
+            unread: false,
         }
     }
 
@@ -391,6 +398,12 @@ mod tests {
         assert_eq!(q.query.as_deref(), Some("bounce"));
         assert_eq!(q.order_by, Some(CaseOrder::Severity));
         assert_eq!(q.page_size, Some(30));
+        assert_eq!(q.unread, None);
+        let unread = CaseFilters {
+            unread: true,
+            ..filters()
+        };
+        assert_eq!(query(None, &unread, 30).unread, Some(true));
     }
 
     #[test]
