@@ -108,21 +108,23 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let mut conn = self
-            .writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let value = f(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(value)
+        self.on_writer(f, true)
     }
 
     /// [`Store::write`] that always rolls back: `f` runs every query of the real write (so
     /// every check and the answer are the real ones) and nothing is kept (`validateOnly`).
     pub fn rehearse<T, E>(&self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.on_writer(f, false)
+    }
+
+    fn on_writer<T, E>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<T, E>,
+        keep: bool,
+    ) -> Result<T, E>
     where
         E: From<StoreError>,
     {
@@ -134,7 +136,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
         let value = f(&tx)?;
-        tx.rollback().map_err(StoreError::from)?;
+        if keep {
+            tx.commit().map_err(StoreError::from)?;
+        } else {
+            tx.rollback().map_err(StoreError::from)?;
+        }
         Ok(value)
     }
 }
