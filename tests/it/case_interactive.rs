@@ -12,7 +12,11 @@ const TIMEOUT_MS: u64 = 20_000;
 
 /// `rsupport ARGS` in a pseudo-terminal, in the reseller's isolated environment, with
 /// `$EDITOR` set to `editor`.
-fn spawn_in_pty(reseller: &Reseller, args: &[&str], editor: &std::path::Path) -> PtySession {
+pub(crate) fn spawn_in_pty(
+    reseller: &Reseller,
+    args: &[&str],
+    editor: &std::path::Path,
+) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rsupport"));
     cmd.args(args)
         .env_clear()
@@ -32,7 +36,7 @@ fn spawn_in_pty(reseller: &Reseller, args: &[&str], editor: &std::path::Path) ->
 }
 
 /// A stand-in for `$EDITOR` that writes `text` into the file it is given.
-fn fake_editor(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
+pub(crate) fn fake_editor(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
     let path = dir.join("editor.sh");
     std::fs::write(
         &path,
@@ -48,7 +52,7 @@ const DOWN: &str = "\x1b[B";
 /// Sends keys once the prompt reads them: dialoguer draws a prompt, then switches the
 /// terminal to raw mode; keys typed before that would be read in line mode. So this waits for
 /// the terminal's line mode (ICANON) to be off, read from the PTY itself.
-fn keys(pty: &mut PtySession, keys: &str) {
+pub(crate) fn keys(pty: &mut PtySession, keys: &str) {
     wait_for_raw_mode(pty);
     pty.send(keys).unwrap();
     pty.flush().unwrap();

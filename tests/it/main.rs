@@ -11,6 +11,7 @@ mod auth_endpoint_binding;
 mod auth_login;
 mod auth_malformed_token;
 mod auth_precedence;
+mod case_bulk;
 mod case_create;
 mod case_create_once;
 mod case_dry_run;

@@ -3,27 +3,31 @@
 
 use clap::Args;
 
+use super::shared::bulk::{self, Action, Done};
 use super::shared::{
-    DryRun, NOTHING_CHANGED, dry_run_outcome, new_case_command, non_blank, parse_case_id,
+    Bulk, DryRun, NOTHING_CHANGED, dry_run_outcome, new_case_command, non_blank, parse_case_id,
 };
+use crate::client::Client;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record};
 use rsupport_api::error::ErrorReason;
-use rsupport_api::types::{EscalateCaseRequest, EscalationReason};
+use rsupport_api::types::{Case, EscalateCaseRequest, EscalationReason};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   rsupport case escalate 42 --reason business-impact \\
       --justification 'Payroll mail to the bank bounces; salaries are due tomorrow'
+  rsupport case escalate 41 42 --reason resolution-time --justification 'Open for a week' --yes
 
 Only cases of customers on the premium plan can be escalated, only while open, and only once;
 otherwise the command exits 5 and says which rule refused it.")]
 pub struct EscalateArgs {
-    /// The case id
-    #[arg(value_parser = parse_case_id, add = crate::complete::case_id(crate::complete::CaseScope::Open))]
-    pub id: u64,
+    /// The case id; several escalate each (asked once on a terminal, --yes in a script)
+    #[arg(value_name = "ID", value_parser = parse_case_id, required_unless_present = "stdin", conflicts_with = "stdin",
+          add = crate::complete::case_id(crate::complete::CaseScope::Open))]
+    pub ids: Vec<u64>,
     /// resolution-time, technical-expertise or business-impact
     #[arg(long, value_name = "REASON", add = crate::complete::escalation_reason())]
     pub reason: EscalationReason,
@@ -32,32 +36,72 @@ pub struct EscalateArgs {
     pub justification: String,
     #[command(flatten)]
     pub dry_run: DryRun,
+    #[command(flatten)]
+    pub bulk: Bulk,
 }
 
 pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
     let justification = non_blank(args.justification, "--justification")?;
+    let ids = args.bulk.ids(args.ids)?;
     let client = ctx.client()?;
     let request = EscalateCaseRequest {
         reason: args.reason,
         justification,
     };
-    let writer = client.validate_only(args.dry_run.dry_run);
-    match writer.escalate_case(args.id, &request).await {
-        Ok(case) if args.dry_run.dry_run => {
-            let text = format!(
-                "would escalate case {} ({}): {} {NOTHING_CHANGED}",
-                case.id, args.reason, case.display_name
-            );
-            Ok(dry_run_outcome("escalate", text, "case", &case))
-        }
-        Ok(case) => {
-            ctx.out()
-                .message(&format!("Escalated case {} ({}).", case.id, args.reason));
-            Ok(Outcome::Primary {
-                value: case.id.to_string(),
-                record: Some(Record::new(&case)),
-            })
-        }
+    let dry_run = args.dry_run.dry_run;
+    let [id] = ids[..] else {
+        let action = Action {
+            verb: "escalate",
+            done: "escalated",
+            dry_run,
+            yes: args.bulk.yes,
+        };
+        return bulk::run(ctx, action, &ids, |id| {
+            let request = &request;
+            async move {
+                let case = escalate(client, id, request, dry_run).await?;
+                let summary = if dry_run {
+                    format!(
+                        "would be escalated ({}): {}",
+                        args.reason, case.display_name
+                    )
+                } else {
+                    format!("escalated ({}): {}", args.reason, case.display_name)
+                };
+                Ok(Done::new(summary, &case))
+            }
+        })
+        .await;
+    };
+    let case = escalate(client, id, &request, dry_run).await?;
+    if dry_run {
+        let text = format!(
+            "would escalate case {} ({}): {} {NOTHING_CHANGED}",
+            case.id, args.reason, case.display_name
+        );
+        return Ok(dry_run_outcome("escalate", text, "case", &case));
+    }
+    ctx.out()
+        .message(&format!("Escalated case {} ({}).", case.id, args.reason));
+    Ok(Outcome::Primary {
+        value: case.id.to_string(),
+        record: Some(Record::new(&case)),
+    })
+}
+
+/// Escalates case `id` (validates only in a dry run); a refusal says which rule refused it.
+async fn escalate(
+    client: &Client,
+    id: u64,
+    request: &EscalateCaseRequest,
+    dry_run: bool,
+) -> CliResult<Case> {
+    match client
+        .validate_only(dry_run)
+        .escalate_case(id, request)
+        .await
+    {
+        Ok(case) => Ok(case),
         Err(error) if error.reason() == Some(ErrorReason::EscalationNotAllowed) => {
             let api = error.api().cloned();
             let why = api.as_ref().and_then(|e| e.details.why.clone());
@@ -65,14 +109,14 @@ pub async fn run(ctx: &Ctx, args: EscalateArgs) -> CliResult<Outcome> {
             // Past the reopen window only a new case helps: the hint is its ready line.
             let new_case = match why.as_deref() {
                 Some("reopen-window-expired") => client
-                    .get_case(args.id)
+                    .get_case(id)
                     .await
                     .ok()
                     .map(|case| new_case_command(&case)),
                 _ => None,
             };
             Err(refusal(
-                args.id,
+                id,
                 why.as_deref(),
                 customer.as_deref(),
                 api.map(|e| e.message),

@@ -81,17 +81,26 @@ impl CaseCommand {
             CaseCommand::Create(_) | CaseCommand::List(_) | CaseCommand::Filter(_) => None,
             CaseCommand::View(args) => Some(args.id),
             CaseCommand::History(args) => Some(args.id),
-            CaseCommand::Update(args) => Some(args.id),
-            CaseCommand::Comment(args) => Some(args.id),
+            CaseCommand::Update(args) => one(&args.ids),
+            CaseCommand::Comment(args) => one(&args.ids),
             CaseCommand::Attach(args) => Some(args.id),
             CaseCommand::Attachments(args) => Some(args.id),
             CaseCommand::Download(args) => Some(args.id),
-            CaseCommand::Close(args) => Some(args.id),
+            CaseCommand::Close(args) => one(&args.ids),
             CaseCommand::Reopen(args) => Some(args.id),
-            CaseCommand::Escalate(args) => Some(args.id),
-            CaseCommand::Share(args) => Some(args.id),
+            CaseCommand::Escalate(args) => one(&args.ids),
+            CaseCommand::Share(args) => one(&args.ids),
             CaseCommand::Template(_) => None,
         }
+    }
+}
+
+/// The id of a command given exactly one (several are a bulk run, which points each case's
+/// "not found" to its domain itself).
+fn one(ids: &[u64]) -> Option<u64> {
+    match ids {
+        [id] => Some(*id),
+        _ => None,
     }
 }
 

@@ -88,14 +88,10 @@ pub fn confirm_pii(ctx: &Ctx, reports: &[PiiReport], allow_pii: bool) -> CliResu
     if reports.is_empty() || allow_pii {
         return Ok(());
     }
-    let listing = describe_findings(reports);
     if !ctx.prompt().allowed() {
-        return Err(CliError::usage(format!(
-            "the text to send looks like it contains personal data, which support cases must not carry; nothing was sent:\n{}",
-            listing.trim_end()
-        ))
-        .hint("remove it (mask or redact it), or pass --allow-pii if it must be sent"));
+        return refuse_pii(reports, allow_pii);
     }
+    let listing = describe_findings(reports);
     ctx.out().warn(&format!(
         "this looks like personal data, which support cases must not carry:\n{}",
         listing.trim_end()
@@ -109,6 +105,19 @@ pub fn confirm_pii(ctx: &Ctx, reports: &[PiiReport], allow_pii: bool) -> CliResu
         Err(CliError::usage("cancelled: nothing was sent")
             .hint("remove the personal data and run the command again"))
     }
+}
+
+/// Without asking (a script, or each case of a bulk run): anything found is refused (exit 2,
+/// nothing sent) unless `--allow-pii`.
+pub fn refuse_pii(reports: &[PiiReport], allow_pii: bool) -> CliResult<()> {
+    if reports.is_empty() || allow_pii {
+        return Ok(());
+    }
+    Err(CliError::usage(format!(
+        "the text to send looks like it contains personal data, which support cases must not carry; nothing was sent:\n{}",
+        describe_findings(reports).trim_end()
+    ))
+    .hint("remove it (mask or redact it), or pass --allow-pii if it must be sent"))
 }
 
 /// [`confirm_pii`], but a dry run on a terminal does not ask: it shows the findings and says
