@@ -17,6 +17,7 @@ mod case_dry_run;
 mod case_interactive;
 mod case_list;
 mod case_list_hidden;
+mod case_timeline;
 mod case_workflow;
 mod cli_completions;
 mod cli_config;
