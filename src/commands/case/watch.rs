@@ -69,6 +69,14 @@ impl Until {
         }
     }
 
+    /// The end of "Watching case 42…".
+    fn goal(self) -> String {
+        match self {
+            Until::State(state) => format!(" until one reaches {state}"),
+            Until::Reply => " until support replies".into(),
+        }
+    }
+
     fn describe(self) -> String {
         match self {
             Until::State(state) => format!("reached {state}"),
@@ -191,9 +199,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> CliResult<Outcome> {
         "Watching case{} {}{}; Ctrl-C to stop.",
         if ids.len() > 1 { "s" } else { "" },
         names.join(", "),
-        args.until
-            .map(|u| format!(" until one {}", u.describe()))
-            .unwrap_or_default()
+        args.until.map(Until::goal).unwrap_or_default()
     ));
     let mut polls: FuturesUnordered<Poll> = FuturesUnordered::new();
     let mut pauses = vec![Duration::ZERO; watched.len()];
