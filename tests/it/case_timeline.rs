@@ -257,7 +257,7 @@ fn watch_timeout_ends_with_its_own_exit_code() {
         .code(7);
     assert!(
         run.stderr
-            .contains("timed out after 1 s before a case reached closed"),
+            .contains("timed out after 1s before a case reached closed"),
         "{}",
         run.stderr
     );

@@ -137,6 +137,23 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs(total))
 }
 
+/// `90s` as `1m30s`, the way `--timeout` takes it.
+fn short_duration(d: Duration) -> String {
+    let all = d.as_secs();
+    let (h, m, s) = (all / 3600, all / 60 % 60, all % 60);
+    let mut text = String::new();
+    if h > 0 {
+        text.push_str(&format!("{h}h"));
+    }
+    if m > 0 {
+        text.push_str(&format!("{m}m"));
+    }
+    if s > 0 || text.is_empty() {
+        text.push_str(&format!("{s}s"));
+    }
+    text
+}
+
 /// The longest a long-poll asks the server to wait: under the client's request timeout.
 const MAX_WAIT: Duration = Duration::from_secs(20);
 /// Pauses before trying an unreachable server again: doubling up to the last.
@@ -173,7 +190,8 @@ fn transient(error: &ClientError) -> bool {
 
 pub async fn run(ctx: &Ctx, args: WatchArgs) -> CliResult<Outcome> {
     let mut ids = args.ids.clone();
-    ids.dedup();
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
     let clients = clients_of(ctx, &ids, args.all_domains).await?;
     let deadline = args.timeout.map(|t| tokio::time::Instant::now() + t);
     let mut watched = Vec::new();
@@ -218,7 +236,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> CliResult<Outcome> {
         let (index, result) = tokio::select! {
             Some(done) = polls.next() => done,
             () = &mut timeout => {
-                let waited = args.timeout.map(|t| format!("{} s", t.as_secs())).unwrap_or_default();
+                let waited = args.timeout.map(short_duration).unwrap_or_default();
                 let what = match args.until {
                     Some(until) => format!(" before a case {}", until.describe()),
                     None => String::new(),
@@ -322,4 +340,32 @@ async fn clients_of(ctx: &Ctx, ids: &[u64], all_domains: bool) -> CliResult<Clie
         of_case.push(index);
     }
     Ok(Clients { clients, of_case })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_take_units_and_print_back_the_same_way() {
+        for (text, seconds) in [("30s", 30), ("10m", 600), ("1h30m", 5400), ("45", 45)] {
+            assert_eq!(
+                parse_duration(text),
+                Ok(Duration::from_secs(seconds)),
+                "{text}"
+            );
+        }
+        for bad in ["", "0", "0s", "5x", "m", "10m5"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+        assert_eq!(short_duration(Duration::from_secs(5400)), "1h30m");
+        assert_eq!(short_duration(Duration::from_secs(1)), "1s");
+    }
+
+    #[test]
+    fn until_takes_a_state_or_reply() {
+        assert_eq!(parse_until("reply"), Ok(Until::Reply));
+        assert_eq!(parse_until("Closed"), Ok(Until::State(CaseState::Closed)));
+        assert!(parse_until("done").unwrap_err().contains("reply"));
+    }
 }
