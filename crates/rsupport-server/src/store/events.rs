@@ -43,7 +43,9 @@ pub fn list_events(
         "SELECT id, case_id, time, actor, kind, details FROM case_events
          WHERE case_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
     )?;
-    let mut rows = stmt.query(params![case_id as i64, after as i64, limit])?;
+    // a cursor past every id (the largest u64) is past every event, not a negative number
+    let after = i64::try_from(after).unwrap_or(i64::MAX);
+    let mut rows = stmt.query(params![case_id as i64, after, limit])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
@@ -59,11 +61,4 @@ pub fn list_events(
         out.push(serde_json::from_value(serde_json::Value::Object(value)).map_err(corrupt)?);
     }
     Ok(out)
-}
-
-/// Whether the case has an event after `after` (what a long-poll waits for).
-pub fn has_events_after(conn: &Connection, case_id: u64, after: u64) -> Result<bool, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT EXISTS(SELECT 1 FROM case_events WHERE case_id = ?1 AND id > ?2)")?
-        .query_row(params![case_id as i64, after as i64], |r| r.get(0))?)
 }

@@ -242,3 +242,16 @@ async fn a_wait_over_sixty_seconds_is_refused_naming_the_parameter() {
     assert_eq!(answer.status, 400);
     assert_eq!(answer.body["error"]["details"]["field"], "waitSeconds");
 }
+
+#[tokio::test]
+async fn a_cursor_past_every_event_answers_none_and_keeps_the_cursor() {
+    let world = World::new();
+    let api = world.api_a();
+    let id = api.create_case("premium-co", "Mail bounces").await;
+    let answer = api
+        .get(&format!("/v1/cases/{id}/events?after={}", u64::MAX))
+        .await;
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+    assert_eq!(answer.body["events"], json!([]));
+    assert_eq!(answer.body["cursor"], json!(u64::MAX));
+}
