@@ -68,7 +68,8 @@ const AFTER_HELP: &str = concat!(
     "     CUSTOMER_ACCESS_NOT_GRANTED)\n",
     "  5  refused by a rule (CASE_CLOSED, REOPEN_WINDOW_EXPIRED, ESCALATION_NOT_ALLOWED, ...)\n",
     "  6  server unreachable or timed out (also UNAVAILABLE, REQUEST_TIMEOUT and RATE_LIMITED\n",
-    "     after retries)"
+    "     after retries)\n",
+    "  7  `case watch --timeout` ended before what it waited for happened"
 );
 
 /// The global options, accepted before or after the subcommand.

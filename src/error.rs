@@ -31,6 +31,8 @@ pub enum ExitClass {
     Refused,
     /// 6: the server is unreachable or timed out.
     Unreachable,
+    /// 7: `case watch --timeout` ran out before what `--until` waits for happened.
+    WatchTimeout,
 }
 
 impl ExitClass {
@@ -42,6 +44,7 @@ impl ExitClass {
             ExitClass::Auth => 4,
             ExitClass::Refused => 5,
             ExitClass::Unreachable => 6,
+            ExitClass::WatchTimeout => 7,
         }
     }
 
@@ -163,7 +166,8 @@ Exit codes:
      CUSTOMER_ACCESS_NOT_GRANTED)
   5  refused by a rule (CASE_CLOSED, REOPEN_WINDOW_EXPIRED, ESCALATION_NOT_ALLOWED, ...)
   6  server unreachable or timed out (also UNAVAILABLE, REQUEST_TIMEOUT and RATE_LIMITED
-     after retries)";
+     after retries)
+  7  `case watch --timeout` ended before what it waited for happened";
 
 /// A mistake in what the user asked: exit 2, nothing was sent.
 #[derive(Debug, thiserror::Error)]

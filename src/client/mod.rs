@@ -380,6 +380,48 @@ impl Client {
     pub async fn list_attachments(&self, case: u64) -> Result<AttachmentList, ClientError> {
         self.get(&format!("v1/cases/{case}/attachments"), &()).await
     }
+
+    /// The limit of a JSON request.
+    pub fn timeout(&self) -> Duration {
+        self.options.timeout
+    }
+
+    /// `GET /v1/cases/{case}/events`, page after page, oldest first.
+    pub fn event_pages(
+        &self,
+        case: u64,
+        query: ListEventsQuery,
+    ) -> Pager<'_, ListEventsQuery, CaseEventList> {
+        Pager::new(self, format!("v1/cases/{case}/events"), query)
+    }
+
+    /// `GET /v1/cases/{case}/events?after=…&waitSeconds=…`: the events after `after`, or after
+    /// waiting up to `wait` for one, none. Tried once: the caller (a watch) decides when to
+    /// try again.
+    pub async fn wait_events(
+        &self,
+        case: u64,
+        after: u64,
+        wait: Duration,
+    ) -> Result<CaseEventList, ClientError> {
+        let url = self.url(&format!("v1/cases/{case}/events"))?;
+        let query = ListEventsQuery {
+            after: Some(after),
+            wait_seconds: Some(wait.as_secs() as u32),
+            page_size: Some(MAX_PAGE_SIZE),
+            page_token: None,
+        };
+        let response = self
+            .execute(
+                Method::GET,
+                &url,
+                Retry::Never,
+                Some(wait + self.options.timeout),
+                |req| req.query(&query),
+            )
+            .await?;
+        self.decode(&Method::GET, &url, response).await
+    }
 }
 
 /// The answer to a create: the case, and whether it was filed before this request (by an

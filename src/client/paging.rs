@@ -3,8 +3,8 @@
 use std::marker::PhantomData;
 
 use rsupport_api::types::{
-    Case, CaseList, Comment, CommentList, Customer, CustomerList, ListCasesQuery,
-    ListCustomersQuery, PageQuery,
+    Case, CaseEvent, CaseEventList, CaseList, Comment, CommentList, Customer, CustomerList,
+    ListCasesQuery, ListCustomersQuery, ListEventsQuery, PageQuery,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -40,6 +40,19 @@ impl Page for CustomerList {
     type Item = Customer;
     fn into_parts(self) -> (Vec<Customer>, Option<String>) {
         (self.customers, self.next_page_token)
+    }
+}
+
+impl Page for CaseEventList {
+    type Item = CaseEvent;
+    fn into_parts(self) -> (Vec<CaseEvent>, Option<String>) {
+        (self.events, self.next_page_token)
+    }
+}
+
+impl PagedQuery for ListEventsQuery {
+    fn set_page_token(&mut self, token: Option<String>) {
+        self.page_token = token;
     }
 }
 

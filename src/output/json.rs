@@ -6,9 +6,7 @@
 use std::io;
 
 use serde::Serialize;
-#[cfg(test)]
-use serde_json::ser::CompactFormatter;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::error::{CliError, CliResult};
 use crate::terminal::is_bidi_control;
@@ -18,8 +16,8 @@ pub(super) fn to_string_pretty<T: ?Sized + Serialize>(value: &T) -> CliResult<St
     write(value, TerminalSafe(PrettyFormatter::new()))
 }
 
-/// `value` as JSON on one line (its tests; `--jq` writes JSON as jq does, in `jq.rs`).
-#[cfg(test)]
+/// `value` as JSON on one line (JSON Lines of `case watch`, and tests; `--jq` writes JSON as
+/// jq does, in `jq.rs`).
 pub(super) fn to_string<T: ?Sized + Serialize>(value: &T) -> CliResult<String> {
     write(value, TerminalSafe(CompactFormatter))
 }

@@ -157,3 +157,47 @@ impl ListStream {
         }
     }
 }
+
+impl Output {
+    /// One item as it happens (`case watch`), written at once: a JSON line (JSON Lines; `--jq`
+    /// runs on each item), a CSV row (the header before the first: `first`), a TSV row, or the
+    /// cells separated by two spaces on a terminal.
+    pub fn item_line<T: Tabular>(&self, item: &T, first: bool) -> CliResult<()> {
+        let style = self.time_style();
+        let value = to_json(item);
+        if let Some(jq) = &self.jq {
+            let (text, result) = jq.run(&value);
+            self.write_stdout(&text)?;
+            return result;
+        }
+        match self.format {
+            Format::Json => self.write_stdout(&format!("{}\n", json::to_string(&value)?)),
+            Format::Csv => {
+                let fields: Vec<String> = T::csv_fields().into_iter().map(String::from).collect();
+                let mut text = String::new();
+                if first {
+                    text.push_str(&csv_line(fields.iter().map(String::as_str)));
+                }
+                let row = csv_row(&value, &fields);
+                text.push_str(&csv_line(row.iter().map(String::as_str)));
+                self.write_stdout(&text)
+            }
+            Format::Tsv | Format::Table => {
+                let separator = if self.format == Format::Tsv {
+                    "\t"
+                } else {
+                    "  "
+                };
+                let cells: Vec<String> = item
+                    .cells()
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Empty if self.format == Format::Table => "-".to_string(),
+                        c => one_line(&c.render(style)),
+                    })
+                    .collect();
+                self.write_stdout(&format!("{}\n", cells.join(separator)))
+            }
+        }
+    }
+}

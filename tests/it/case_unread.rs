@@ -259,7 +259,15 @@ fn a_case_that_cannot_be_marked_read_is_shown_with_a_warning() {
     let env = TestEnv::new();
     let output = env
         .rsupport_with_token("tok-secret-123")
-        .args(["case", "history", "7", "--endpoint", &server.url])
+        .args([
+            "case",
+            "history",
+            "7",
+            "--only",
+            "messages",
+            "--endpoint",
+            &server.url,
+        ])
         .output()
         .unwrap();
     let run = Run::from(output).ok();

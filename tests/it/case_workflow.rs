@@ -75,7 +75,7 @@ fn history_shows_a_support_reply_after_the_resellers_message_oldest_first() {
         "action-required",
     ]);
     let history = reseller
-        .run(&["case", "history", &id_s, "--json"])
+        .run(&["case", "history", &id_s, "--only", "messages", "--json"])
         .ok()
         .json();
     let bodies: Vec<(&str, &str)> = history

@@ -20,6 +20,7 @@ mod case_list;
 mod case_list_hidden;
 mod case_list_saved;
 mod case_templates;
+mod case_timeline;
 mod case_unread;
 mod case_workflow;
 mod cli_completions;

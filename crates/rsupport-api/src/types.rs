@@ -28,6 +28,7 @@
 //! | GET | `/v1/cases/{case}/comments` | [`PageQuery`] | [`CommentList`] (oldest first) |
 //! | POST | `/v1/cases/{case}/comments` | [`CreateCommentRequest`] | [`Comment`] (201) |
 //! | GET | `/v1/cases/{case}/attachments` | | [`AttachmentList`] |
+//! | GET | `/v1/cases/{case}/events` | [`ListEventsQuery`] | [`CaseEventList`] (oldest first; long-poll with `after` + `waitSeconds`) |
 //! | POST | `/v1/cases/{case}/attachments` | raw bytes; [`UploadAttachmentQuery`] | [`Attachment`] (201) |
 //! | GET | `/v1/cases/{case}/attachments/{attachment}/content` | | raw bytes |
 //!
@@ -673,6 +674,175 @@ pub struct UploadAttachmentQuery {
     /// sent) and store nothing; the answer (201) is the attachment as it would be.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validate_only: Option<bool>,
+}
+
+crate::wire_enum! {
+    /// What happened to a case, in its timeline.
+    pub enum CaseEventKind("event kind", other = Other) {
+        /// The case was filed (`title`, `severity`).
+        Created = "created",
+        /// A message was posted (`commentId`, `authorRole`, `body`).
+        Message = "message",
+        /// A file was attached (`attachmentId`, `filename`, `sizeBytes`).
+        AttachmentAdded = "attachment-added",
+        /// The state changed (`from`, `to`, `via`).
+        StateChanged = "state-changed",
+        /// The severity changed (`from`, `to`).
+        SeverityChanged = "severity-changed",
+        /// The title changed (`from`, `to`).
+        TitleChanged = "title-changed",
+        /// The case was escalated (`reason`, `justification`).
+        Escalated = "escalated",
+        /// Subscribers were added or removed (`added`, `removed`).
+        SharingChanged = "sharing-changed",
+        /// A kind this client does not know (a newer server's).
+        Other = "other",
+    }
+}
+
+crate::wire_enum! {
+    /// What moved a case to another state.
+    pub enum StateChangeVia("state change cause", other = Other) {
+        /// A support agent set it.
+        Support = "support",
+        /// The reseller closed the case.
+        Close = "close",
+        /// The reseller reopened the case.
+        Reopen = "reopen",
+        /// A reseller message moved it back to support.
+        Message = "message",
+        /// A cause this client does not know (a newer server's).
+        Other = "other",
+    }
+}
+
+/// One event of a case's timeline. `id` orders every event of the server (it is the cursor of
+/// `after`); the fields after `kind` are those of the kind (see [`CaseEventKind`]), absent
+/// otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CaseEvent {
+    pub id: u64,
+    pub case_id: u64,
+    /// When it happened (the server's clock).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub time: Timestamp,
+    /// Email of who did it (empty when not recorded).
+    pub actor: String,
+    pub kind: CaseEventKind,
+    /// `created`: the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `created`: the severity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// `message`: the message's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment_id: Option<u64>,
+    /// `message`: who wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_role: Option<AuthorRole>,
+    /// `message`: the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `attachment-added`: the attachment's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<u64>,
+    /// `attachment-added`: the file's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    /// `attachment-added`: the file's size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_bytes: Option<u64>,
+    /// `state-changed`, `severity-changed`, `title-changed`: the value before (absent when
+    /// not recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// `state-changed`, `severity-changed`, `title-changed`: the value after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// `state-changed`: what moved it (absent when not recorded: cases filed before the
+    /// timeline existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<StateChangeVia>,
+    /// `escalated`: the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<EscalationReason>,
+    /// `escalated`: the justification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    /// `sharing-changed`: emails added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    /// `sharing-changed`: emails removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+}
+
+impl CaseEvent {
+    /// An event of `kind` with no kind fields yet.
+    pub fn new(case_id: u64, time: Timestamp, actor: &str, kind: CaseEventKind) -> CaseEvent {
+        CaseEvent {
+            id: 0,
+            case_id,
+            time,
+            actor: actor.to_string(),
+            kind,
+            title: None,
+            severity: None,
+            comment_id: None,
+            author_role: None,
+            body: None,
+            attachment_id: None,
+            filename: None,
+            size_bytes: None,
+            from: None,
+            to: None,
+            via: None,
+            reason: None,
+            justification: None,
+            added: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+}
+
+/// One page of a case's events, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CaseEventList {
+    pub events: Vec<CaseEvent>,
+    /// The id of the last event answered, or the `after` asked for when none: pass it as
+    /// `after` to wait for the next ones.
+    pub cursor: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}
+
+/// Longest wait of a long-poll on a case's events.
+pub const MAX_WAIT_SECONDS: u32 = 60;
+
+/// `GET /v1/cases/{case}/events` query.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(rename_all = "camelCase")]
+pub struct ListEventsQuery {
+    /// Page size: 1 to 500; 0 or none for 50. A larger one is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
+    /// The `nextPageToken` of the previous page (opaque; empty or none for the first page).
+    /// Not with `after`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Only events after this cursor (an event id, the `cursor` of an earlier answer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<u64>,
+    /// Long-poll: when no event is newer than `after`, wait up to this many seconds (0 to 60,
+    /// default 0) for one before answering an empty list with the same cursor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_seconds: Option<u32>,
 }
 
 /// The query of every write but uploads (which carry it in [`UploadAttachmentQuery`]).

@@ -424,7 +424,8 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                 let comment = store::insert_comment(tx, case, &body, &agent, AuthorRole::Support, now)?;
                 if let Some(state) = state.filter(|s| *s != found.state) {
                     let close_time = (state == CaseState::Closed).then_some(now);
-                    store::set_case_state(tx, case, state, close_time, now)?;
+                    let via = rsupport_api::types::StateChangeVia::Support;
+                    store::set_case_state(tx, case, state, close_time, now, &agent, via)?;
                     store::note_support_activity(tx, case)?;
                 }
                 comment.id.to_string()

@@ -10,7 +10,7 @@ use crate::auth::{Clock, hash_token, new_token};
 use crate::store::{self, NewAttachment, NewCase, Store, StoreError};
 use rsupport_api::types::{
     AuthorRole, CaseState, Contact, Customer, Escalation, EscalationReason, Privilege, Role,
-    Severity, SupportPlan,
+    Severity, StateChangeVia, SupportPlan,
 };
 
 /// The main reseller domain of the demo.
@@ -298,7 +298,15 @@ fn seed_case(
             AuthorRole::Support,
             step(),
         )?;
-        store::set_case_state(tx, id, CaseState::InProgress, None, step())?;
+        store::set_case_state(
+            tx,
+            id,
+            CaseState::InProgress,
+            None,
+            step(),
+            AGENT_EMAIL,
+            StateChangeVia::Support,
+        )?;
         store::note_support_activity(tx, id)?;
         store::insert_comment(
             tx,
@@ -319,7 +327,15 @@ fn seed_case(
                 AuthorRole::Support,
                 step(),
             )?;
-            store::set_case_state(tx, id, CaseState::ActionRequired, None, step())?;
+            store::set_case_state(
+                tx,
+                id,
+                CaseState::ActionRequired,
+                None,
+                step(),
+                AGENT_EMAIL,
+                StateChangeVia::Support,
+            )?;
             store::note_support_activity(tx, id)?;
         }
         CaseState::SolutionProvided => {
@@ -331,7 +347,15 @@ fn seed_case(
                 AuthorRole::Support,
                 step(),
             )?;
-            store::set_case_state(tx, id, CaseState::SolutionProvided, None, step())?;
+            store::set_case_state(
+                tx,
+                id,
+                CaseState::SolutionProvided,
+                None,
+                step(),
+                AGENT_EMAIL,
+                StateChangeVia::Support,
+            )?;
             store::note_support_activity(tx, id)?;
         }
         CaseState::Closed => {
@@ -344,7 +368,15 @@ fn seed_case(
                 AuthorRole::Reseller,
                 closed,
             )?;
-            store::set_case_state(tx, id, CaseState::Closed, Some(closed), closed)?;
+            store::set_case_state(
+                tx,
+                id,
+                CaseState::Closed,
+                Some(closed),
+                closed,
+                c.creator,
+                StateChangeVia::Close,
+            )?;
         }
         CaseState::New | CaseState::InProgress => {}
     }

@@ -109,6 +109,11 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
     /// One permit per upload received at once ([`ServerConfig::max_concurrent_uploads`]).
     pub uploads: Arc<tokio::sync::Semaphore>,
+    /// Bumped after every committed write of this process: what long-polls on a case's
+    /// events wait on ([`handlers::events`]).
+    pub writes: Arc<tokio::sync::watch::Sender<u64>>,
+    /// Set when the server shuts down: long-polls answer at once.
+    pub closing: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 impl AppState {
@@ -119,6 +124,8 @@ impl AppState {
                 config.max_concurrent_uploads.max(1),
             )),
             config: Arc::new(config),
+            writes: Arc::new(tokio::sync::watch::Sender::new(0)),
+            closing: Arc::new(tokio::sync::watch::Sender::new(false)),
         }
     }
 
@@ -144,12 +151,16 @@ impl AppState {
         F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
     {
         let store = self.store.clone();
-        tokio::task::spawn_blocking(move || store.write(f))
+        let written = tokio::task::spawn_blocking(move || store.write(f))
             .await
             .map_err(|e| {
                 tracing::error!(error = %e, "write task failed");
                 Failure::internal()
-            })?
+            })?;
+        if written.is_ok() {
+            self.writes.send_modify(|n| *n = n.wrapping_add(1));
+        }
+        written
     }
 
     /// [`AppState::write`], or with `validate_only` the same work rolled back at the end: the
@@ -255,6 +266,7 @@ pub async fn serve(
     use hyper_util::service::TowerToHyperService;
 
     let config = state.config.clone();
+    let closing = state.closing.clone();
     let app = router(state);
     let permits = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
@@ -300,6 +312,7 @@ pub async fn serve(
         });
     }
     drop(listener);
+    closing.send_replace(true);
     graceful.shutdown().await;
     Ok(())
 }

@@ -19,7 +19,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::handlers::{attachments, cases, comments, customers, misc};
+use crate::handlers::{attachments, cases, comments, customers, events, misc};
 use crate::{AppState, rules};
 use rsupport_api::error::{ErrorBody, ErrorDetails, ErrorReason, ErrorStatus};
 use rsupport_api::types::CaseOrder;
@@ -185,7 +185,13 @@ impl Modify for Constraints {
                 Rule::Pattern(PRIORITY_LIST_PATTERN),
             ),
             ("/v1/customers", "pageSize", page.clone()),
-            ("/v1/cases/{case}/comments", "pageSize", page),
+            ("/v1/cases/{case}/comments", "pageSize", page.clone()),
+            ("/v1/cases/{case}/events", "pageSize", page),
+            (
+                "/v1/cases/{case}/events",
+                "waitSeconds",
+                Rule::Maximum(rsupport_api::types::MAX_WAIT_SECONDS),
+            ),
             (
                 "/v1/cases/{case}/attachments",
                 "filename",
@@ -243,6 +249,7 @@ pub const SHA256_PATTERN: &str = "^[0-9A-Fa-f]{64}$";
         (name = "categories", description = "The category catalogue"),
         (name = "cases", description = "Support cases filed by the reseller domain"),
         (name = "comments", description = "A case's messages"),
+        (name = "events", description = "A case's timeline, and waiting for what happens next"),
         (name = "attachments", description = "Files attached to a case"),
         (name = "support", description = "Routes for support agents"),
     )
@@ -269,6 +276,7 @@ pub fn router_parts() -> (Router<AppState>, Document) {
         .routes(routes!(comments::list, comments::create))
         .routes(routes!(attachments::list, attachments::upload))
         .routes(routes!(attachments::download))
+        .routes(routes!(events::list))
         .split_for_parts();
     // the constraints go on the finished document: the routes bring the request schemas
     Constraints.modify(&mut document);

@@ -87,13 +87,52 @@ impl TestServer {
         let state = AppState::new(store, config);
         let listener =
             std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free loopback port");
+        let url = format!("http://{}", listener.local_addr().expect("its address"));
+        let (shutdown, stopped) = TestServer::spawn(listener, state.clone());
+        TestServer {
+            url,
+            db,
+            state,
+            logins,
+            shutdown: Some(shutdown),
+            stopped,
+            _dir: dir,
+        }
+    }
+
+    /// Stops the server (in-flight requests finish) and starts it again on the same database
+    /// file and port, as a restart of the process would.
+    pub fn restart(&mut self) {
+        self.stop();
+        let config = (*self.state.config).clone();
+        let store = Store::open(&self.db).expect("reopen the test database");
+        self.state = AppState::new(store, config);
+        let address = self.url.trim_start_matches("http://");
+        let listener = std::net::TcpListener::bind(address).expect("bind the same port again");
+        let (shutdown, stopped) = TestServer::spawn(listener, self.state.clone());
+        self.shutdown = Some(shutdown);
+        self.stopped = stopped;
+    }
+
+    fn stop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+            // In-flight requests finish; a stuck one does not hold the test up for ever.
+            let _ = self.stopped.recv_timeout(Duration::from_secs(10));
+        }
+    }
+
+    /// Serves `state` on `listener` on a thread with its own runtime.
+    fn spawn(
+        listener: std::net::TcpListener,
+        state: AppState,
+    ) -> (tokio::sync::oneshot::Sender<()>, mpsc::Receiver<()>) {
         listener
             .set_nonblocking(true)
             .expect("a non-blocking listener");
-        let url = format!("http://{}", listener.local_addr().expect("its address"));
         let (shutdown, shutdown_rx) = tokio::sync::oneshot::channel::<()>();
         let (stopped_tx, stopped) = mpsc::channel();
-        let served = state.clone();
+        let served = state;
         std::thread::Builder::new()
             .name("test-server".into())
             .spawn(move || {
@@ -116,15 +155,7 @@ impl TestServer {
                 let _ = stopped_tx.send(());
             })
             .expect("spawn the test server thread");
-        TestServer {
-            url,
-            db,
-            state,
-            logins,
-            shutdown: Some(shutdown),
-            stopped,
-            _dir: dir,
-        }
+        (shutdown, stopped)
     }
 
     /// The server's store (the same one its handlers use), to seed or inspect data.
@@ -209,11 +240,7 @@ impl TestServer {
 
 impl Drop for TestServer {
     fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-            // In-flight requests finish; a stuck one does not hold the test up for ever.
-            let _ = self.stopped.recv_timeout(Duration::from_secs(10));
-        }
+        self.stop();
     }
 }
 

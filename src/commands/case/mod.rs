@@ -24,6 +24,7 @@ pub mod shared;
 pub mod template;
 pub mod update;
 pub mod view;
+pub mod watch;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -50,8 +51,10 @@ pub enum CaseCommand {
     Filter(filter::FilterArgs),
     /// Show one case: all fields, subscribers, attachments and the last messages
     View(view::ViewArgs),
-    /// Show a case's whole message history, oldest first
+    /// Show a case's timeline, oldest first: messages, state and severity changes, files...
     History(history::HistoryArgs),
+    /// Print new events of cases as they happen, until a state or a reply from support
+    Watch(watch::WatchArgs),
     /// Change a case's severity or title, and/or post a message, in one call
     Update(update::UpdateArgs),
     /// Send a message to support on a case
@@ -79,6 +82,7 @@ impl CaseCommand {
     fn case_id(&self) -> Option<u64> {
         match self {
             CaseCommand::Create(_) | CaseCommand::List(_) | CaseCommand::Filter(_) => None,
+            CaseCommand::Watch(args) => (args.ids.len() == 1).then(|| args.ids[0]),
             CaseCommand::View(args) => Some(args.id),
             CaseCommand::History(args) => Some(args.id),
             CaseCommand::Update(args) => one(&args.ids),
@@ -112,6 +116,7 @@ pub async fn run(ctx: &Ctx, args: CaseArgs) -> CliResult<Outcome> {
         CaseCommand::Filter(args) => filter::run(ctx, args).await,
         CaseCommand::View(args) => view::run(ctx, args).await,
         CaseCommand::History(args) => history::run(ctx, args).await,
+        CaseCommand::Watch(args) => watch::run(ctx, args).await,
         CaseCommand::Update(args) => update::run(ctx, args).await,
         CaseCommand::Comment(args) => comment::run(ctx, args).await,
         CaseCommand::Attach(args) => attach::run(ctx, args).await,

@@ -20,8 +20,8 @@ use rsupport_api::error::ErrorReason;
 use rsupport_api::types::{
     AuthorRole, Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest,
     Customer, EscalateCaseRequest, Escalation, ListCasesQuery, MarkCaseReadRequest, Privilege,
-    SetCaseStateRequest, ShareCaseRequest, StateFilter, UpdateCaseRequest, WriteQuery,
-    severities_from_wire,
+    SetCaseStateRequest, ShareCaseRequest, StateChangeVia, StateFilter, UpdateCaseRequest,
+    WriteQuery, severities_from_wire,
 };
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -363,6 +363,7 @@ pub async fn update(
                 id,
                 title.as_deref(),
                 request.priority,
+                &auth.caller.email,
                 auth.clock.now(),
             )?;
             Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
@@ -419,7 +420,15 @@ pub async fn close(
                     now,
                 )?;
             }
-            store::set_case_state(tx, id, CaseState::Closed, Some(now), now)?;
+            store::set_case_state(
+                tx,
+                id,
+                CaseState::Closed,
+                Some(now),
+                now,
+                &auth.caller.email,
+                StateChangeVia::Close,
+            )?;
             Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })
         .await
@@ -451,7 +460,15 @@ pub async fn reopen(
             let (case, _) = writable_case(tx, &auth.caller, id, "reopen cases")?;
             let now = auth.clock.now();
             rules::check_reopen(&case, now)?;
-            store::set_case_state(tx, id, CaseState::InProgress, None, now)?;
+            store::set_case_state(
+                tx,
+                id,
+                CaseState::InProgress,
+                None,
+                now,
+                &auth.caller.email,
+                StateChangeVia::Reopen,
+            )?;
             if let Some(body) = comment {
                 store::insert_comment(
                     tx,
@@ -533,7 +550,8 @@ pub async fn share(
             rules::check_open(&case, "change who it is shared with")?;
             let subscribers = rules::apply_share(&case.subscriber_email_addresses, &add, &remove);
             if subscribers != case.subscriber_email_addresses {
-                store::set_case_subscribers(tx, id, &subscribers, auth.clock.now())?;
+                let now = auth.clock.now();
+                store::set_case_subscribers(tx, id, &subscribers, &auth.caller.email, now)?;
             }
             Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })
@@ -566,7 +584,15 @@ pub async fn set_state(
             let case = visible_case(tx, &auth.caller, id)?;
             let now = auth.clock.now();
             let close_time = rules::agent_state_change(&case, request.state, now)?;
-            store::set_case_state(tx, id, request.state, close_time, now)?;
+            store::set_case_state(
+                tx,
+                id,
+                request.state,
+                close_time,
+                now,
+                &auth.caller.email,
+                StateChangeVia::Support,
+            )?;
             store::note_support_activity(tx, id)?;
             Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
         })

@@ -12,7 +12,8 @@ use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
 use crate::{rules, store};
 use rsupport_api::error::ErrorBody;
 use rsupport_api::types::{
-    AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege, WriteQuery,
+    AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege, StateChangeVia,
+    WriteQuery,
 };
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -114,7 +115,15 @@ pub async fn create(
                 now,
             )?;
             if let Some(next) = rules::state_after_reseller_comment(case.state) {
-                store::set_case_state(tx, id, next, None, now)?;
+                store::set_case_state(
+                    tx,
+                    id,
+                    next,
+                    None,
+                    now,
+                    &auth.caller.email,
+                    StateChangeVia::Message,
+                )?;
             }
             Ok((StatusCode::CREATED, Json(comment)))
         })

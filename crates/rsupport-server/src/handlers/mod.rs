@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod cases;
 pub mod comments;
 pub mod customers;
+pub mod events;
 pub mod misc;
 
 use axum::body::Bytes;

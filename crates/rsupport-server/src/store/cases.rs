@@ -4,11 +4,11 @@ use jiff::Timestamp;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use super::{StoreError, from_micros, to_micros};
+use super::{StoreError, from_micros, insert_event, to_micros};
 use crate::catalogue;
 use rsupport_api::types::{
-    Attachment, AuthorRole, Case, CaseOrder, CaseState, Comment, Escalation, EscalationReason,
-    PRODUCT_GOOGLE_WORKSPACE, Severity, StateFilter,
+    Attachment, AuthorRole, Case, CaseEvent, CaseEventKind, CaseOrder, CaseState, Comment,
+    Escalation, EscalationReason, PRODUCT_GOOGLE_WORKSPACE, Severity, StateChangeVia, StateFilter,
 };
 
 /// A case as the create route writes it.
@@ -161,6 +161,15 @@ pub fn insert_case(conn: &Connection, new: &NewCase) -> Result<u64, StoreError> 
     )?
     .execute(params![id, new.display_name, new.description])?;
     record_write(conn, id, new.create_time)?;
+    let mut event = CaseEvent::new(
+        id as u64,
+        new.create_time,
+        &new.creator,
+        CaseEventKind::Created,
+    );
+    event.title = Some(new.display_name.clone());
+    event.severity = Some(new.priority);
+    insert_event(conn, &event)?;
     Ok(id as u64)
 }
 
@@ -211,14 +220,21 @@ pub fn get_case(conn: &Connection, id: u64) -> Result<Case, StoreError> {
     find_case(conn, id)?.ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished")))
 }
 
+/// Changes the title and/or severity; `actor` is recorded in the timeline with each change.
 pub fn update_case_fields(
     conn: &Connection,
     id: u64,
     display_name: Option<&str>,
     priority: Option<Severity>,
+    actor: &str,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    if let Some(title) = display_name {
+    let before = get_case(conn, id)?;
+    if let Some(title) = display_name.filter(|t| *t != before.display_name) {
+        let mut event = CaseEvent::new(id, now, actor, CaseEventKind::TitleChanged);
+        event.from = Some(before.display_name.clone());
+        event.to = Some(title.to_string());
+        insert_event(conn, &event)?;
         conn.execute(
             "UPDATE cases SET display_name = ?2 WHERE id = ?1",
             params![id as i64, title],
@@ -228,7 +244,11 @@ pub fn update_case_fields(
             params![id as i64, title],
         )?;
     }
-    if let Some(p) = priority {
+    if let Some(p) = priority.filter(|p| *p != before.priority) {
+        let mut event = CaseEvent::new(id, now, actor, CaseEventKind::SeverityChanged);
+        event.from = Some(before.priority.as_str().to_string());
+        event.to = Some(p.as_str().to_string());
+        insert_event(conn, &event)?;
         conn.execute(
             "UPDATE cases SET priority = ?2, sev_rank = ?3 WHERE id = ?1",
             params![id as i64, priority_number(p), sev_rank(p)],
@@ -237,14 +257,28 @@ pub fn update_case_fields(
     record_write(conn, id as i64, now)
 }
 
-/// Sets the state; `close_time` is written as given (set on close, cleared on reopen).
+/// Sets the state; `close_time` is written as given (set on close, cleared on reopen). A
+/// change of state is recorded in the timeline with `actor` and what moved it (`via`).
 pub fn set_case_state(
     conn: &Connection,
     id: u64,
     state: CaseState,
     close_time: Option<Timestamp>,
     now: Timestamp,
+    actor: &str,
+    via: StateChangeVia,
 ) -> Result<(), StoreError> {
+    let before: String =
+        conn.query_row("SELECT state FROM cases WHERE id = ?1", [id as i64], |r| {
+            r.get(0)
+        })?;
+    if before != state.as_str() {
+        let mut event = CaseEvent::new(id, now, actor, CaseEventKind::StateChanged);
+        event.from = Some(before);
+        event.to = Some(state.as_str().to_string());
+        event.via = Some(via);
+        insert_event(conn, &event)?;
+    }
     conn.execute(
         "UPDATE cases SET state = ?2, close_time = ?3 WHERE id = ?1",
         params![id as i64, state.as_str(), close_time.map(to_micros)],
@@ -269,15 +303,41 @@ pub fn set_case_escalation(
             to_micros(escalation.escalate_time)
         ],
     )?;
+    let mut event = CaseEvent::new(
+        id,
+        escalation.escalate_time,
+        &escalation.escalated_by,
+        CaseEventKind::Escalated,
+    );
+    event.reason = Some(escalation.reason);
+    event.justification = Some(escalation.justification.clone());
+    insert_event(conn, &event)?;
     record_write(conn, id as i64, now)
 }
 
+/// Sets who the case is shared with; who was added and removed is recorded with `actor`.
 pub fn set_case_subscribers(
     conn: &Connection,
     id: u64,
     subscribers: &[String],
+    actor: &str,
     now: Timestamp,
 ) -> Result<(), StoreError> {
+    let before = get_case(conn, id)?.subscriber_email_addresses;
+    let mut event = CaseEvent::new(id, now, actor, CaseEventKind::SharingChanged);
+    event.added = subscribers
+        .iter()
+        .filter(|s| !before.contains(s))
+        .cloned()
+        .collect();
+    event.removed = before
+        .iter()
+        .filter(|s| !subscribers.contains(s))
+        .cloned()
+        .collect();
+    if !event.added.is_empty() || !event.removed.is_empty() {
+        insert_event(conn, &event)?;
+    }
     let text = serde_json::to_string(subscribers)
         .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
     conn.execute(
@@ -334,6 +394,11 @@ pub fn insert_comment(
     if role == AuthorRole::Support {
         note_support_activity(conn, case_id)?;
     }
+    let mut event = CaseEvent::new(case_id, now, author, CaseEventKind::Message);
+    event.comment_id = Some(id as u64);
+    event.author_role = Some(role);
+    event.body = Some(body.to_string());
+    insert_event(conn, &event)?;
     Ok(Comment {
         id: id as u64,
         case_id,
@@ -466,6 +531,11 @@ pub fn insert_attachment(conn: &Connection, a: &NewAttachment) -> Result<Attachm
         [a.case_id as i64],
     )?;
     record_write(conn, a.case_id as i64, a.now)?;
+    let mut event = CaseEvent::new(a.case_id, a.now, a.creator, CaseEventKind::AttachmentAdded);
+    event.attachment_id = Some(id as u64);
+    event.filename = Some(a.filename.to_string());
+    event.size_bytes = Some(a.size_bytes);
+    insert_event(conn, &event)?;
     Ok(Attachment {
         id: id as u64,
         case_id: a.case_id,

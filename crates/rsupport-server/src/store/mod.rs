@@ -6,6 +6,7 @@
 
 mod accounts;
 mod cases;
+mod events;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 
 pub use accounts::*;
 pub use cases::*;
+pub use events::*;
 pub use schema::SCHEMA_VERSION;
 
 /// How long a connection waits for a lock before SQLite answers `SQLITE_BUSY`.

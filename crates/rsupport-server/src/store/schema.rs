@@ -130,6 +130,44 @@ CREATE INDEX attachments_by_case ON attachments(case_id, id);
 CREATE VIRTUAL TABLE case_text USING fts5(title, description, messages, tokenize = 'unicode61 remove_diacritics 2');
 "#,
     r#"
+-- Append-only: every change of a case, written in the change's transaction. id is the cursor
+-- of the events API; details holds the kind's fields (a JSON object, camelCase).
+CREATE TABLE case_events (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id  INTEGER NOT NULL REFERENCES cases(id),
+    time     INTEGER NOT NULL,
+    actor    TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    details  TEXT NOT NULL
+);
+CREATE INDEX case_events_by_case ON case_events(case_id, id);
+
+-- Cases filed before: their events from what the store knows, in time order.
+INSERT INTO case_events(case_id, time, actor, kind, details)
+SELECT case_id, time, actor, kind, details FROM (
+    SELECT id AS case_id, create_time AS time, creator AS actor, 'created' AS kind,
+           json_object('title', display_name, 'severity', 'P' || priority) AS details,
+           0 AS rank, 0 AS sub
+      FROM cases
+    UNION ALL
+    SELECT case_id, create_time, author, 'message',
+           json_object('commentId', id, 'authorRole', author_role, 'body', body), 1, id
+      FROM comments
+    UNION ALL
+    SELECT case_id, create_time, creator, 'attachment-added',
+           json_object('attachmentId', id, 'filename', filename, 'sizeBytes', size_bytes), 2, id
+      FROM attachments
+    UNION ALL
+    SELECT id, escalate_time, COALESCE(escalated_by, ''), 'escalated',
+           json_object('reason', escalation_reason, 'justification', COALESCE(escalation_justification, '')), 3, 0
+      FROM cases WHERE escalation_reason IS NOT NULL AND escalate_time IS NOT NULL
+    UNION ALL
+    SELECT id, close_time, '', 'state-changed', json_object('to', 'closed'), 4, 0
+      FROM cases WHERE close_time IS NOT NULL AND state = 'closed'
+)
+ORDER BY time, case_id, rank, sub;
+"#,
+    r#"
 -- Unread: the write (case_updates.seq) of support's latest message or state change on a case,
 -- 0 when support never acted on it. Kept on the case so a list tells unread cases apart with
 -- one primary-key probe of case_reads per row.
@@ -218,5 +256,49 @@ mod tests {
         };
         assert_eq!(support_seq(1), 2, "the write of support's message");
         assert_eq!(support_seq(2), 0, "support never acted on it");
+    }
+
+    #[test]
+    fn cases_filed_before_the_timeline_get_their_events_from_what_was_stored() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO domains VALUES ('d.example', 0);
+             INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
+             INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description,
+                 classification, priority, sev_rank, state, language_code, time_zone,
+                 escalation_reason, escalation_justification, escalated_by, escalate_time,
+                 subscribers, creator, create_time, update_time, update_seq, close_time,
+                 request_id, request_fingerprint)
+             VALUES (7, 'acme', 'd.example', 'google-workspace', 'Mail bounces', 'd',
+                 'gmail-delivery', 2, 3, 'closed', 'en-US', 'UTC',
+                 'business-impact', 'urgent', 'a@d.example', 3000000,
+                 '[]', 'a@d.example', 1000000, 5000000, 0, 5000000, 'r', 'f');
+             INSERT INTO comments VALUES (1, 7, 'Any news?', 'a@d.example', 'reseller', 2000000);
+             INSERT INTO comments VALUES (2, 7, 'Fixed', 's@support.example', 'support', 4000000);
+             INSERT INTO blobs VALUES ('ab', 3, x'010203');
+             INSERT INTO attachments VALUES (1, 7, 'log.txt', 3, 'ab', 'text/plain', 'a@d.example', 2500000);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let events = crate::store::list_events(&conn, 7, 0, 100).unwrap();
+        let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "created",
+                "message",
+                "attachment-added",
+                "escalated",
+                "message",
+                "state-changed"
+            ]
+        );
+        assert_eq!(events[0].title.as_deref(), Some("Mail bounces"));
+        assert_eq!(events[0].severity.map(|s| s.as_str()), Some("P2"));
+        assert_eq!(events[4].actor, "s@support.example");
+        assert_eq!(events[5].to.as_deref(), Some("closed"));
+        assert_eq!(events[5].time.as_microsecond(), 5_000_000);
     }
 }

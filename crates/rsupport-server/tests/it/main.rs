@@ -8,6 +8,7 @@ mod admin;
 mod attachments;
 mod auth;
 mod concurrency;
+mod events;
 mod hardening;
 mod lists;
 mod openapi;

@@ -142,6 +142,7 @@ async fn documented_paths_are_the_contract_route_table() {
         "GET /v1/cases/{case}/attachments",
         "POST /v1/cases/{case}/attachments",
         "GET /v1/cases/{case}/attachments/{attachment}/content",
+        "GET /v1/cases/{case}/events",
     ];
     expected.sort();
     assert_eq!(routes, expected);

@@ -30,6 +30,7 @@ struct Snapshot {
     comments: Value,
     attachments: Value,
     customer: Value,
+    events: Value,
 }
 
 async fn snapshot(world: &World, id: u64) -> Snapshot {
@@ -39,6 +40,7 @@ async fn snapshot(world: &World, id: u64) -> Snapshot {
         comments: a.get(&format!("/v1/cases/{id}/comments")).await.body,
         attachments: a.get(&format!("/v1/cases/{id}/attachments")).await.body,
         customer: a.get("/v1/customers/premium-co").await.body,
+        events: a.get(&format!("/v1/cases/{id}/events")).await.body,
     }
 }
 
@@ -112,13 +114,14 @@ async fn another_domain_reads_and_changes_nothing_on_any_route() {
             }
         }
     }
-    assert_eq!(probed, 21);
+    assert_eq!(probed, 22);
 
     let after = snapshot(&world, id).await;
     assert_eq!(after.case, before.case, "a's case changed");
     assert_eq!(after.comments, before.comments);
     assert_eq!(after.attachments, before.attachments);
     assert_eq!(after.customer, before.customer);
+    assert_eq!(after.events, before.events);
 }
 
 #[tokio::test]

@@ -34,10 +34,12 @@ pub const CONCURRENCY: usize = 4;
 /// unreachable server (6), where whether a change happened is unknown; then auth (4), which
 /// the user must fix before a rerun can work; then not found (3), a wrong id in the input;
 /// then refused by a rule (5), often a case already in the wanted state; then invalid input
-/// for one case (2). Everything done is 0.
-pub const SEVERITY: [ExitClass; 6] = [
+/// for one case (2). Everything done is 0. (A watch's timeout, 7, is never a bulk case's; it
+/// ranks with the unreachable server.)
+pub const SEVERITY: [ExitClass; 7] = [
     ExitClass::Failure,
     ExitClass::Unreachable,
+    ExitClass::WatchTimeout,
     ExitClass::Auth,
     ExitClass::NotFound,
     ExitClass::Refused,
@@ -222,6 +224,7 @@ fn failure_word(class: ExitClass) -> &'static str {
         ExitClass::Auth => "not permitted",
         ExitClass::Refused => "refused",
         ExitClass::Unreachable => "unreachable",
+        ExitClass::WatchTimeout => "timed out",
     }
 }
 

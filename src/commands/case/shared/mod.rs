@@ -5,6 +5,7 @@
 pub mod bulk;
 mod display;
 mod dry_run;
+mod events;
 mod follow_up;
 mod ids;
 mod listing;
@@ -18,6 +19,7 @@ mod upload;
 pub use bulk::Bulk;
 pub use display::{author_role, human_size};
 pub use dry_run::{DryRun, NOTHING_CHANGED, dry_run_outcome};
+pub use events::{WatchedEvent, what_happened};
 pub use follow_up::new_case_command;
 pub use ids::parse_case_id;
 pub use listing::{CaseFilters, DEFAULT_LIMIT, SeverityList, list};
