@@ -33,6 +33,18 @@ pub enum AdminCommand {
     /// The dev-mode clock (honoured only by `rsupport-server dev`).
     #[command(subcommand)]
     Clock(ClockCommand),
+    /// Fill a reseller domain with synthetic cases for benchmarks; prints the count and the time.
+    BenchData(crate::bench_data::BenchDataArgs),
+    /// Copy the database, consistently even while a server writes, into one file that opens on
+    /// its own (0600).
+    Backup {
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -280,10 +292,74 @@ fn token_to_revoke(command: &AdminCommand) -> anyhow::Result<Option<String>> {
     Ok(Some(token.to_string()))
 }
 
+/// Copies the database into `to` (see [`Store::copy_to`]): written beside it under a temporary
+/// name, then renamed, so `to` is never a partial copy; an existing `to` is replaced only with
+/// `force`.
+fn backup(store: &Store, to: &std::path::Path, force: bool) -> anyhow::Result<String> {
+    let exists = |p: &std::path::Path| std::fs::symlink_metadata(p).is_ok();
+    let with_suffix = |suffix: &str| {
+        let mut name = to.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    if !force && exists(to) {
+        bail!("--to: {} exists; pass --force to replace it", to.display());
+    }
+    if let (Ok(a), Ok(b)) = (
+        std::fs::canonicalize(to),
+        std::fs::canonicalize(store.path()),
+    ) && a == b
+    {
+        bail!("--to: {} is the database itself", to.display());
+    }
+    let dir = match to.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    // a NamedTempFile is created 0600
+    let partial = tempfile::Builder::new()
+        .prefix(".rsupport-backup-")
+        .tempfile_in(&dir)
+        .with_context(|| format!("--to: cannot create a file in {}", dir.display()))?;
+    store.copy_to(partial.path())?;
+    partial
+        .as_file()
+        .sync_all()
+        .context("cannot flush the copy to disk")?;
+    if force {
+        // a log left by an older database of that name must not be replayed onto the copy
+        for suffix in ["-wal", "-shm", "-journal"] {
+            match std::fs::remove_file(with_suffix(suffix)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| {
+                        format!("cannot remove {}", with_suffix(suffix).display())
+                    });
+                }
+                _ => {}
+            }
+        }
+        partial
+            .persist(to)
+            .with_context(|| format!("cannot write {}", to.display()))?;
+    } else {
+        partial
+            .persist_noclobber(to)
+            .map_err(|e| anyhow::anyhow!("--to: cannot write {}: {}", to.display(), e.error))?;
+    }
+    Ok(String::new())
+}
+
 /// Runs one admin command; answers what to print.
 pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
     let single_token = token_to_revoke(&command)?;
     let now = now(store)?;
+    let command = match command {
+        AdminCommand::BenchData(args) => {
+            return Ok(crate::bench_data::run(store, args, now)?.summary());
+        }
+        AdminCommand::Backup { to, force } => return backup(store, &to, force),
+        command => command,
+    };
     let result: Result<String, AdminFailure> = store.write(|tx| {
         Ok(match command {
             AdminCommand::Domain(DomainCommand::Add { domain }) => {
@@ -437,6 +513,9 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                     .context("the clock offset is out of range")?;
                 store::set_clock_offset_seconds(tx, moved)?;
                 Clock { offset_seconds: moved }.now().to_string()
+            }
+            AdminCommand::BenchData(_) | AdminCommand::Backup { .. } => {
+                unreachable!("run without a transaction of their own above")
             }
         })
     });

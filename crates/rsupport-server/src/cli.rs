@@ -174,8 +174,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(db) => db,
                 None => default_db("rsupport.sqlite")?,
             };
+            if matches!(command, AdminCommand::Backup { .. }) && !db.is_file() {
+                anyhow::bail!("--db: there is no database at {}", db.display());
+            }
             let store = Store::open(&db)?;
-            let out = crate::admin::run(&store, command)?;
+            let result = crate::admin::run(&store, command);
+            // leave no write only in the -wal file: the database file alone holds everything
+            // (unless a running server keeps the log open, which then checkpoints it itself)
+            let checkpointed = store.checkpoint();
+            let out = result?;
+            checkpointed.context("cannot move the write-ahead log into the database")?;
             if !out.is_empty() {
                 println!("{out}");
             }

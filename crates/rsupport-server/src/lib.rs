@@ -26,6 +26,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod bench_data;
 pub mod catalogue;
 pub mod cli;
 pub mod demo;

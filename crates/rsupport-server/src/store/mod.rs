@@ -5,6 +5,7 @@
 //! each in a `BEGIN IMMEDIATE` transaction, so SQLite never has to arbitrate between writers.
 
 mod accounts;
+mod bench;
 mod cases;
 mod events;
 mod schema;
@@ -19,6 +20,7 @@ use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 pub use accounts::*;
+pub use bench::*;
 pub use cases::*;
 pub use events::*;
 pub use schema::SCHEMA_VERSION;
@@ -90,6 +92,47 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Writes a consistent copy of the database into `target` (a new or empty file) with
+    /// `VACUUM INTO`, from a read connection of its own: the copy is one snapshot, taken while
+    /// the server goes on writing. The copy is switched out of WAL mode, so that it is one file
+    /// that opens on its own.
+    pub fn copy_to(&self, target: &Path) -> anyhow::Result<()> {
+        let target_name = target
+            .to_str()
+            .with_context(|| format!("{} is not a UTF-8 path", target.display()))?;
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .with_context(|| format!("cannot open the database {}", self.path.display()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.execute("VACUUM INTO ?1", [target_name])
+            .with_context(|| format!("cannot copy the database into {}", target.display()))?;
+        drop(conn);
+        let copy = Connection::open(target)
+            .with_context(|| format!("cannot open the copy {}", target.display()))?;
+        let mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            anyhow::bail!(
+                "cannot switch the copy {} out of WAL mode",
+                target.display()
+            );
+        }
+        Ok(())
+    }
+
+    /// Moves everything in the `-wal` file into the database file and empties it
+    /// (`wal_checkpoint(TRUNCATE)`), so that the database file alone holds every write. Answers
+    /// false when another connection (a running server) kept part of it in the log.
+    pub fn checkpoint(&self) -> Result<bool, StoreError> {
+        let conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (busy, log, done): (i64, i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        Ok(busy == 0 && log == done)
     }
 
     /// Runs `f` in a read transaction: every query in it sees one snapshot.

@@ -1,0 +1,221 @@
+//! Bulk writes of synthetic cases (`admin bench-data`): one case with its messages and state
+//! changes in a single pass, writing exactly the rows that `insert_case`, `insert_comment`,
+//! `set_case_state` and `note_support_activity` of [`super::cases`] write one call at a time
+//! (the case, its keyword index row, one `case_updates` row per write, comments, the timeline),
+//! but with every row written once in its final form and every statement prepared once.
+//!
+//! Keep this in step with those functions: `tests/it/bench_data.rs` reads a filled domain back
+//! through the API (search, timeline, unread) to catch a drift.
+
+use jiff::Timestamp;
+use rusqlite::{Connection, params};
+
+use super::{StoreError, insert_event, to_micros};
+use rsupport_api::types::{
+    AuthorRole, CaseEvent, CaseEventKind, CaseState, PRODUCT_GOOGLE_WORKSPACE, Severity,
+    StateChangeVia,
+};
+
+use super::NewCase;
+
+/// One write after a case is filed, in time order.
+#[derive(Debug, Clone)]
+pub enum BenchWrite {
+    /// A message (as `insert_comment`; a support message marks the case unread).
+    Message {
+        body: String,
+        author: String,
+        role: AuthorRole,
+        time: Timestamp,
+    },
+    /// A change of state (as `set_case_state`; one by support marks the case unread, as
+    /// `admin support reply --state` does). Closing sets the close time, any other state clears it.
+    State {
+        to: CaseState,
+        actor: String,
+        via: StateChangeVia,
+        time: Timestamp,
+    },
+}
+
+fn priority_number(p: Severity) -> i64 {
+    match p {
+        Severity::P1 => 1,
+        Severity::P2 => 2,
+        Severity::P3 => 3,
+        Severity::P4 => 4,
+    }
+}
+
+/// Files `new` (its `state` is the state it is filed in) followed by `writes`; answers its id.
+pub fn insert_bench_case(
+    conn: &Connection,
+    new: &NewCase,
+    writes: &[BenchWrite],
+) -> Result<u64, StoreError> {
+    let priority = priority_number(new.priority);
+    let sev_rank = 5 - priority;
+    // The seq each write will get: case_updates is AUTOINCREMENT and this transaction is the
+    // only writer, so they follow the last one handed out (checked as each row is written).
+    let last_seq: i64 = conn
+        .prepare_cached(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'case_updates'), 0),
+                        COALESCE((SELECT MAX(seq) FROM case_updates), 0))",
+        )?
+        .query_row([], |r| r.get(0))?;
+    // The case as it stands after every write.
+    let mut state = new.state;
+    let mut close_time = None;
+    let mut comment_count = 0i64;
+    let mut update_time = new.create_time;
+    let mut seq = last_seq + 1;
+    let mut support_seq = 0i64;
+    let mut messages = String::new();
+    for write in writes {
+        seq += 1;
+        match write {
+            BenchWrite::Message {
+                body, role, time, ..
+            } => {
+                comment_count += 1;
+                messages.push('\n');
+                messages.push_str(body);
+                if *role == AuthorRole::Support {
+                    support_seq = seq;
+                }
+                update_time = *time;
+            }
+            BenchWrite::State { to, via, time, .. } => {
+                state = *to;
+                close_time = (*to == CaseState::Closed).then_some(*time);
+                if *via == StateChangeVia::Support {
+                    support_seq = seq;
+                }
+                update_time = *time;
+            }
+        }
+    }
+    let subscribers = serde_json::to_string(&new.subscribers)
+        .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
+    conn.prepare_cached(
+        "INSERT INTO cases(customer_id, reseller_domain, product, display_name, description,
+             classification, priority, sev_rank, state, language_code, time_zone, subscribers,
+             creator, create_time, update_time, update_seq, close_time, comment_count,
+             support_seq, request_id, request_fingerprint)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, ?19, ?20, ?21)",
+    )?
+    .execute(params![
+        new.customer,
+        new.reseller_domain,
+        PRODUCT_GOOGLE_WORKSPACE,
+        new.display_name,
+        new.description,
+        new.classification,
+        priority,
+        sev_rank,
+        state.as_str(),
+        new.language_code,
+        new.time_zone,
+        subscribers,
+        new.creator,
+        to_micros(new.create_time),
+        to_micros(update_time),
+        seq,
+        close_time.map(to_micros),
+        comment_count,
+        support_seq,
+        new.request_id,
+        new.request_fingerprint,
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached(
+        "INSERT INTO case_text(rowid, title, description, messages) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, new.display_name, new.description, messages])?;
+
+    let mut expected_seq = last_seq;
+    let mut record_write = |time: Timestamp| -> Result<(), StoreError> {
+        conn.prepare_cached(
+            "INSERT INTO case_updates(case_id, update_time, sev_rank) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, to_micros(time), sev_rank])?;
+        expected_seq += 1;
+        let got = conn.last_insert_rowid();
+        if got != expected_seq {
+            return Err(StoreError::Corrupt(format!(
+                "case_updates handed out seq {got}, not {expected_seq}"
+            )));
+        }
+        Ok(())
+    };
+    record_write(new.create_time)?;
+    let mut event = CaseEvent::new(
+        id as u64,
+        new.create_time,
+        &new.creator,
+        CaseEventKind::Created,
+    );
+    event.title = Some(new.display_name.clone());
+    event.severity = Some(new.priority);
+    insert_event(conn, &event)?;
+
+    let mut state = new.state;
+    for write in writes {
+        match write {
+            BenchWrite::Message {
+                body,
+                author,
+                role,
+                time,
+            } => {
+                let role_text = match role {
+                    AuthorRole::Reseller => "reseller",
+                    AuthorRole::Support => "support",
+                };
+                conn.prepare_cached(
+                    "INSERT INTO comments(case_id, body, author, author_role, create_time)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![
+                    id,
+                    body,
+                    author,
+                    role_text,
+                    to_micros(*time)
+                ])?;
+                let comment_id = conn.last_insert_rowid();
+                record_write(*time)?;
+                let mut event = CaseEvent::new(id as u64, *time, author, CaseEventKind::Message);
+                event.comment_id = Some(comment_id as u64);
+                event.author_role = Some(*role);
+                event.body = Some(body.clone());
+                insert_event(conn, &event)?;
+            }
+            BenchWrite::State {
+                to,
+                actor,
+                via,
+                time,
+            } => {
+                if *to != state {
+                    let mut event =
+                        CaseEvent::new(id as u64, *time, actor, CaseEventKind::StateChanged);
+                    event.from = Some(state.as_str().to_string());
+                    event.to = Some(to.as_str().to_string());
+                    event.via = Some(*via);
+                    insert_event(conn, &event)?;
+                    state = *to;
+                }
+                record_write(*time)?;
+            }
+        }
+    }
+    Ok(id as u64)
+}
+
+/// The latest update time of any case, if any.
+pub fn latest_update_time(conn: &Connection) -> Result<Option<Timestamp>, StoreError> {
+    let us: Option<i64> = conn.query_row("SELECT MAX(update_time) FROM cases", [], |r| r.get(0))?;
+    us.map(super::from_micros).transpose()
+}
