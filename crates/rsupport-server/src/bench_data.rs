@@ -196,7 +196,6 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
         words: &vocabulary.0,
     };
     let mut rng = StdRng::seed_from_u64(args.seed);
-    let categories = catalogue::all();
 
     // The domain, its customers, the users who file and the agent who answers.
     let prefix = customer_prefix(&domain);
@@ -278,35 +277,85 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
     let step_us = (span_us / args.cases as i64).max(0);
     let run_tag = now.as_microsecond();
 
+    let plan = Plan {
+        words: &words,
+        categories: catalogue::all(),
+        customers: &customers,
+        creators: &creators,
+        agent: &agent,
+        domain: &domain,
+        start,
+        step_us,
+        run_tag,
+    };
     let mut filed = 0u64;
-    while filed < args.cases {
-        let batch = (args.cases - filed).min(BATCH);
-        store.write(|tx| -> Result<(), StoreError> {
-            for i in filed..filed + batch {
-                let (new, writes) = plan_case(
-                    &mut rng,
-                    &words,
-                    categories,
-                    &customers,
-                    &creators,
-                    &agent,
-                    CaseSlot {
-                        domain: &domain,
-                        index: i,
-                        run_tag,
-                        create_time: at(start, i as i64 * step_us),
-                        step_us,
-                    },
-                );
-                store::insert_bench_case(tx, &new, &writes)?;
-            }
-            Ok(())
-        })?;
-        filed += batch;
-    }
+    store.write(|tx| store::bulk_cache(tx, true))?;
+    let result = fill(store, args.cases, rng, &plan, &mut filed);
+    store.write(|tx| store::bulk_cache(tx, false))?;
+    result?;
     Ok(Filled {
         cases: filed,
         seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// What every case of a run is drawn from.
+struct Plan<'a> {
+    words: &'a Words<'a>,
+    categories: &'a [rsupport_api::types::Category],
+    customers: &'a [(String, String)],
+    creators: &'a [String],
+    agent: &'a str,
+    domain: &'a str,
+    start: Timestamp,
+    step_us: i64,
+    run_tag: i64,
+}
+
+/// Cases planned per message from the planning thread to the writing one.
+const CHUNK: u64 = 500;
+
+/// Plans the cases on one thread (the random generator's sequence, so the seed decides them)
+/// while this one writes them, `BATCH` cases a transaction.
+fn fill(
+    store: &Store,
+    cases: u64,
+    mut rng: StdRng,
+    plan: &Plan,
+    filed: &mut u64,
+) -> Result<(), StoreError> {
+    std::thread::scope(|scope| {
+        let (send, planned) = std::sync::mpsc::sync_channel::<Vec<(NewCase, Vec<BenchWrite>)>>(8);
+        scope.spawn(move || {
+            let mut next = 0;
+            while next < cases {
+                let n = (cases - next).min(CHUNK);
+                let chunk = (next..next + n)
+                    .map(|index| plan_case(&mut rng, plan, index))
+                    .collect();
+                if send.send(chunk).is_err() {
+                    return; // the writer stopped on an error
+                }
+                next += n;
+            }
+        });
+        let mut planned = planned.iter().peekable();
+        let mut last_seq = None;
+        while planned.peek().is_some() {
+            store.write(|tx| -> Result<(), StoreError> {
+                let mut in_batch = 0;
+                while in_batch < BATCH {
+                    let Some(chunk) = planned.next() else { break };
+                    for (new, writes) in &chunk {
+                        store::insert_bench_case(tx, new, writes, &mut last_seq)?;
+                    }
+                    in_batch += chunk.len() as u64;
+                }
+                *filed += in_batch;
+                Ok(())
+            })?;
+        }
+        Ok(())
     })
 }
 
@@ -315,26 +364,20 @@ fn at(t: Timestamp, micros: i64) -> Timestamp {
         .unwrap_or(t)
 }
 
-struct CaseSlot<'a> {
-    domain: &'a str,
-    index: u64,
-    run_tag: i64,
-    create_time: Timestamp,
-    step_us: i64,
-}
-
 /// One case and what happens to it: support answers (the first answer takes it in
 /// progress, the last may ask for action or propose a solution), the reseller replies, and
 /// some cases are closed by the reseller.
-fn plan_case(
-    rng: &mut StdRng,
-    words: &Words,
-    categories: &[rsupport_api::types::Category],
-    customers: &[(String, String)],
-    creators: &[String],
-    agent: &str,
-    slot: CaseSlot,
-) -> (NewCase, Vec<BenchWrite>) {
+fn plan_case(rng: &mut StdRng, plan: &Plan, index: u64) -> (NewCase, Vec<BenchWrite>) {
+    let Plan {
+        words,
+        categories,
+        customers,
+        creators,
+        agent,
+        ..
+    } = *plan;
+    let create_time = at(plan.start, index as i64 * plan.step_us);
+    let step_us = plan.step_us;
     let (customer, contact) = &customers[rng.random_range(0..customers.len())];
     let creator = &creators[rng.random_range(0..creators.len())];
     let priority = match rng.random_range(0..100) {
@@ -346,7 +389,7 @@ fn plan_case(
     let classification = categories[rng.random_range(0..categories.len())].id.clone();
     let new = NewCase {
         customer: customer.clone(),
-        reseller_domain: slot.domain.to_string(),
+        reseller_domain: plan.domain.to_string(),
         display_name: words.text(rng, 3, 7, true),
         description: words.text(rng, 12, 40, true),
         classification,
@@ -361,8 +404,8 @@ fn plan_case(
             Vec::new()
         },
         creator: creator.clone(),
-        create_time: slot.create_time,
-        request_id: format!("bench-{}-{}", slot.run_tag, slot.index),
+        create_time,
+        request_id: format!("bench-{}-{}", plan.run_tag, index),
         request_fingerprint: "bench-data".to_string(),
     };
     let messages: usize = match rng.random_range(0..100) {
@@ -374,12 +417,7 @@ fn plan_case(
     };
     let closed = rng.random_bool(if messages == 0 { 0.1 } else { 0.4 });
     let writes_count = messages * 2 + 2;
-    let time = |n: usize| {
-        at(
-            slot.create_time,
-            slot.step_us * n as i64 / writes_count as i64,
-        )
-    };
+    let time = |n: usize| at(create_time, step_us * n as i64 / writes_count as i64);
     let mut writes = Vec::new();
     let mut n = 0;
     let mut tick = || {

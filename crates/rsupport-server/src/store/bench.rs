@@ -48,27 +48,36 @@ fn priority_number(p: Severity) -> i64 {
 }
 
 /// Files `new` (its `state` is the state it is filed in) followed by `writes`; answers its id.
+/// `last_seq` carries the last `case_updates` seq from one call to the next of a transaction
+/// (`None`: read it).
 pub fn insert_bench_case(
     conn: &Connection,
     new: &NewCase,
     writes: &[BenchWrite],
+    last_seq: &mut Option<i64>,
 ) -> Result<u64, StoreError> {
     let priority = priority_number(new.priority);
     let sev_rank = 5 - priority;
     // The seq each write will get: case_updates is AUTOINCREMENT and this transaction is the
     // only writer, so they follow the last one handed out (checked as each row is written).
-    let last_seq: i64 = conn
-        .prepare_cached(
-            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'case_updates'), 0),
-                        COALESCE((SELECT MAX(seq) FROM case_updates), 0))",
-        )?
-        .query_row([], |r| r.get(0))?;
+    let known = *last_seq;
+    let last = match known {
+        Some(seq) => seq,
+        None => conn
+            .prepare_cached(
+                "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'case_updates'), 0),
+                            COALESCE((SELECT MAX(seq) FROM case_updates), 0))",
+            )?
+            .query_row([], |r| r.get(0))?,
+    };
+    // a failed call leaves it unknown: the next one reads it again
+    *last_seq = None;
     // The case as it stands after every write.
     let mut state = new.state;
     let mut close_time = None;
     let mut comment_count = 0i64;
     let mut update_time = new.create_time;
-    let mut seq = last_seq + 1;
+    let mut seq = last + 1;
     let mut support_seq = 0i64;
     let mut messages = String::new();
     for write in writes {
@@ -134,7 +143,7 @@ pub fn insert_bench_case(
     )?
     .execute(params![id, new.display_name, new.description, messages])?;
 
-    let mut expected_seq = last_seq;
+    let mut expected_seq = last;
     let mut record_write = |time: Timestamp| -> Result<(), StoreError> {
         conn.prepare_cached(
             "INSERT INTO case_updates(case_id, update_time, sev_rank) VALUES (?1, ?2, ?3)",
@@ -211,6 +220,7 @@ pub fn insert_bench_case(
             }
         }
     }
+    *last_seq = Some(seq);
     Ok(id as u64)
 }
 
@@ -218,4 +228,10 @@ pub fn insert_bench_case(
 pub fn latest_update_time(conn: &Connection) -> Result<Option<Timestamp>, StoreError> {
     let us: Option<i64> = conn.query_row("SELECT MAX(update_time) FROM cases", [], |r| r.get(0))?;
     us.map(super::from_micros).transpose()
+}
+
+/// A page cache large enough for a batch of bulk writes (`on`), or back to the store's usual size.
+pub fn bulk_cache(conn: &Connection, on: bool) -> Result<(), StoreError> {
+    conn.pragma_update(None, "cache_size", if on { -262_144 } else { -16_000 })?;
+    Ok(())
 }
