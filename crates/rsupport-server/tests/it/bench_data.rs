@@ -457,3 +457,47 @@ fn admin_commands_leave_nothing_only_in_the_wal_file() {
         SCHEMA_VERSION as i64
     );
 }
+
+#[test]
+fn bench_data_run_again_adds_cases_after_the_stored_ones() {
+    let world = World::new();
+    let fill = || {
+        let out = admin_output(
+            &world.server.db,
+            &[
+                "bench-data",
+                "--domain",
+                "a.example",
+                "--cases",
+                "60",
+                "--customers",
+                "3",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    fill();
+    fill();
+    let conn = Connection::open(&world.server.db).unwrap();
+    assert_eq!(query_i64(&conn, "SELECT COUNT(*) FROM cases"), 120);
+    // the domain's own customers are kept; the bench ones are reused, not duplicated
+    assert_eq!(
+        query_i64(
+            &conn,
+            "SELECT COUNT(*) FROM customers WHERE reseller_domain = 'a.example'"
+        ),
+        4 + 3
+    );
+    assert_eq!(
+        query_i64(
+            &conn,
+            "SELECT COUNT(*) FROM case_updates a JOIN case_updates b ON b.seq = a.seq + 1 WHERE b.update_time < a.update_time"
+        ),
+        0,
+        "the second run's writes come after the first's"
+    );
+    assert_eq!(
+        query_i64(&conn, "SELECT COUNT(DISTINCT request_id) FROM cases"),
+        120
+    );
+}
