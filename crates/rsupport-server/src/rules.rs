@@ -130,19 +130,34 @@ pub fn check_can_write_for(caller: &Caller, customer: &Customer) -> ApiResult<()
     Ok(())
 }
 
-fn case_closed(case: &Case, what: &str) -> Failure {
+/// A closed case refuses changes; the message says the way out that still exists: reopening
+/// while the 30-day window is open, a new case once it has passed.
+fn case_closed(case: &Case, what: &str, now: Timestamp) -> Failure {
+    let deadline = case.close_time.map(reopen_deadline);
+    let way_out = match deadline {
+        Some(deadline) if now > deadline => format!(
+            "it can no longer be reopened (the 30-day window ended {}): file a new case with `rsupport case create` instead",
+            deadline.strftime("%Y-%m-%d %H:%M UTC")
+        ),
+        Some(deadline) => format!(
+            "reopen it first with `rsupport case reopen {}` (possible until {})",
+            case.id,
+            deadline.strftime("%Y-%m-%d %H:%M UTC")
+        ),
+        None => format!("reopen it first with `rsupport case reopen {}`", case.id),
+    };
     Failure::new(
         ErrorReason::CaseClosed,
         format!(
-            "case {} is closed, so you cannot {what}; reopen it first with `rsupport case reopen {}`",
-            case.id, case.id
+            "case {} is closed, so you cannot {what}; {way_out}",
+            case.id
         ),
     )
 }
 
-pub fn check_open(case: &Case, what: &str) -> ApiResult<()> {
+pub fn check_open(case: &Case, what: &str, now: Timestamp) -> ApiResult<()> {
     if case.state == CaseState::Closed {
-        Err(case_closed(case, what))
+        Err(case_closed(case, what, now))
     } else {
         Ok(())
     }
@@ -641,6 +656,29 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.0.error.details.why.as_deref(), Some("plan"));
+    }
+
+    #[test]
+    fn a_closed_case_refuses_changes_naming_the_way_out_that_is_left() {
+        let closed = case(CaseState::Closed, Some(Timestamp::UNIX_EPOCH));
+        let within = check_open(&closed, "comment on it", Timestamp::UNIX_EPOCH).unwrap_err();
+        assert_eq!(within.0.error.reason, ErrorReason::CaseClosed);
+        assert!(
+            within.0.error.message.contains("reopen it first")
+                && within.0.error.message.contains("possible until 1970-01-31"),
+            "{}",
+            within.0.error.message
+        );
+        let later = Timestamp::UNIX_EPOCH + REOPEN_WINDOW + SignedDuration::from_secs(1);
+        let past = check_open(&closed, "comment on it", later).unwrap_err();
+        assert_eq!(past.0.error.reason, ErrorReason::CaseClosed);
+        assert!(
+            !past.0.error.message.contains("reopen it first")
+                && past.0.error.message.contains("file a new case"),
+            "{}",
+            past.0.error.message
+        );
+        assert!(check_open(&case(CaseState::New, None), "comment on it", later).is_ok());
     }
 
     #[test]

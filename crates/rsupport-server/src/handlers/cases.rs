@@ -357,7 +357,7 @@ pub async fn update(
                 // an empty patch changes nothing, not even the update time
                 return Ok(Json(seen_by(tx, &auth.caller, case)?));
             }
-            rules::check_open(&case, "update it")?;
+            rules::check_open(&case, "update it", auth.clock.now())?;
             store::update_case_fields(
                 tx,
                 id,
@@ -547,7 +547,7 @@ pub async fn share(
     state
         .write_or_validate(write.validate_only(), move |tx| {
             let (case, _) = writable_case(tx, &auth.caller, id, "share cases")?;
-            rules::check_open(&case, "change who it is shared with")?;
+            rules::check_open(&case, "change who it is shared with", auth.clock.now())?;
             let subscribers = rules::apply_share(&case.subscriber_email_addresses, &add, &remove);
             if subscribers != case.subscriber_email_addresses {
                 let now = auth.clock.now();

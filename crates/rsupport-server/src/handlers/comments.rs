@@ -105,7 +105,7 @@ pub async fn create(
                 return Ok((StatusCode::CREATED, Json(comment)));
             }
             let (case, _) = writable_case(tx, &auth.caller, id, "comment on cases")?;
-            rules::check_open(&case, "comment on it")?;
+            rules::check_open(&case, "comment on it", now)?;
             let comment = store::insert_comment(
                 tx,
                 id,
