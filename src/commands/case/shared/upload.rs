@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rsupport_api::types::{Attachment, UploadAttachmentQuery};
 use sha2::{Digest, Sha256};
 
+use super::human_size;
 use crate::client::Client;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
@@ -64,19 +65,13 @@ pub fn check_sizes(files: &[PathBuf], limit: Option<u64>) -> CliResult<()> {
     Ok(())
 }
 
-/// `4.0 KiB (4096 bytes)`: a size for messages, exact enough to compare with a limit.
+/// `4.0 KiB (4096 bytes)`: [`human_size`] with the exact count, to compare with a limit.
 fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if n < 1024 {
-        return format!("{n} bytes");
+        format!("{n} bytes")
+    } else {
+        format!("{} ({n} bytes)", human_size(n))
     }
-    let mut value = n as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {} ({n} bytes)", UNITS[unit])
 }
 
 /// Uploads each file in turn (each with its SHA-256 and a progress bar); answers what was
