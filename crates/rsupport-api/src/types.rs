@@ -436,7 +436,8 @@ pub struct ListCasesQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<String>,
     /// Keywords; a case matches when every keyword (or a word starting with it) is in its
-    /// title, description or messages.
+    /// title, description or messages. A query with no letter or digit (only punctuation,
+    /// symbols or spaces) is refused as INVALID_ARGUMENT; an empty one is no filter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     /// Only cases updated at or after this time (RFC 3339).

@@ -115,8 +115,24 @@ pub async fn list(
     priorities.dedup();
     let keywords = query
         .query
+        .as_deref()
         .map(|q| q.trim().to_string())
         .filter(|q| !q.is_empty());
+    let text_match = match (
+        &query.query,
+        keywords.as_deref().and_then(rules::text_match),
+    ) {
+        (Some(q), None) if !q.is_empty() => {
+            return Err(Failure::invalid(
+                "query",
+                format!(
+                    "'{}' has no letter or digit to search for: give one or more words",
+                    q.escape_default()
+                ),
+            ));
+        }
+        (_, text) => text,
+    };
     let customer = query
         .customer
         .map(|c| c.trim().to_string())
@@ -138,7 +154,7 @@ pub async fn list(
         customer,
         state: state_filter,
         priorities,
-        text_match: keywords.as_deref().and_then(rules::text_match),
+        text_match,
         updated_since: query.updated_since,
         created_since: query.created_since,
         order,

@@ -115,8 +115,58 @@ fn case_from_row(row: &Row) -> Result<Case, StoreError> {
     })
 }
 
-/// Appends a write to the case's history and stamps the case with it.
+/// Search keys per microsecond of update time: ties take the next free one.
+const SEARCH_KEYS_PER_MICROSECOND: i64 = 1024;
+
+/// The `case_search.tenant` token of a reseller domain (one token whatever the domain holds).
+fn tenant_token(domain: &str) -> String {
+    format!("t{}", hex::encode_upper(domain))
+}
+
+/// A free search key for a case updated at `time` (microseconds): keys sort as update times.
+fn next_search_key(conn: &Connection, time: i64) -> Result<i64, StoreError> {
+    let base = time
+        .checked_mul(SEARCH_KEYS_PER_MICROSECOND)
+        .ok_or_else(|| StoreError::Corrupt(format!("update time {time} out of search range")))?;
+    let last: Option<i64> = conn
+        .prepare_cached("SELECT MAX(rowid) FROM case_search WHERE rowid BETWEEN ?1 AND ?2")?
+        .query_row(params![base, base + SEARCH_KEYS_PER_MICROSECOND - 1], |r| {
+            r.get(0)
+        })?;
+    match last {
+        None => Ok(base),
+        Some(k) if k < base + SEARCH_KEYS_PER_MICROSECOND - 1 => Ok(k + 1),
+        Some(_) => Err(StoreError::Corrupt(format!(
+            "more than {SEARCH_KEYS_PER_MICROSECOND} case writes in the microsecond {time}"
+        ))),
+    }
+}
+
+/// Appends a write to the case's history and stamps the case with it; its search row moves
+/// to a key of the new update time.
 fn record_write(conn: &Connection, case_id: i64, now: Timestamp) -> Result<(), StoreError> {
+    stamp_write(conn, case_id, now)?;
+    let old: Option<i64> = conn
+        .prepare_cached("SELECT search_key FROM cases WHERE id = ?1")?
+        .query_row([case_id], |r| r.get(0))?;
+    let key = next_search_key(conn, to_micros(now))?;
+    if let Some(old) = old {
+        conn.prepare_cached(
+            "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+             SELECT ?2, tenant, title, description, messages, case_id
+               FROM case_search WHERE rowid = ?1",
+        )?
+        .execute(params![old, key])?;
+        conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?
+            .execute([old])?;
+    }
+    conn.prepare_cached("UPDATE cases SET search_key = ?2 WHERE id = ?1")?
+        .execute(params![case_id, key])?;
+    Ok(())
+}
+
+/// Appends a write to the case's history and stamps the case with it.
+fn stamp_write(conn: &Connection, case_id: i64, now: Timestamp) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO case_updates(case_id, update_time, sev_rank)
          SELECT id, ?2, sev_rank FROM cases WHERE id = ?1",
@@ -131,11 +181,13 @@ fn record_write(conn: &Connection, case_id: i64, now: Timestamp) -> Result<(), S
 pub fn insert_case(conn: &Connection, new: &NewCase) -> Result<u64, StoreError> {
     let subscribers = serde_json::to_string(&new.subscribers)
         .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
+    let key = next_search_key(conn, to_micros(new.create_time))?;
     conn.prepare_cached(
         "INSERT INTO cases(customer_id, reseller_domain, product, display_name, description,
              classification, priority, sev_rank, state, language_code, time_zone, subscribers,
-             creator, create_time, update_time, update_seq, request_id, request_fingerprint)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 0, ?15, ?16)",
+             creator, create_time, update_time, update_seq, request_id, request_fingerprint,
+             search_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 0, ?15, ?16, ?17)",
     )?
     .execute(params![
         new.customer,
@@ -154,13 +206,21 @@ pub fn insert_case(conn: &Connection, new: &NewCase) -> Result<u64, StoreError> 
         to_micros(new.create_time),
         new.request_id,
         new.request_fingerprint,
+        key,
     ])?;
     let id = conn.last_insert_rowid();
     conn.prepare_cached(
-        "INSERT INTO case_text(rowid, title, description, messages) VALUES (?1, ?2, ?3, '')",
+        "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+         VALUES (?1, ?2, ?3, ?4, '', ?5)",
     )?
-    .execute(params![id, new.display_name, new.description])?;
-    record_write(conn, id, new.create_time)?;
+    .execute(params![
+        key,
+        tenant_token(&new.reseller_domain),
+        new.display_name,
+        new.description,
+        id
+    ])?;
+    stamp_write(conn, id, new.create_time)?;
     let mut event = CaseEvent::new(
         id as u64,
         new.create_time,
@@ -240,7 +300,8 @@ pub fn update_case_fields(
             params![id as i64, title],
         )?;
         conn.execute(
-            "UPDATE case_text SET title = ?2 WHERE rowid = ?1",
+            "UPDATE case_search SET title = ?2
+             WHERE rowid = (SELECT search_key FROM cases WHERE id = ?1)",
             params![id as i64, title],
         )?;
     }
@@ -387,7 +448,8 @@ pub fn insert_comment(
         [case_id as i64],
     )?;
     conn.execute(
-        "UPDATE case_text SET messages = messages || char(10) || ?2 WHERE rowid = ?1",
+        "UPDATE case_search SET messages = messages || char(10) || ?2
+         WHERE rowid = (SELECT search_key FROM cases WHERE id = ?1)",
         params![case_id as i64, body],
     )?;
     record_write(conn, case_id as i64, now)?;
@@ -686,30 +748,77 @@ pub fn latest_case_write(conn: &Connection) -> Result<i64, StoreError> {
     )
 }
 
-/// Up to this many keyword hits, a list is driven from the hits (then sorted); above it, from
-/// the order's index, probing the hits. Either plan alone is slow for the other case.
+/// Up to this many keyword hits, a list in another order than `updated` is driven from the
+/// hits (then sorted); above it, from the order's index, probing the hits. Either plan alone is
+/// slow for the other case.
 const SMALL_HIT_SET: i64 = 2_000;
 
+/// How a list applies its keywords.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextPlan {
+    /// The `updated` order: the hits in search-key order are the outer loop (`case_search`
+    /// joined first); the list stops after a page.
+    Search,
+    /// Few hits: all of them are the outer loop, then sorted.
+    Hits,
+    /// Many hits: the order's index is the outer loop, each row checked against the hit set.
+    InSet,
+    /// A few given rows (the cases written since a snapshot): one probe of the index per row.
+    Probe,
+}
+
+/// The FTS5 expression of a list: the keywords in the text columns and, for a reseller, the
+/// domain's tenant token, so that another domain's hits are never walked.
+fn match_expr(filter: &CaseFilter) -> Option<String> {
+    let text = filter.text_match.as_ref()?;
+    let words = format!("{{title description messages}} : ({text})");
+    Some(match &filter.reseller_domain {
+        Some(domain) => format!("tenant : \"{}\" AND {words}", tenant_token(domain)),
+        None => words,
+    })
+}
+
+/// How a list in `order` with these keywords is planned.
+fn text_plan(conn: &Connection, filter: &CaseFilter) -> Result<Option<TextPlan>, StoreError> {
+    let Some(expr) = match_expr(filter) else {
+        return Ok(None);
+    };
+    if filter.order == CaseOrder::Updated {
+        return Ok(Some(TextPlan::Search));
+    }
+    Ok(Some(if few_text_hits(conn, &expr)? {
+        TextPlan::Hits
+    } else {
+        TextPlan::InSet
+    }))
+}
+
 /// Whether the keyword match has at most [`SMALL_HIT_SET`] hits.
-fn few_text_hits(conn: &Connection, text: &str) -> Result<bool, StoreError> {
+fn few_text_hits(conn: &Connection, expr: &str) -> Result<bool, StoreError> {
     let hits: i64 = conn
         .prepare_cached(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM case_text WHERE case_text MATCH ?1 LIMIT ?2)",
+            "SELECT COUNT(*) FROM (SELECT rowid FROM case_search WHERE case_search MATCH ?1 LIMIT ?2)",
         )?
-        .query_row(params![text, SMALL_HIT_SET + 1], |r| r.get(0))?;
+        .query_row(params![expr, SMALL_HIT_SET + 1], |r| r.get(0))?;
     Ok(hits <= SMALL_HIT_SET)
 }
 
-/// The FROM clause of a list; with `from_hits` the keyword hits are the outer loop.
-fn from_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut Vec<Value>) {
-    match (&filter.text_match, from_hits) {
-        (Some(text), true) => {
+/// The FROM clause of a list, per its text plan.
+fn from_sql(filter: &CaseFilter, plan: Option<TextPlan>, sql: &mut String, args: &mut Vec<Value>) {
+    match (match_expr(filter), plan) {
+        (Some(expr), Some(TextPlan::Hits)) => {
             sql.push_str(
-                " FROM (SELECT rowid AS hit FROM case_text WHERE case_text MATCH ?) h
+                " FROM (SELECT case_id AS hit FROM case_search WHERE case_search MATCH ?) h
                   CROSS JOIN cases c ON c.id = h.hit
                   JOIN customers cu ON cu.id = c.customer_id",
             );
-            args.push(Value::Text(text.clone()));
+            args.push(Value::Text(expr));
+        }
+        (Some(_), Some(TextPlan::Search)) => {
+            sql.push_str(
+                " FROM case_search CROSS JOIN cases c ON c.id = case_search.case_id
+                  JOIN customers cu ON cu.id = c.customer_id",
+            );
         }
         _ => {
             sql.push(' ');
@@ -736,8 +845,35 @@ fn unread_column(filter: &CaseFilter) -> &'static str {
     }
 }
 
-fn filter_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut Vec<Value>) {
+fn filter_sql(
+    filter: &CaseFilter,
+    plan: Option<TextPlan>,
+    sql: &mut String,
+    args: &mut Vec<Value>,
+) {
     sql.push_str(" WHERE 1 = 1");
+    if let Some(expr) = match_expr(filter) {
+        match plan {
+            Some(TextPlan::Hits) | None => {}
+            Some(TextPlan::Search) => {
+                sql.push_str(" AND case_search MATCH ?");
+                args.push(Value::Text(expr));
+            }
+            Some(TextPlan::InSet) => {
+                sql.push_str(
+                    " AND c.search_key IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)",
+                );
+                args.push(Value::Text(expr));
+            }
+            Some(TextPlan::Probe) => {
+                sql.push_str(
+                    " AND EXISTS (SELECT 1 FROM case_search
+                                  WHERE case_search MATCH ? AND rowid = c.search_key)",
+                );
+                args.push(Value::Text(expr));
+            }
+        }
+    }
     if let Some(domain) = &filter.reseller_domain {
         sql.push_str(" AND c.reseller_domain = ?");
         args.push(Value::Text(domain.clone()));
@@ -763,10 +899,6 @@ fn filter_sql(filter: &CaseFilter, from_hits: bool, sql: &mut String, args: &mut
                 .iter()
                 .map(|p| Value::Integer(priority_number(*p))),
         );
-    }
-    if let Some(text) = filter.text_match.as_ref().filter(|_| !from_hits) {
-        sql.push_str(" AND c.id IN (SELECT rowid FROM case_text WHERE case_text MATCH ?)");
-        args.push(Value::Text(text.clone()));
     }
     if let Some(since) = filter.updated_since {
         sql.push_str(" AND c.update_time >= ?");
@@ -795,14 +927,16 @@ pub fn count_cases_by_state(
         state: StateFilter::All,
         ..filter.clone()
     };
-    let from_hits = match &any_state.text_match {
-        Some(text) => few_text_hits(conn, text)?,
-        None => false,
+    // A count walks every hit whatever the order: plan it as the severity order would be.
+    let counted = CaseFilter {
+        order: CaseOrder::Severity,
+        ..any_state
     };
+    let plan = text_plan(conn, &counted)?;
     let mut sql = String::from("SELECT c.state, COUNT(*)");
     let mut args = Vec::new();
-    from_sql(&any_state, from_hits, &mut sql, &mut args);
-    filter_sql(&any_state, from_hits, &mut sql, &mut args);
+    from_sql(&counted, plan, &mut sql, &mut args);
+    filter_sql(&counted, plan, &mut sql, &mut args);
     sql.push_str(" GROUP BY c.state");
     let mut counts: Vec<(CaseState, u64)> = CaseState::ALL.iter().map(|s| (*s, 0)).collect();
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -867,14 +1001,22 @@ pub fn list_cases(
     };
 
     // The indexed keyset query over cases unchanged since the snapshot.
-    let from_hits = match &filter.text_match {
-        Some(text) => few_text_hits(conn, text)?,
-        None => false,
-    };
+    let plan = text_plan(conn, filter)?;
+    let searching = plan == Some(TextPlan::Search);
     let mut sql = format!("SELECT {CASE_COLUMNS}, {}", unread_column(filter));
     let mut args = Vec::new();
-    from_sql(filter, from_hits, &mut sql, &mut args);
-    filter_sql(filter, from_hits, &mut sql, &mut args);
+    from_sql(filter, plan, &mut sql, &mut args);
+    filter_sql(filter, plan, &mut sql, &mut args);
+    if let (true, Some(cursor)) = (searching, after) {
+        // Search keys sort as update times: none past the cursor's microsecond can follow it.
+        sql.push_str(" AND case_search.rowid < ?");
+        args.push(Value::Integer(
+            cursor
+                .time
+                .saturating_add(1)
+                .saturating_mul(SEARCH_KEYS_PER_MICROSECOND),
+        ));
+    }
     if mutable_order {
         sql.push_str(" AND c.update_seq <= ?");
         args.push(Value::Integer(as_of));
@@ -889,19 +1031,36 @@ pub fn list_cases(
         args.push(Value::Integer(cursor.time));
         args.push(Value::Integer(cursor.id));
     }
-    sql.push_str(&format!(" ORDER BY {order_sql} LIMIT ?"));
-    args.push(Value::Integer(i64::from(limit) + 1));
+    if searching {
+        // In search-key order, which is update-time order; ties within a microsecond are
+        // sorted below, so the walk stops only once past the page's last microsecond.
+        sql.push_str(" ORDER BY case_search.rowid DESC");
+    } else {
+        sql.push_str(&format!(" ORDER BY {order_sql} LIMIT ?"));
+        args.push(Value::Integer(i64::from(limit) + 1));
+    }
 
     let mut found: Vec<(CaseCursor, Case)> = Vec::new();
     {
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(row) = rows.next()? {
+            if searching
+                && found.len() > limit as usize
+                && found
+                    .last()
+                    .is_some_and(|(last, _)| row.get::<_, i64>(19).is_ok_and(|t| t < last.time))
+            {
+                break;
+            }
             let rank: i64 = row.get(CASE_COLUMN_COUNT - 1)?;
             let mut case = case_from_row(row)?;
             case.unread = row.get(CASE_COLUMN_COUNT)?;
             found.push((cursor_of(&case, filter.order, rank), case));
         }
+    }
+    if searching {
+        found.sort_by_key(|(cursor, _)| std::cmp::Reverse(*cursor));
     }
 
     // Cases written since the snapshot, placed where they stood at the snapshot.
@@ -917,7 +1076,8 @@ pub fn list_cases(
         let mut args = vec![Value::Integer(as_of), Value::Integer(as_of)];
         sql.push_str(&format!(" {CASE_FROM}"));
         reads_join_sql(filter, &mut sql, &mut args);
-        filter_sql(filter, false, &mut sql, &mut args);
+        let probe = match_expr(filter).map(|_| TextPlan::Probe);
+        filter_sql(filter, probe, &mut sql, &mut args);
         sql.push_str(" AND c.update_seq > ?");
         args.push(Value::Integer(as_of));
         let mut stmt = conn.prepare_cached(&sql)?;
@@ -1039,12 +1199,16 @@ mod tests {
     }
 
     fn walk(store: &Store, f: &CaseFilter) -> Vec<u64> {
+        walk_pages(store, f, 500)
+    }
+
+    fn walk_pages(store: &Store, f: &CaseFilter, limit: u32) -> Vec<u64> {
         let mut seen = Vec::new();
         let mut after = None;
         let mut as_of = None;
         loop {
             let page = store
-                .read(|tx| list_cases(tx, f, as_of, after, 500))
+                .read(|tx| list_cases(tx, f, as_of, after, limit))
                 .unwrap();
             seen.extend(page.cases.iter().map(|c| c.id));
             as_of = Some(page.as_of);
@@ -1072,5 +1236,105 @@ mod tests {
             .collect();
         assert_eq!(rare, expected);
         assert!(walk(&store, &filter("absent")).is_empty());
+    }
+
+    fn new_case(title: &str, time: Timestamp, request: usize) -> NewCase {
+        NewCase {
+            customer: "acme".into(),
+            reseller_domain: "d.example".into(),
+            display_name: title.into(),
+            description: "d".into(),
+            classification: "gmail-delivery".into(),
+            priority: Severity::P3,
+            state: CaseState::New,
+            language_code: "en-US".into(),
+            time_zone: "UTC".into(),
+            subscribers: vec![],
+            creator: "a@d.example".into(),
+            create_time: time,
+            request_id: format!("r{request}"),
+            request_fingerprint: "f".into(),
+        }
+    }
+
+    /// Every case of the domain, most recently updated first, from the cases table itself.
+    fn by_update_time(store: &Store, title_has: &str) -> Vec<u64> {
+        store
+            .read(|tx| -> Result<Vec<u64>, StoreError> {
+                let mut stmt = tx.prepare(
+                    "SELECT id FROM cases WHERE instr(display_name, ?1) > 0
+                     ORDER BY update_time DESC, id DESC",
+                )?;
+                let ids = stmt
+                    .query_map([title_has], |r| r.get::<_, i64>(0))?
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(ids.into_iter().map(|id| id as u64).collect())
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn search_pages_keep_update_order_with_ties_and_times_out_of_write_order() {
+        let (_dir, store) = seeded(0);
+        let base = Timestamp::from_second(1_700_000_000).unwrap();
+        store
+            .write(|tx| -> Result<(), StoreError> {
+                // Times out of write order, and many cases in the same microsecond.
+                for i in 0..60usize {
+                    let time = base
+                        .checked_add(jiff::SignedDuration::from_micros(((i * 7) % 4) as i64))
+                        .unwrap();
+                    let title = if i % 5 == 4 { "hay" } else { "needle" };
+                    insert_case(tx, &new_case(title, time, i))?;
+                }
+                // Writes that land in a microsecond other cases already hold.
+                let tie = base
+                    .checked_add(jiff::SignedDuration::from_micros(2))
+                    .unwrap();
+                for id in [3u64, 10, 1] {
+                    insert_comment(tx, id, "more", "a@d.example", AuthorRole::Reseller, tie)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let expected = by_update_time(&store, "needle");
+        assert_eq!(expected.len(), 48);
+        for limit in [1, 5, 7, 48, 100] {
+            assert_eq!(
+                walk_pages(&store, &filter("needle"), limit),
+                expected,
+                "pages of {limit}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_search_in_update_order_walks_the_index_in_key_order_without_sorting_the_hits() {
+        let (_dir, store) = seeded(10);
+        let f = filter("common");
+        let plan = store
+            .read(|tx| -> Result<Vec<String>, StoreError> {
+                let plan = text_plan(tx, &f)?;
+                assert_eq!(plan, Some(TextPlan::Search));
+                let mut sql = format!("EXPLAIN QUERY PLAN SELECT {CASE_COLUMNS}");
+                let mut args = Vec::new();
+                from_sql(&f, plan, &mut sql, &mut args);
+                filter_sql(&f, plan, &mut sql, &mut args);
+                sql.push_str(" ORDER BY case_search.rowid DESC");
+                let mut stmt = tx.prepare(&sql)?;
+                let rows = stmt
+                    .query_map(params_from_iter(args.iter()), |r| r.get::<_, String>(3))?
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(rows)
+            })
+            .unwrap();
+        assert!(
+            plan[0].contains("case_search VIRTUAL TABLE"),
+            "the hits are the outer loop: {plan:?}"
+        );
+        assert!(
+            !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+            "no sort of every hit: {plan:?}"
+        );
     }
 }

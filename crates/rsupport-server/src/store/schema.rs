@@ -189,6 +189,26 @@ CREATE TABLE case_reads (
     PRIMARY KEY (user_id, case_id)
 ) WITHOUT ROWID;
 "#,
+    r#"
+-- Keyword search that costs a page: the rowid of a case's row is its search key, in update
+-- order (update_time * 1024 + a tie-breaker within the microsecond), so MATCH ... ORDER BY
+-- rowid DESC stops after a page. Every write that moves a case moves its row (delete and
+-- reinsert with a new key). tenant holds one token of the reseller domain, so a reseller's
+-- search never walks another domain's hits; case_id maps a hit to its case.
+CREATE VIRTUAL TABLE case_search USING fts5(tenant, title, description, messages, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+ALTER TABLE cases ADD COLUMN search_key INTEGER;
+CREATE TEMP TABLE search_keys (case_id INTEGER PRIMARY KEY, search_key INTEGER NOT NULL);
+INSERT INTO search_keys(case_id, search_key)
+SELECT id, update_time * 1024 + ROW_NUMBER() OVER (PARTITION BY update_time ORDER BY id) - 1
+  FROM cases;
+INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+SELECT k.search_key, 't' || hex(c.reseller_domain), COALESCE(t.title, c.display_name),
+       COALESCE(t.description, c.description), COALESCE(t.messages, ''), c.id
+  FROM search_keys k JOIN cases c ON c.id = k.case_id LEFT JOIN case_text t ON t.rowid = c.id;
+UPDATE cases SET search_key = (SELECT k.search_key FROM search_keys k WHERE k.case_id = cases.id);
+DROP TABLE search_keys;
+DROP TABLE case_text;
+"#,
 ];
 
 /// The schema version this build writes.
@@ -300,5 +320,56 @@ mod tests {
         assert_eq!(events[4].actor, "s@support.example");
         assert_eq!(events[5].to.as_deref(), Some("closed"));
         assert_eq!(events[5].time.as_microsecond(), 5_000_000);
+    }
+
+    #[test]
+    fn cases_filed_before_search_keys_existed_are_found_in_update_order() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO domains VALUES ('d.example', 0), ('e.example', 0);
+             INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
+             INSERT INTO customers VALUES ('emca', 'Emca', 'emca.example', 'e.example', 'premium', 1, 'n', 'e@emca.example', NULL);
+             INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description, classification,
+                 priority, sev_rank, state, language_code, time_zone, subscribers, creator, create_time, update_time,
+                 update_seq, request_id, request_fingerprint)
+             VALUES (1, 'acme', 'd.example', 'p', 'printer', 'd', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 40, 3, 'r1', 'f'),
+                    (2, 'acme', 'd.example', 'p', 'quiet', 'd', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 40, 4, 'r2', 'f'),
+                    (3, 'acme', 'd.example', 'p', 'printer', 'd', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 20, 5, 'r3', 'f'),
+                    (4, 'emca', 'e.example', 'p', 'printer', 'd', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 50, 6, 'r4', 'f');
+             INSERT INTO case_text(rowid, title, description, messages) VALUES
+                 (1, 'printer', 'd', ''), (2, 'quiet', 'd', char(10) || 'the printer again'),
+                 (3, 'printer', 'd', ''), (4, 'printer', 'd', '');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let hits: Vec<i64> = conn
+            .prepare(
+                "SELECT case_id FROM case_search
+                 WHERE case_search MATCH 'tenant : \"t642E6578616D706C65\" AND printer'
+                 ORDER BY rowid DESC",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            hits,
+            [2, 1, 3],
+            "d.example's hits, most recently updated first"
+        );
+        let keyed: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM cases c JOIN case_search s ON s.rowid = c.search_key
+                 WHERE s.case_id = c.id",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(keyed, 4, "every case knows its search row");
     }
 }

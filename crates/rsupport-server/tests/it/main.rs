@@ -15,6 +15,7 @@ mod lists;
 mod openapi;
 mod rules;
 mod scoping;
+mod search;
 mod smoke;
 mod unread;
 mod validate_only;

@@ -1,0 +1,208 @@
+//! Keyword search (`GET /v1/cases?query=`): hits most recently updated first as cases change,
+//! paging across updates, one domain's words never shown to another, and queries with nothing
+//! to search for refused.
+
+use std::collections::HashSet;
+
+use crate::common::{Api, World, new_case};
+use serde_json::{Value, json};
+
+fn ids(answer: &Value) -> Vec<u64> {
+    answer["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect()
+}
+
+async fn file(api: &Api, customer: &str, title: &str, description: &str) -> u64 {
+    let mut body = new_case(customer, title);
+    body["description"] = json!(description);
+    let answer = api.post("/v1/cases", body).await;
+    assert_eq!(answer.status, 201, "{:?}", answer.body);
+    answer.body["id"].as_u64().unwrap()
+}
+
+async fn search(api: &Api, query: &str) -> Vec<u64> {
+    let answer = api
+        .get(&format!("/v1/cases?state=all&pageSize=100&query={query}"))
+        .await;
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+    ids(&answer.body)
+}
+
+#[tokio::test]
+async fn hits_follow_every_write_most_recently_updated_first() {
+    let world = World::new();
+    let api = world.api_a();
+    let first = file(&api, "premium-co", "Printer jams", "paper").await;
+    let second = file(&api, "premium-co", "Mail bounces", "the printer queue too").await;
+    let other = file(&api, "premium-co", "Calendar", "nothing here").await;
+    let third = file(&api, "premium-co", "Drive", "printers offline").await;
+    assert_eq!(search(&api, "printer").await, vec![third, second, first]);
+
+    // A message moves a hit to the top and can make a case a hit.
+    api.post(
+        &format!("/v1/cases/{first}/comments"),
+        json!({"body": "still jammed"}),
+    )
+    .await;
+    api.post(
+        &format!("/v1/cases/{other}/comments"),
+        json!({"body": "the printer is on fire"}),
+    )
+    .await;
+    assert_eq!(
+        search(&api, "printer").await,
+        vec![other, first, third, second]
+    );
+    assert_eq!(search(&api, "jammed").await, vec![first]);
+
+    // A new title replaces the old words; closing moves the case as any write.
+    let renamed = api
+        .patch(
+            &format!("/v1/cases/{first}"),
+            json!({"displayName": "Toner"}),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{:?}", renamed.body);
+    assert_eq!(search(&api, "jams").await, Vec::<u64>::new());
+    assert_eq!(search(&api, "toner").await, vec![first]);
+    let closed = api
+        .post(&format!("/v1/cases/{second}/close"), json!({}))
+        .await;
+    assert_eq!(closed.status, 200, "{:?}", closed.body);
+    // The renamed case no longer says printer anywhere.
+    assert_eq!(search(&api, "printer").await, vec![second, other, third]);
+    assert_eq!(search(&api, "printer%20fire").await, vec![other]);
+    assert_eq!(search(&api, "absentword").await, Vec::<u64>::new());
+}
+
+#[tokio::test]
+async fn other_orders_and_filters_apply_to_the_hits() {
+    let world = World::new();
+    let api = world.api_a();
+    let mut body = new_case("premium-co", "Quota low");
+    body["priority"] = json!("P1");
+    let urgent = api.post("/v1/cases", body).await.body["id"]
+        .as_u64()
+        .unwrap();
+    let standard = file(&api, "standard-co", "Quota warning", "d").await;
+    let later = file(&api, "premium-co", "Quota again", "d").await;
+    file(&api, "premium-co", "Unrelated", "d").await;
+    let severity = api.get("/v1/cases?query=quota&orderBy=severity").await;
+    assert_eq!(ids(&severity.body), vec![urgent, later, standard]);
+    let created = api.get("/v1/cases?query=quota&orderBy=created").await;
+    assert_eq!(ids(&created.body), vec![later, standard, urgent]);
+    let customer = api.get("/v1/cases?query=quota&customer=standard-co").await;
+    assert_eq!(ids(&customer.body), vec![standard]);
+    let p1 = api.get("/v1/cases?query=quota&priority=P1").await;
+    assert_eq!(ids(&p1.body), vec![urgent]);
+    let counted = api.get("/v1/cases?query=quota&includeCounts=true").await;
+    assert_eq!(counted.body["stateCounts"]["new"], 3, "{:?}", counted.body);
+}
+
+#[tokio::test]
+async fn one_domain_never_finds_another_domains_cases() {
+    let world = World::new();
+    let (a, b) = (world.api_a(), world.api_b());
+    let in_a = file(&a, "premium-co", "Zebra crossing", "d").await;
+    let in_b = file(&b, "b-co", "Zebra stripes", "d").await;
+    // Many of b's hits before a's one, so a's search has to skip them in the index.
+    let mut b_hits = vec![in_b];
+    for i in 0..5 {
+        b_hits.push(file(&b, "b-co", &format!("zebra {i}"), "d").await);
+    }
+    b_hits.reverse();
+    assert_eq!(search(&a, "zebra").await, vec![in_a]);
+    assert_eq!(search(&b, "zebra").await, b_hits);
+    // The domain's own name is no keyword of its cases.
+    assert_eq!(search(&a, "example").await, Vec::<u64>::new());
+    let agent = search(&world.api_agent(), "zebra").await;
+    assert_eq!(agent.len(), 7);
+    assert_eq!(agent.last(), Some(&in_a));
+}
+
+#[tokio::test]
+async fn a_query_with_nothing_to_search_for_is_refused_naming_the_parameter() {
+    let world = World::new();
+    let api = world.api_a();
+    file(&api, "premium-co", "Anything", "d").await;
+    for query in ["%22", "*", "-", "(", "%F0%9F%A6%80", "%20%20", "%22*%22"] {
+        let answer = api.get(&format!("/v1/cases?query={query}")).await;
+        assert_eq!(answer.status, 400, "{query}: {:?}", answer.body);
+        assert_eq!(answer.reason(), "INVALID_ARGUMENT", "{query}");
+        assert_eq!(answer.body["error"]["details"]["field"], "query", "{query}");
+    }
+    // An empty query is no filter; punctuation around a word is ignored.
+    assert_eq!(ids(&api.get("/v1/cases?query=").await.body).len(), 1);
+    assert_eq!(
+        ids(&api.get("/v1/cases?query=(anything*)").await.body).len(),
+        1
+    );
+}
+
+/// Pages through a search while cases are bumped, changed and filed between pages: every
+/// hit that existed at the first page is listed exactly once.
+async fn page_a_search_while_writing(order: &str) {
+    let world = World::new();
+    let api = world.api_a();
+    let mut hits = Vec::new();
+    for i in 0..24 {
+        let mut body = new_case("premium-co", &format!("needle {i}"));
+        body["priority"] = json!(["P1", "P2", "P3", "P4"][i % 4]);
+        hits.push(
+            api.post("/v1/cases", body).await.body["id"]
+                .as_u64()
+                .unwrap(),
+        );
+        file(&api, "premium-co", &format!("hay {i}"), "d").await;
+    }
+    let mut seen = Vec::new();
+    let mut token: Option<String> = None;
+    for round in 0.. {
+        let mut path = format!("/v1/cases?query=needle&orderBy={order}&pageSize=5");
+        if let Some(t) = &token {
+            path.push_str(&format!("&pageToken={t}"));
+        }
+        let page = api.get(&path).await;
+        assert_eq!(page.status, 200, "{:?}", page.body);
+        seen.extend(ids(&page.body));
+        if let Some(id) = hits.iter().find(|id| !seen.contains(id)).copied() {
+            api.post(
+                &format!("/v1/cases/{id}/comments"),
+                json!({"body": format!("needle bump {round}")}),
+            )
+            .await;
+            api.patch(&format!("/v1/cases/{id}"), json!({"priority": "P1"}))
+                .await;
+        }
+        if let Some(&id) = seen.first() {
+            api.patch(&format!("/v1/cases/{id}"), json!({"priority": "P4"}))
+                .await;
+        }
+        file(&api, "premium-co", &format!("needle new {round}"), "d").await;
+        match page.body["nextPageToken"].as_str() {
+            Some(t) => token = Some(t.to_string()),
+            None => break,
+        }
+        assert!(round < 100, "pagination did not end");
+    }
+    let unique: HashSet<u64> = seen.iter().copied().collect();
+    assert_eq!(unique.len(), seen.len(), "{order}: listed twice: {seen:?}");
+    for id in &hits {
+        assert!(unique.contains(id), "{order}: case {id} skipped: {seen:?}");
+    }
+    assert!(seen.iter().all(|id| hits.contains(id)), "{order}: {seen:?}");
+}
+
+#[tokio::test]
+async fn paging_a_search_by_update_time_while_cases_change_skips_and_repeats_nothing() {
+    page_a_search_while_writing("updated").await;
+}
+
+#[tokio::test]
+async fn paging_a_search_by_severity_while_cases_change_skips_and_repeats_nothing() {
+    page_a_search_while_writing("severity").await;
+}
