@@ -124,6 +124,28 @@ fn an_invalid_state_is_a_usage_error_naming_the_valid_ones() {
     assert!(run.stderr.contains("in-progress"), "{}", run.stderr);
 }
 
+#[test]
+fn keywords_without_a_letter_or_digit_are_a_usage_error_naming_the_flag() {
+    let reseller = Reseller::new();
+    reseller.seed_case("premium-co", "Calendar invites missing");
+    let run = reseller.run(&["case", "list", "--search", "\"*\""]).code(2);
+    assert!(run.stderr.contains("--search"), "{}", run.stderr);
+    assert!(run.stderr.contains("no letter or digit"), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let run = reseller.run(&["case", "filter", "-", "(", "🦀"]).code(2);
+    assert!(
+        run.stderr.contains("case filter keywords"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no letter or digit"), "{}", run.stderr);
+    // A word among the punctuation is searched.
+    let run = reseller
+        .run(&["case", "filter", "(calendar)*", "--json"])
+        .ok();
+    assert_eq!(ids(&run.json()).len(), 1);
+}
+
 /// Writes `count` open cases for `premium-co` of `a.example` straight into the server's
 /// database (the API would take longer for hundreds).
 fn seed_many(reseller: &Reseller, count: usize) {

@@ -11,8 +11,9 @@
 //!
 //! - get: `GET /v1/cases/{id}` of random cases
 //! - list: `GET /v1/cases?pageSize=50` (first page, default order)
-//! - search: `GET /v1/cases?query=KEYWORDS&pageSize=50&state=all`: a rare word (in ~0.25% of
-//!   cases), a common and a rare word, or two common words (in most cases)
+//! - search: `GET /v1/cases?query=KEYWORDS&pageSize=50&state=all`, one scenario per keyword
+//!   frequency: a common word (in ~half the cases), a mid-frequency word (~5%), a rare word
+//!   (~0.25%), two common words (~a quarter), an absent word
 //! - create: `POST /v1/cases`
 #![allow(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
@@ -32,6 +33,19 @@ const CUSTOMERS: usize = 200;
 const WORDS: &[&str] = &[
     "mail", "bounce", "calendar", "drive", "quota", "sync", "login", "sso", "vault", "export",
     "licence", "device", "meet", "audio", "spam", "routing", "alias", "dns", "gemini", "sheet",
+];
+/// Mid-frequency words: one of them in half the descriptions, so each in ~5% of cases.
+const MID_WORDS: &[&str] = &[
+    "firewall",
+    "printer",
+    "mobile",
+    "archive",
+    "webhook",
+    "invoice",
+    "tablet",
+    "proxy",
+    "retention",
+    "migration",
 ];
 const CATEGORIES: &[&str] = &[
     "gmail-delivery",
@@ -134,7 +148,14 @@ fn seed(store: &Store, cases: usize) -> String {
                         customer: format!("customer-{}", rng.random_range(0..CUSTOMERS)),
                         reseller_domain: DOMAIN.to_string(),
                         display_name: sentence(&mut rng, 3, 2),
-                        description: sentence(&mut rng, 10, 20),
+                        description: {
+                            let mut d = sentence(&mut rng, 10, 20);
+                            if rng.random_bool(0.5) {
+                                d.push(' ');
+                                d.push_str(MID_WORDS[rng.random_range(0..MID_WORDS.len())]);
+                            }
+                            d
+                        },
                         classification: CATEGORIES[i % CATEGORIES.len()].to_string(),
                         priority: Severity::ALL[rng.random_range(0..4)],
                         state: states[rng.random_range(0..states.len())],
@@ -296,20 +317,35 @@ fn main() {
             })
             .await,
         );
-        let (b, a) = (base.clone(), auth.clone());
-        results.push(
-            scenario("keyword search", 2_000 / scale, clients, move |c, i| {
-                let q = format!(
+        type Keywords = fn(usize) -> String;
+        let searches: [(&'static str, Keywords); 5] = [
+            ("search: common word", |i| {
+                WORDS[i % WORDS.len()].to_string()
+            }),
+            ("search: mid word", |i| {
+                MID_WORDS[i % MID_WORDS.len()].to_string()
+            }),
+            ("search: rare word", |i| rare_word((i * 37) % 8_000)),
+            ("search: 2 common", |i| {
+                format!(
                     "{} {}",
                     WORDS[i % WORDS.len()],
                     WORDS[(i * 3 + 1) % WORDS.len()]
-                );
-                c.get(format!("{b}/v1/cases?pageSize=50&state=all"))
-                    .query(&[("query", q)])
-                    .header("authorization", &a)
-            })
-            .await,
-        );
+                )
+            }),
+            ("search: absent word", |i| format!("absent{i}")),
+        ];
+        for (name, keywords) in searches {
+            let (b, a) = (base.clone(), auth.clone());
+            results.push(
+                scenario(name, 2_000 / scale, clients, move |c, i| {
+                    c.get(format!("{b}/v1/cases?pageSize=50&state=all"))
+                        .query(&[("query", keywords(i))])
+                        .header("authorization", &a)
+                })
+                .await,
+            );
+        }
         let (b, a) = (base.clone(), auth.clone());
         results.push(
             scenario("create", 2_000 / scale, clients, move |c, i| {
@@ -336,11 +372,11 @@ fn main() {
         "{} cases, {clients} concurrent loopback clients, 2 server worker threads",
         cases
     );
-    println!("| scenario           | requests |   req/s |  p50 ms |  p99 ms | errors |");
-    println!("|--------------------|---------:|--------:|--------:|--------:|-------:|");
+    println!("| scenario            | requests |   req/s |  p50 ms |  p99 ms | errors |");
+    println!("|---------------------|---------:|--------:|--------:|--------:|-------:|");
     for f in &results {
         println!(
-            "| {:<18} | {:>8} | {:>7.0} | {:>7.2} | {:>7.2} | {:>6} |",
+            "| {:<19} | {:>8} | {:>7.0} | {:>7.2} | {:>7.2} | {:>6} |",
             f.name,
             f.requests,
             f.requests as f64 / f.elapsed.as_secs_f64(),

@@ -47,6 +47,9 @@ pub async fn run(ctx: &Ctx, mut args: ListArgs) -> CliResult<Outcome> {
         let saved = config.filter(&validate_name(name, "--filter")?)?;
         apply_saved(saved, &mut args.search, &mut args.filters);
     }
+    if let Some(search) = &args.search {
+        check_keywords("--search", search)?;
+    }
     if let Some(name) = &args.save {
         let name = validate_name(name, "--save")?;
         let saved = to_saved(&args.search, &args.filters);
@@ -61,6 +64,19 @@ pub async fn run(ctx: &Ctx, mut args: ListArgs) -> CliResult<Outcome> {
         ));
     }
     list(ctx, args.search, args.filters).await
+}
+
+/// Keywords are words: the server refuses a query with no letter or digit, so say it here,
+/// naming what the user gave (`what`).
+pub(super) fn check_keywords(what: &str, search: &str) -> CliResult<()> {
+    if search.chars().any(char::is_alphanumeric) {
+        return Ok(());
+    }
+    Err(crate::error::CliError::usage(format!(
+        "{what} '{}' has no letter or digit to search for: give one or more words \
+         (punctuation and symbols are ignored)",
+        crate::terminal::one_line(search.trim())
+    )))
 }
 
 /// Fills what the command line left out from a saved filter.

@@ -136,10 +136,36 @@ fn next_search_key(conn: &Connection, time: i64) -> Result<i64, StoreError> {
     match last {
         None => Ok(base),
         Some(k) if k < base + SEARCH_KEYS_PER_MICROSECOND - 1 => Ok(k + 1),
-        Some(_) => Err(StoreError::Corrupt(format!(
-            "more than {SEARCH_KEYS_PER_MICROSECOND} case writes in the microsecond {time}"
-        ))),
+        Some(_) => {
+            // A full microsecond (bulk seeding): the key after the run of keys above it, and
+            // how far past its microsecond's keys a key now lies, for lists to bound by.
+            let top: i64 = conn
+                .prepare_cached("SELECT MAX(rowid) FROM case_search WHERE rowid >= ?1")?
+                .query_row([base], |r| r.get(0))?;
+            let key = top
+                .checked_add(1)
+                .ok_or_else(|| StoreError::Corrupt("search keys exhausted".into()))?;
+            let spill = key - (base + SEARCH_KEYS_PER_MICROSECOND - 1);
+            if spill > search_spill(conn)? {
+                conn.prepare_cached(
+                    "INSERT INTO settings(key, value) VALUES ('search_spill', ?1)
+                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                )?
+                .execute([spill.to_string()])?;
+            }
+            Ok(key)
+        }
     }
+}
+
+/// How far past the keys of its update time's microsecond any search key lies (0 unless some
+/// microsecond held more than [`SEARCH_KEYS_PER_MICROSECOND`] writes).
+fn search_spill(conn: &Connection) -> Result<i64, StoreError> {
+    let value: Option<String> = conn
+        .prepare_cached("SELECT value FROM settings WHERE key = 'search_spill'")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 /// Appends a write to the case's history and stamps the case with it; its search row moves
@@ -1004,17 +1030,22 @@ pub fn list_cases(
     let plan = text_plan(conn, filter)?;
     let searching = plan == Some(TextPlan::Search);
     let mut sql = format!("SELECT {CASE_COLUMNS}, {}", unread_column(filter));
+    if searching {
+        sql.push_str(", case_search.rowid");
+    }
     let mut args = Vec::new();
     from_sql(filter, plan, &mut sql, &mut args);
     filter_sql(filter, plan, &mut sql, &mut args);
     if let (true, Some(cursor)) = (searching, after) {
-        // Search keys sort as update times: none past the cursor's microsecond can follow it.
+        // Search keys sort as update times: none past the cursor's microsecond (and the
+        // spill of full microseconds) can follow it.
         sql.push_str(" AND case_search.rowid < ?");
         args.push(Value::Integer(
             cursor
                 .time
                 .saturating_add(1)
-                .saturating_mul(SEARCH_KEYS_PER_MICROSECOND),
+                .saturating_mul(SEARCH_KEYS_PER_MICROSECOND)
+                .saturating_add(search_spill(conn)?),
         ));
     }
     if mutable_order {
@@ -1032,8 +1063,9 @@ pub fn list_cases(
         args.push(Value::Integer(cursor.id));
     }
     if searching {
-        // In search-key order, which is update-time order; ties within a microsecond are
-        // sorted below, so the walk stops only once past the page's last microsecond.
+        // In search-key order, which is update-time order (a key is at least its update time
+        // * 1024); ties and spills are sorted below, so the walk stops only at a key below
+        // the microsecond of the page's last case.
         sql.push_str(" ORDER BY case_search.rowid DESC");
     } else {
         sql.push_str(&format!(" ORDER BY {order_sql} LIMIT ?"));
@@ -1044,19 +1076,33 @@ pub fn list_cases(
     {
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        let page = limit as usize + 1;
+        let mut stop_below = i64::MIN;
         while let Some(row) = rows.next()? {
-            if searching
-                && found.len() > limit as usize
-                && found
-                    .last()
-                    .is_some_and(|(last, _)| row.get::<_, i64>(19).is_ok_and(|t| t < last.time))
-            {
-                break;
+            if searching {
+                let key: i64 = row.get(CASE_COLUMN_COUNT + 1)?;
+                if key < stop_below {
+                    break;
+                }
             }
             let rank: i64 = row.get(CASE_COLUMN_COUNT - 1)?;
             let mut case = case_from_row(row)?;
             case.unread = row.get(CASE_COLUMN_COUNT)?;
-            found.push((cursor_of(&case, filter.order, rank), case));
+            let cursor = cursor_of(&case, filter.order, rank);
+            if searching && found.len() >= page && cursor < found[page - 1].0 {
+                continue; // a tie that sorts after the page
+            }
+            found.push((cursor, case));
+            if searching && found.len() >= page {
+                // Keep the page's best; a later key below its last case's microsecond
+                // belongs to an older case.
+                found.sort_by_key(|(cursor, _)| std::cmp::Reverse(*cursor));
+                found.truncate(page);
+                stop_below = found[page - 1]
+                    .0
+                    .time
+                    .saturating_mul(SEARCH_KEYS_PER_MICROSECOND);
+            }
         }
     }
     if searching {
@@ -1287,6 +1333,17 @@ mod tests {
                     let title = if i % 5 == 4 { "hay" } else { "needle" };
                     insert_case(tx, &new_case(title, time, i))?;
                 }
+                // More writes in one microsecond than it has keys, then a later one.
+                let crowded = base
+                    .checked_add(jiff::SignedDuration::from_micros(1))
+                    .unwrap();
+                for i in 0..1100usize {
+                    insert_case(tx, &new_case("needle crowd", crowded, 100 + i))?;
+                }
+                let after = base
+                    .checked_add(jiff::SignedDuration::from_micros(3))
+                    .unwrap();
+                insert_case(tx, &new_case("needle after", after, 2000))?;
                 // Writes that land in a microsecond other cases already hold.
                 let tie = base
                     .checked_add(jiff::SignedDuration::from_micros(2))
@@ -1298,8 +1355,8 @@ mod tests {
             })
             .unwrap();
         let expected = by_update_time(&store, "needle");
-        assert_eq!(expected.len(), 48);
-        for limit in [1, 5, 7, 48, 100] {
+        assert_eq!(expected.len(), 48 + 1101);
+        for limit in [7, 97, 500] {
             assert_eq!(
                 walk_pages(&store, &filter("needle"), limit),
                 expected,

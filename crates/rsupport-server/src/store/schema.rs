@@ -198,9 +198,16 @@ CREATE TABLE case_reads (
 CREATE VIRTUAL TABLE case_search USING fts5(tenant, title, description, messages, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
 ALTER TABLE cases ADD COLUMN search_key INTEGER;
 CREATE TEMP TABLE search_keys (case_id INTEGER PRIMARY KEY, search_key INTEGER NOT NULL);
+-- Keys rise with (update_time, id) and are at least update_time * 1024: key_i = i + the most of
+-- update_time_j * 1024 - j over the cases j up to i (a microsecond of more than 1024 cases
+-- spills into the next ones' keys; search_spill says how far).
 INSERT INTO search_keys(case_id, search_key)
-SELECT id, update_time * 1024 + ROW_NUMBER() OVER (PARTITION BY update_time ORDER BY id) - 1
-  FROM cases;
+SELECT id, n + MAX(update_time * 1024 - n) OVER (ORDER BY update_time, id ROWS UNBOUNDED PRECEDING)
+  FROM (SELECT id, update_time, ROW_NUMBER() OVER (ORDER BY update_time, id) AS n FROM cases);
+INSERT INTO settings(key, value)
+SELECT 'search_spill', MAX(k.search_key - c.update_time * 1024 - 1023)
+  FROM search_keys k JOIN cases c ON c.id = k.case_id
+HAVING MAX(k.search_key - c.update_time * 1024 - 1023) > 0;
 INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
 SELECT k.search_key, 't' || hex(c.reseller_domain), COALESCE(t.title, c.display_name),
        COALESCE(t.description, c.description), COALESCE(t.messages, ''), c.id
