@@ -195,7 +195,7 @@ CREATE TABLE case_reads (
 -- rowid DESC stops after a page. Every write that moves a case moves its row (delete and
 -- reinsert with a new key). tenant holds one token of the reseller domain, so a reseller's
 -- search never walks another domain's hits; case_id maps a hit to its case.
-CREATE VIRTUAL TABLE case_search USING fts5(tenant, title, description, messages, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE case_search USING fts5(tenant, title, description, messages, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8');
 ALTER TABLE cases ADD COLUMN search_key INTEGER;
 CREATE TEMP TABLE search_keys (case_id INTEGER PRIMARY KEY, search_key INTEGER NOT NULL);
 -- Keys rise with (update_time, id) and are at least update_time * 1024: key_i = i + the most of
