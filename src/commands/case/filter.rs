@@ -27,6 +27,6 @@ pub async fn run(ctx: &Ctx, args: FilterArgs) -> CliResult<Outcome> {
     if keywords.trim().is_empty() {
         return Err(CliError::usage("case filter needs at least one keyword"));
     }
-    super::list::check_keywords("case filter keywords", &keywords)?;
+    super::shared::check_keywords("case filter keywords", &keywords)?;
     list(ctx, Some(keywords), args.filters).await
 }

@@ -5,7 +5,7 @@
 
 use clap::Args;
 
-use super::shared::{CaseFilters, SeverityList, list};
+use super::shared::{CaseFilters, SeverityList, check_keywords, list};
 use crate::config::{SavedFilter, validate_name};
 use crate::context::Ctx;
 use crate::error::CliResult;
@@ -64,19 +64,6 @@ pub async fn run(ctx: &Ctx, mut args: ListArgs) -> CliResult<Outcome> {
         ));
     }
     list(ctx, args.search, args.filters).await
-}
-
-/// Keywords are words: the server refuses a query with no letter or digit, so say it here,
-/// naming what the user gave (`what`).
-pub(super) fn check_keywords(what: &str, search: &str) -> CliResult<()> {
-    if search.chars().any(char::is_alphanumeric) {
-        return Ok(());
-    }
-    Err(crate::error::CliError::usage(format!(
-        "{what} '{}' has no letter or digit to search for: give one or more words \
-         (punctuation and symbols are ignored)",
-        crate::terminal::one_line(search.trim())
-    )))
 }
 
 /// Fills what the command line left out from a saved filter.

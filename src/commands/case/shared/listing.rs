@@ -372,6 +372,19 @@ fn sort_cases(cases: &mut [(String, Case)], order: CaseOrder) {
     });
 }
 
+/// Keywords are words: the server refuses a query with no letter or digit, so say it here,
+/// naming what the user gave (`what`).
+pub fn check_keywords(what: &str, search: &str) -> CliResult<()> {
+    if search.chars().any(char::is_alphanumeric) {
+        return Ok(());
+    }
+    Err(crate::error::CliError::usage(format!(
+        "{what} '{}' has no letter or digit to search for: give one or more words \
+         (punctuation and symbols are ignored)",
+        crate::terminal::one_line(search.trim())
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

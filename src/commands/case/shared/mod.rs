@@ -22,7 +22,7 @@ pub use dry_run::{DryRun, NOTHING_CHANGED, dry_run_outcome};
 pub use events::{WatchedEvent, what_happened};
 pub use follow_up::new_case_command;
 pub use ids::parse_case_id;
-pub use listing::{CaseFilters, DEFAULT_LIMIT, SeverityList, list};
+pub use listing::{CaseFilters, DEFAULT_LIMIT, SeverityList, check_keywords, list};
 pub use owner::point_to_owning_domain;
 pub use pii::{
     PiiReport, allowed_domains, check_pii, confirm_pii, refuse_pii, scan_file, scan_text,
