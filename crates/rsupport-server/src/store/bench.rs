@@ -106,13 +106,15 @@ pub fn insert_bench_case(
     }
     let subscribers = serde_json::to_string(&new.subscribers)
         .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
+    // its search row is keyed by its last update, as the store's own writes leave it
+    let search_key = super::cases::next_search_key(conn, to_micros(update_time))?;
     conn.prepare_cached(
         "INSERT INTO cases(customer_id, reseller_domain, product, display_name, description,
              classification, priority, sev_rank, state, language_code, time_zone, subscribers,
              creator, create_time, update_time, update_seq, close_time, comment_count,
-             support_seq, request_id, request_fingerprint)
+             support_seq, request_id, request_fingerprint, search_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21)",
+             ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
         new.customer,
@@ -136,12 +138,21 @@ pub fn insert_bench_case(
         support_seq,
         new.request_id,
         new.request_fingerprint,
+        search_key,
     ])?;
     let id = conn.last_insert_rowid();
     conn.prepare_cached(
-        "INSERT INTO case_text(rowid, title, description, messages) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![id, new.display_name, new.description, messages])?;
+    .execute(params![
+        search_key,
+        super::cases::tenant_token(&new.reseller_domain),
+        new.display_name,
+        new.description,
+        messages,
+        id
+    ])?;
 
     let mut expected_seq = last;
     let mut record_write = |time: Timestamp| -> Result<(), StoreError> {

@@ -119,12 +119,12 @@ fn case_from_row(row: &Row) -> Result<Case, StoreError> {
 const SEARCH_KEYS_PER_MICROSECOND: i64 = 1024;
 
 /// The `case_search.tenant` token of a reseller domain (one token whatever the domain holds).
-fn tenant_token(domain: &str) -> String {
+pub(super) fn tenant_token(domain: &str) -> String {
     format!("t{}", hex::encode_upper(domain))
 }
 
 /// A free search key for a case updated at `time` (microseconds): keys sort as update times.
-fn next_search_key(conn: &Connection, time: i64) -> Result<i64, StoreError> {
+pub(super) fn next_search_key(conn: &Connection, time: i64) -> Result<i64, StoreError> {
     let base = time
         .checked_mul(SEARCH_KEYS_PER_MICROSECOND)
         .ok_or_else(|| StoreError::Corrupt(format!("update time {time} out of search range")))?;

@@ -123,7 +123,7 @@ async fn bench_data_fills_a_domain_that_reads_back_like_filed_cases() {
         ),
         (
             "every case is in the keyword index",
-            "SELECT COUNT(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_text t WHERE t.rowid = c.id)",
+            "SELECT COUNT(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_search t WHERE t.rowid = c.search_key AND t.case_id = c.id)",
         ),
     ] {
         assert_eq!(query_i64(&conn, sql), 0, "{what}");
@@ -386,7 +386,7 @@ async fn backup_of_a_database_being_written_opens_on_its_own() {
         ),
         copied
     );
-    assert_eq!(query_i64(&copy, "SELECT COUNT(*) FROM case_text"), copied);
+    assert_eq!(query_i64(&copy, "SELECT COUNT(*) FROM case_search"), copied);
 }
 
 #[test]
