@@ -5,7 +5,7 @@ use crate::common::reseller::{Reseller, block_on, ids};
 use crate::common::{DOMAIN_A, DOMAIN_B};
 use jiff::Timestamp;
 use rsupport_api::types::{CaseState, Severity};
-use rsupport_server::store::{NewCase, insert_case};
+use rsupport_server::store::NewCase;
 use serde_json::json;
 
 fn patch(reseller: &Reseller, id: u64, body: serde_json::Value) {
@@ -154,25 +154,22 @@ fn seed_many(reseller: &Reseller, count: usize) {
     store
         .write(|tx| {
             for i in 0..count {
-                insert_case(
-                    tx,
-                    &NewCase {
-                        customer: "premium-co".into(),
-                        reseller_domain: DOMAIN_A.into(),
-                        display_name: format!("Seeded case {i}"),
-                        description: "Seeded for paging".into(),
-                        classification: "gmail-delivery".into(),
-                        priority: Severity::P3,
-                        state: CaseState::New,
-                        language_code: "en-US".into(),
-                        time_zone: "UTC".into(),
-                        subscribers: Vec::new(),
-                        creator: "admin@a.example".into(),
-                        create_time: now,
-                        request_id: uuid::Uuid::new_v4().to_string(),
-                        request_fingerprint: String::new(),
-                    },
-                )?;
+                tx.insert_case(&NewCase {
+                    customer: "premium-co".into(),
+                    reseller_domain: DOMAIN_A.into(),
+                    display_name: format!("Seeded case {i}"),
+                    description: "Seeded for paging".into(),
+                    classification: "gmail-delivery".into(),
+                    priority: Severity::P3,
+                    state: CaseState::New,
+                    language_code: "en-US".into(),
+                    time_zone: "UTC".into(),
+                    subscribers: Vec::new(),
+                    creator: "admin@a.example".into(),
+                    create_time: now,
+                    request_id: uuid::Uuid::new_v4().to_string(),
+                    request_fingerprint: String::new(),
+                })?;
             }
             Ok::<_, rsupport_server::store::StoreError>(())
         })

@@ -6,7 +6,7 @@ use crate::common::reseller::{Reseller, ids};
 use crate::common::{DOMAIN_A, DOMAIN_B};
 use jiff::Timestamp;
 use rsupport_api::types::{CaseState, Severity};
-use rsupport_server::store::{NewCase, insert_case};
+use rsupport_server::store::NewCase;
 
 const LIMIT_HINT: &str = "(--limit N for more, --all for every one)";
 const STATE_HINT: &str = "(--state all shows them)";
@@ -29,25 +29,22 @@ fn seed(
         .store()
         .write(move |tx| {
             for i in 0..count {
-                insert_case(
-                    tx,
-                    &NewCase {
-                        customer: customer.clone(),
-                        reseller_domain: domain.clone(),
-                        display_name: format!("Seeded {state} case {i}"),
-                        description: "Seeded to be counted".into(),
-                        classification: "gmail-delivery".into(),
-                        priority,
-                        state,
-                        language_code: "en-US".into(),
-                        time_zone: "UTC".into(),
-                        subscribers: Vec::new(),
-                        creator: format!("admin@{domain}"),
-                        create_time: now,
-                        request_id: uuid::Uuid::new_v4().to_string(),
-                        request_fingerprint: String::new(),
-                    },
-                )?;
+                tx.insert_case(&NewCase {
+                    customer: customer.clone(),
+                    reseller_domain: domain.clone(),
+                    display_name: format!("Seeded {state} case {i}"),
+                    description: "Seeded to be counted".into(),
+                    classification: "gmail-delivery".into(),
+                    priority,
+                    state,
+                    language_code: "en-US".into(),
+                    time_zone: "UTC".into(),
+                    subscribers: Vec::new(),
+                    creator: format!("admin@{domain}"),
+                    create_time: now,
+                    request_id: uuid::Uuid::new_v4().to_string(),
+                    request_fingerprint: String::new(),
+                })?;
             }
             Ok::<_, rsupport_server::store::StoreError>(())
         })

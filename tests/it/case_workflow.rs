@@ -542,11 +542,7 @@ fn corrupt_blobs(reseller: &Reseller, bytes: &[u8]) {
     reseller
         .world
         .server
-        .store()
-        .write(|tx| {
-            tx.execute("UPDATE blobs SET data = ?1", [bytes])?;
-            Ok::<_, rsupport_server::store::StoreError>(())
-        })
+        .with_sqlite(|conn| conn.execute("UPDATE blobs SET data = ?1", [bytes]))
         .unwrap();
 }
 

@@ -25,7 +25,7 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use rsupport_api::types::{CaseState, Contact, Customer, Privilege, Role, Severity, SupportPlan};
 use rsupport_server::auth::{hash_token, new_token};
-use rsupport_server::store::{self, NewCase, Store, StoreError};
+use rsupport_server::store::{NewCase, Store, StoreError};
 use rsupport_server::{AppState, ServerConfig};
 
 const DOMAIN: &str = "bench.example";
@@ -98,33 +98,29 @@ fn seed(store: &Store, cases: usize) -> String {
     store
         .write(|tx| -> Result<(), StoreError> {
             let now = Timestamp::now();
-            store::insert_domain(tx, DOMAIN, now)?;
-            let user = store::upsert_user(
-                tx,
+            tx.insert_domain(DOMAIN, now)?;
+            let user = tx.upsert_user(
                 "admin@bench.example",
                 Some(DOMAIN),
                 Role::Reseller,
                 Privilege::ALL,
                 now,
             )?;
-            store::insert_token(tx, user.id, &hash_token(&token), now, None)?;
+            tx.insert_token(user.id, &hash_token(&token), now, None)?;
             for c in 0..CUSTOMERS {
-                store::upsert_customer(
-                    tx,
-                    &Customer {
-                        id: format!("customer-{c}"),
-                        display_name: format!("Customer {c}"),
-                        primary_domain: format!("customer-{c}.example"),
-                        reseller_domain: DOMAIN.to_string(),
-                        plan: SupportPlan::Premium,
-                        access_granted: true,
-                        contact: Contact {
-                            name: "IT".into(),
-                            email: format!("it@customer-{c}.example"),
-                            phone: None,
-                        },
+                tx.upsert_customer(&Customer {
+                    id: format!("customer-{c}"),
+                    display_name: format!("Customer {c}"),
+                    primary_domain: format!("customer-{c}.example"),
+                    reseller_domain: DOMAIN.to_string(),
+                    plan: SupportPlan::Premium,
+                    access_granted: true,
+                    contact: Contact {
+                        name: "IT".into(),
+                        email: format!("it@customer-{c}.example"),
+                        phone: None,
                     },
-                )?;
+                })?;
             }
             let mut rng = StdRng::seed_from_u64(42);
             let start = now
@@ -142,32 +138,29 @@ fn seed(store: &Store, cases: usize) -> String {
                     CaseState::SolutionProvided,
                     CaseState::Closed,
                 ];
-                store::insert_case(
-                    tx,
-                    &NewCase {
-                        customer: format!("customer-{}", rng.random_range(0..CUSTOMERS)),
-                        reseller_domain: DOMAIN.to_string(),
-                        display_name: sentence(&mut rng, 3, 2),
-                        description: {
-                            let mut d = sentence(&mut rng, 10, 20);
-                            if rng.random_bool(0.5) {
-                                d.push(' ');
-                                d.push_str(MID_WORDS[rng.random_range(0..MID_WORDS.len())]);
-                            }
-                            d
-                        },
-                        classification: CATEGORIES[i % CATEGORIES.len()].to_string(),
-                        priority: Severity::ALL[rng.random_range(0..4)],
-                        state: states[rng.random_range(0..states.len())],
-                        language_code: "en-US".into(),
-                        time_zone: "UTC".into(),
-                        subscribers: vec![],
-                        creator: "admin@bench.example".into(),
-                        create_time: created,
-                        request_id: format!("seed-{i}"),
-                        request_fingerprint: format!("seed-{i}"),
+                tx.insert_case(&NewCase {
+                    customer: format!("customer-{}", rng.random_range(0..CUSTOMERS)),
+                    reseller_domain: DOMAIN.to_string(),
+                    display_name: sentence(&mut rng, 3, 2),
+                    description: {
+                        let mut d = sentence(&mut rng, 10, 20);
+                        if rng.random_bool(0.5) {
+                            d.push(' ');
+                            d.push_str(MID_WORDS[rng.random_range(0..MID_WORDS.len())]);
+                        }
+                        d
                     },
-                )?;
+                    classification: CATEGORIES[i % CATEGORIES.len()].to_string(),
+                    priority: Severity::ALL[rng.random_range(0..4)],
+                    state: states[rng.random_range(0..states.len())],
+                    language_code: "en-US".into(),
+                    time_zone: "UTC".into(),
+                    subscribers: vec![],
+                    creator: "admin@bench.example".into(),
+                    create_time: created,
+                    request_id: format!("seed-{i}"),
+                    request_fingerprint: format!("seed-{i}"),
+                })?;
             }
             Ok(())
         })

@@ -1,6 +1,7 @@
 //! `rsupport-server admin …`: what an operator (or a demo script) does to the database
 //! directly. Each command answers only what a script needs (a token, an id) or nothing.
 
+use crate::store::Tx;
 use anyhow::{Context as _, bail};
 use clap::Subcommand;
 use jiff::{SignedDuration, Timestamp};
@@ -206,15 +207,15 @@ pub enum Access {
 }
 
 fn now(store: &Store) -> anyhow::Result<Timestamp> {
-    let offset = store.read(|tx| store::clock_offset_seconds(tx))?;
+    let offset = store.read(|tx| tx.clock_offset_seconds())?;
     Ok(Clock {
         offset_seconds: offset,
     }
     .now())
 }
 
-fn require_domain(tx: &rusqlite::Connection, domain: &str) -> anyhow::Result<()> {
-    if !store::domain_exists(tx, domain)? {
+fn require_domain(tx: &dyn Tx, domain: &str) -> anyhow::Result<()> {
+    if !tx.domain_exists(domain)? {
         bail!(
             "unknown reseller domain '{domain}'; add it first with `rsupport-server admin domain add {domain}`"
         );
@@ -222,13 +223,13 @@ fn require_domain(tx: &rusqlite::Connection, domain: &str) -> anyhow::Result<()>
     Ok(())
 }
 
-fn require_customer(tx: &rusqlite::Connection, id: &str) -> anyhow::Result<Customer> {
-    store::find_customer(tx, id)?
+fn require_customer(tx: &dyn Tx, id: &str) -> anyhow::Result<Customer> {
+    tx.find_customer(id)?
         .with_context(|| format!("unknown customer '{id}'; add it with `rsupport-server admin customer add {id} --name N --domain D --plan P`"))
 }
 
-fn require_user(tx: &rusqlite::Connection, email: &str) -> anyhow::Result<store::UserRecord> {
-    store::find_user(tx, email)?.with_context(|| {
+fn require_user(tx: &dyn Tx, email: &str) -> anyhow::Result<store::UserRecord> {
+    tx.find_user(email)?.with_context(|| {
         format!("unknown user '{email}'; add it with `rsupport-server admin user add {email}` (or `agent add`)")
     })
 }
@@ -305,10 +306,9 @@ fn backup(store: &Store, to: &std::path::Path, force: bool) -> anyhow::Result<St
     if !force && exists(to) {
         bail!("--to: {} exists; pass --force to replace it", to.display());
     }
-    if let (Ok(a), Ok(b)) = (
-        std::fs::canonicalize(to),
-        std::fs::canonicalize(store.path()),
-    ) && a == b
+    if let Some(db) = store.sqlite_path()
+        && let (Ok(a), Ok(b)) = (std::fs::canonicalize(to), std::fs::canonicalize(db))
+        && a == b
     {
         bail!("--to: {} is the database itself", to.display());
     }
@@ -367,7 +367,7 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                 if !rules::is_valid_email(&format!("x@{domain}")) {
                     return Err(anyhow::anyhow!("'{domain}' is not a domain name such as reseller.example.com").into());
                 }
-                store::insert_domain(tx, &domain, now)?;
+                tx.insert_domain(&domain, now)?;
                 String::new()
             }
             AdminCommand::User(UserCommand::Add { email, privileges, domain }) => {
@@ -379,13 +379,13 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                     .map(|d| d.trim().to_ascii_lowercase())
                     .unwrap_or_else(|| email.rsplit_once('@').map(|(_, d)| d.to_string()).unwrap_or_default());
                 require_domain(tx, &domain)?;
-                if store::find_user(tx, &email)?.is_some_and(|u| u.role == Role::Agent) {
+                if tx.find_user(&email)?.is_some_and(|u| u.role == Role::Agent) {
                     return Err(anyhow::anyhow!("'{email}' is a support agent, not a reseller user").into());
                 }
                 let mut privileges = privileges.0;
                 privileges.sort();
                 privileges.dedup();
-                store::upsert_user(tx, &email, Some(&domain), Role::Reseller, &privileges, now)?;
+                tx.upsert_user(&email, Some(&domain), Role::Reseller, &privileges, now)?;
                 String::new()
             }
             AdminCommand::Agent(AgentCommand::Add { email }) => {
@@ -393,13 +393,13 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                 if !rules::is_valid_email(&email) {
                     return Err(anyhow::anyhow!("'{email}' is not a valid email address").into());
                 }
-                if store::find_user(tx, &email)?.is_some_and(|u| u.role == Role::Reseller) {
+                if tx.find_user(&email)?.is_some_and(|u| u.role == Role::Reseller) {
                     return Err(anyhow::anyhow!(
                         "'{email}' is a reseller user; a support agent needs an email of its own"
                     )
                     .into());
                 }
-                store::upsert_user(tx, &email, None, Role::Agent, &[], now)?;
+                tx.upsert_user(&email, None, Role::Agent, &[], now)?;
                 String::new()
             }
             AdminCommand::Token(TokenCommand::Issue { email, expires_in }) => {
@@ -409,19 +409,19 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                     Some(d) => Some(now.checked_add(d).context("the expiry is out of range")?),
                     None => None,
                 };
-                store::insert_token(tx, user.id, &hash_token(&token), now, expire)?;
+                tx.insert_token(user.id, &hash_token(&token), now, expire)?;
                 token
             }
             AdminCommand::Token(TokenCommand::Revoke { email, .. }) => {
                 let user = require_user(tx, email.trim())?;
                 match &single_token {
                     Some(token) => {
-                        if !store::revoke_token(tx, user.id, &hash_token(token), now)? {
+                        if !tx.revoke_token(user.id, &hash_token(token), now)? {
                             return Err(anyhow::anyhow!("no live token of {email} matches the one given (already revoked, or another user's)").into());
                         }
                         "1".to_string()
                     }
-                    None => store::revoke_user_tokens(tx, user.id, now)?.to_string(),
+                    None => tx.revoke_user_tokens(user.id, now)?.to_string(),
                 }
             }
             AdminCommand::Customer(CustomerCommand::Add {
@@ -455,13 +455,13 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                     plan,
                     access_granted: access == Access::Granted,
                 };
-                store::upsert_customer(tx, &customer)?;
+                tx.upsert_customer(&customer)?;
                 String::new()
             }
             AdminCommand::Customer(CustomerCommand::Access { id, access }) => {
                 let mut customer = require_customer(tx, &id)?;
                 customer.access_granted = access == Access::Granted;
-                store::upsert_customer(tx, &customer)?;
+                tx.upsert_customer(&customer)?;
                 String::new()
             }
             AdminCommand::Customer(CustomerCommand::Move { id, to }) => {
@@ -469,17 +469,17 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                 let to = to.trim().to_ascii_lowercase();
                 require_domain(tx, &to)?;
                 customer.reseller_domain = to;
-                store::upsert_customer(tx, &customer)?;
+                tx.upsert_customer(&customer)?;
                 String::new()
             }
             AdminCommand::Customer(CustomerCommand::Plan { id, plan }) => {
                 let mut customer = require_customer(tx, &id)?;
                 customer.plan = plan;
-                store::upsert_customer(tx, &customer)?;
+                tx.upsert_customer(&customer)?;
                 String::new()
             }
             AdminCommand::Support(SupportCommand::Reply { case, body, state, agent }) => {
-                let found = store::find_case(tx, case)?
+                let found = tx.find_case(case)?
                     .with_context(|| format!("unknown case {case}"))?;
                 let body = rules::validate_text("body", &body, rules::MAX_TEXT_CHARS)?;
                 let agent = match agent {
@@ -490,28 +490,28 @@ pub fn run(store: &Store, command: AdminCommand) -> anyhow::Result<String> {
                         }
                         user.email
                     }
-                    None => store::first_agent(tx)?.map(|u| u.email).unwrap_or_else(|| {
+                    None => tx.first_agent()?.map(|u| u.email).unwrap_or_else(|| {
                         crate::demo::AGENT_EMAIL.to_string()
                     }),
                 };
-                if store::find_user(tx, &agent)?.is_none() {
-                    store::upsert_user(tx, &agent, None, Role::Agent, &[], now)?;
+                if tx.find_user(&agent)?.is_none() {
+                    tx.upsert_user(&agent, None, Role::Agent, &[], now)?;
                 }
-                let comment = store::insert_comment(tx, case, &body, &agent, AuthorRole::Support, now)?;
+                let comment = tx.insert_comment(case, &body, &agent, AuthorRole::Support, now)?;
                 if let Some(state) = state.filter(|s| *s != found.state) {
                     let close_time = (state == CaseState::Closed).then_some(now);
                     let via = rsupport_api::types::StateChangeVia::Support;
-                    store::set_case_state(tx, case, state, close_time, now, &agent, via)?;
-                    store::note_support_activity(tx, case)?;
+                    tx.set_case_state(case, state, close_time, now, &agent, via)?;
+                    tx.note_support_activity(case)?;
                 }
                 comment.id.to_string()
             }
             AdminCommand::Clock(ClockCommand::Advance { duration }) => {
-                let offset = store::clock_offset_seconds(tx)?;
+                let offset = tx.clock_offset_seconds()?;
                 let moved = offset
                     .checked_add(duration.as_secs())
                     .context("the clock offset is out of range")?;
-                store::set_clock_offset_seconds(tx, moved)?;
+                tx.set_clock_offset_seconds(moved)?;
                 Clock { offset_seconds: moved }.now().to_string()
             }
             AdminCommand::BenchData(_) | AdminCommand::Backup { .. } => {

@@ -1,6 +1,7 @@
 //! Bearer tokens: how they are made and stored (only their SHA-256), and the extractor that
 //! turns an `Authorization` header into a [`Caller`].
 
+use crate::store::Tx;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -13,7 +14,6 @@ use subtle::ConstantTimeEq as _;
 use crate::AppState;
 use crate::error::{ApiResult, Failure};
 use crate::rules::Caller;
-use crate::store;
 use rsupport_api::error::ErrorReason;
 
 /// Every token starts with this, so a leaked one is easy to recognise and scan for.
@@ -60,9 +60,9 @@ fn unauthenticated(message: &str) -> Failure {
 }
 
 /// Checks a presented token against the store: known, not revoked, not expired.
-pub fn authenticate(conn: &rusqlite::Connection, token: &str, now: Timestamp) -> ApiResult<Caller> {
+pub fn authenticate(conn: &dyn Tx, token: &str, now: Timestamp) -> ApiResult<Caller> {
     let presented = hash_token(token);
-    let Some(record) = store::find_token(conn, &presented)? else {
+    let Some(record) = conn.find_token(&presented)? else {
         return Err(unauthenticated(
             "the bearer token is not known to this server (mistyped, or issued by another server); ask your reseller admin for a new one",
         ));
@@ -125,7 +125,7 @@ impl FromRequestParts<AppState> for Auth {
             .read(move |tx| {
                 let clock = Clock {
                     offset_seconds: if dev_mode {
-                        store::clock_offset_seconds(tx)?
+                        tx.clock_offset_seconds()?
                     } else {
                         0
                     },

@@ -13,7 +13,7 @@ use rand::{RngExt, SeedableRng};
 
 use crate::catalogue;
 use crate::rules;
-use crate::store::{self, BenchWrite, NewCase, Store, StoreError};
+use crate::store::{BenchWrite, NewCase, Store, StoreError};
 use rsupport_api::types::{
     AuthorRole, CaseState, Contact, Customer, Privilege, Role, Severity, StateChangeVia,
     SupportPlan,
@@ -200,11 +200,11 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
     // The domain, its customers, the users who file and the agent who answers.
     let prefix = customer_prefix(&domain);
     let (customers, creators, agent, latest) = store.write(|tx| -> anyhow::Result<_> {
-        store::insert_domain(tx, &domain, now)?;
+        tx.insert_domain(&domain, now)?;
         let mut customers = Vec::new();
         for n in 1..=args.customers {
             let id = format!("{prefix}-c{n:05}");
-            if let Some(existing) = store::find_customer(tx, &id)?
+            if let Some(existing) = tx.find_customer(&id)?
                 && existing.reseller_domain != domain
             {
                 bail!(
@@ -223,22 +223,19 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
                 SupportPlan::Premium,
             ][rng.random_range(0..3)];
             let primary_domain = format!("{id}.example");
-            store::upsert_customer(
-                tx,
-                &Customer {
-                    contact: Contact {
-                        name: format!("{name} IT"),
-                        email: format!("it@{primary_domain}"),
-                        phone: None,
-                    },
-                    id: id.clone(),
-                    display_name: name,
-                    primary_domain: primary_domain.clone(),
-                    reseller_domain: domain.clone(),
-                    plan,
-                    access_granted: true,
+            tx.upsert_customer(&Customer {
+                contact: Contact {
+                    name: format!("{name} IT"),
+                    email: format!("it@{primary_domain}"),
+                    phone: None,
                 },
-            )?;
+                id: id.clone(),
+                display_name: name,
+                primary_domain: primary_domain.clone(),
+                reseller_domain: domain.clone(),
+                plan,
+                access_granted: true,
+            })?;
             customers.push((id, format!("it@{primary_domain}")));
         }
         let privileges = [
@@ -249,20 +246,20 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
         let mut creators = Vec::new();
         for n in 1..=args.customers.clamp(1, 10) {
             let email = format!("bench-user{n}@{domain}");
-            if store::find_user(tx, &email)?.is_none() {
-                store::upsert_user(tx, &email, Some(&domain), Role::Reseller, &privileges, now)?;
+            if tx.find_user(&email)?.is_none() {
+                tx.upsert_user(&email, Some(&domain), Role::Reseller, &privileges, now)?;
             }
             creators.push(email);
         }
-        let agent = match store::first_agent(tx)? {
+        let agent = match tx.first_agent()? {
             Some(agent) => agent.email,
             None => {
                 let email = crate::demo::AGENT_EMAIL.to_string();
-                store::upsert_user(tx, &email, None, Role::Agent, &[], now)?;
+                tx.upsert_user(&email, None, Role::Agent, &[], now)?;
                 email
             }
         };
-        let latest = store::latest_update_time(tx)?;
+        let latest = tx.latest_update_time()?;
         Ok((customers, creators, agent, latest))
     })?;
 
@@ -289,9 +286,9 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
         run_tag,
     };
     let mut filed = 0u64;
-    store.write(|tx| store::bulk_cache(tx, true))?;
+    store.write(|tx| tx.bulk_cache(true))?;
     let result = fill(store, args.cases, rng, &plan, &mut filed);
-    store.write(|tx| store::bulk_cache(tx, false))?;
+    store.write(|tx| tx.bulk_cache(false))?;
     result?;
     Ok(Filled {
         cases: filed,
@@ -347,7 +344,7 @@ fn fill(
                 while in_batch < BATCH {
                     let Some(chunk) = planned.next() else { break };
                     for (new, writes) in &chunk {
-                        store::insert_bench_case(tx, new, writes, &mut last_seq)?;
+                        tx.insert_bench_case(new, writes, &mut last_seq)?;
                     }
                     in_batch += chunk.len() as u64;
                 }

@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::admin::AdminCommand;
 use crate::demo::LoginUsage;
-use crate::store::Store;
+use crate::store::{DbSpec, Store};
 use crate::{AppState, DEFAULT_MAX_ATTACHMENT_BYTES, ServerConfig};
 use rsupport_api::DEFAULT_LISTEN;
 
@@ -34,9 +34,11 @@ pub enum Command {
     Dev(DevArgs),
     /// Manage domains, users, tokens, customers, support replies and the dev clock.
     Admin {
-        /// The database file [default: rsupport.sqlite in the platform data dir].
-        #[arg(long, env = "RSUPPORT_SERVER_DB", global = true)]
-        db: Option<PathBuf>,
+        /// The database: a SQLite file (PATH or sqlite://PATH) or a PostgreSQL URL
+        /// (postgres://USER@/DB?host=/socket/dir, postgres://USER:PASSWORD@HOST/DB)
+        /// [default: rsupport.sqlite in the platform data dir].
+        #[arg(long, env = "RSUPPORT_SERVER_DB", global = true, value_name = "DB")]
+        db: Option<DbSpec>,
         #[command(subcommand)]
         command: AdminCommand,
     },
@@ -49,18 +51,21 @@ pub enum Command {
 /// must not be seeded into a real server's database by accident.
 #[derive(Debug, Args)]
 pub struct DevArgs {
-    /// The demo database file [default: demo.sqlite in the platform data dir].
-    #[arg(long)]
-    pub db: Option<PathBuf>,
+    /// The demo database: a SQLite file (PATH or sqlite://PATH) or a PostgreSQL URL
+    /// [default: demo.sqlite in the platform data dir].
+    #[arg(long, value_name = "DB")]
+    pub db: Option<DbSpec>,
     #[command(flatten)]
     pub server: ServerFlags,
 }
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The database file [default: rsupport.sqlite in the platform data dir].
-    #[arg(long, env = "RSUPPORT_SERVER_DB")]
-    pub db: Option<PathBuf>,
+    /// The database: a SQLite file (PATH or sqlite://PATH) or a PostgreSQL URL
+    /// (postgres://USER@/DB?host=/socket/dir, postgres://USER:PASSWORD@HOST/DB)
+    /// [default: rsupport.sqlite in the platform data dir].
+    #[arg(long, env = "RSUPPORT_SERVER_DB", value_name = "DB")]
+    pub db: Option<DbSpec>,
     #[command(flatten)]
     pub server: ServerFlags,
 }
@@ -144,9 +149,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             init_logs(args.server.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
-                None => default_db("rsupport.sqlite")?,
+                None => DbSpec::Sqlite(default_db("rsupport.sqlite")?),
             };
-            let store = Store::open_to_serve(&db)?;
+            let store = Store::open_to_serve(db)?;
             let config = args.server.config(false);
             run_server(args.server.listen, AppState::new(store, config), None)
         }
@@ -154,9 +159,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             init_logs(args.server.log_json);
             let db = match args.db.clone() {
                 Some(db) => db,
-                None => default_db("demo.sqlite")?,
+                None => DbSpec::Sqlite(default_db("demo.sqlite")?),
             };
-            let store = Store::open_to_serve(&db)?;
+            let store = Store::open_to_serve(db)?;
             let logins = crate::demo::prepare(&store)?;
             let config = args.server.config(true);
             run_server(
@@ -172,12 +177,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Admin { db, command } => {
             let db = match db {
                 Some(db) => db,
-                None => default_db("rsupport.sqlite")?,
+                None => DbSpec::Sqlite(default_db("rsupport.sqlite")?),
             };
-            if matches!(command, AdminCommand::Backup { .. }) && !db.is_file() {
-                anyhow::bail!("--db: there is no database at {}", db.display());
+            if let DbSpec::Sqlite(path) = &db
+                && matches!(command, AdminCommand::Backup { .. })
+                && !path.is_file()
+            {
+                anyhow::bail!("--db: there is no database at {}", path.display());
             }
-            let store = Store::open(&db)?;
+            let store = Store::open(db)?;
             let result = crate::admin::run(&store, command);
             // leave no write only in the -wal file: the database file alone holds everything
             // (unless a running server keeps the log open, which then checkpoints it itself)
@@ -220,7 +228,7 @@ fn run_server(
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "rsupport-server listening on {url}")?;
         if let Some(logins) = logins {
-            writeln!(stdout, "database: {}", state.store.path().display())?;
+            writeln!(stdout, "database: {}", state.store.spec().display())?;
             writeln!(stdout, "Log in with (tokens are new at every start):")?;
             for login in logins {
                 writeln!(stdout, "  # {}", login.who)?;
@@ -240,7 +248,7 @@ fn run_server(
                     )?,
                 }
             }
-            let db = state.store.path().display();
+            let db = shell_word(&state.store.spec().display());
             writeln!(stdout, "Play support:   rsupport-server admin --db {db} support reply CASE --body TEXT --state action-required")?;
             writeln!(stdout, "Move the clock: rsupport-server admin --db {db} clock advance 31d")?;
         }
@@ -251,4 +259,17 @@ fn run_server(
             .await
             .context("the server stopped with an error")
     })
+}
+
+/// `text` as one shell word: as is when it is only safe characters, single-quoted otherwise.
+fn shell_word(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@%+=,".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }

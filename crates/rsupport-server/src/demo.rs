@@ -4,10 +4,11 @@
 //! Seeded once into an empty database (ids are then stable: see the `CASE_*` constants); a
 //! database that already holds the demo is reused, and every start issues fresh tokens.
 
+use crate::store::Tx;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::auth::{Clock, hash_token, new_token};
-use crate::store::{self, NewAttachment, NewCase, Store, StoreError};
+use crate::store::{NewAttachment, NewCase, Store, StoreError};
 use rsupport_api::types::{
     AuthorRole, CaseState, Contact, Customer, Escalation, EscalationReason, Privilege, Role,
     Severity, StateChangeVia, SupportPlan,
@@ -85,9 +86,9 @@ pub enum LoginUsage {
 /// account.
 pub fn prepare(store: &Store) -> anyhow::Result<Vec<Login>> {
     store.write(|tx| -> Result<(), StoreError> {
-        if !store::domain_exists(tx, RESELLER_DOMAIN)? {
+        if !tx.domain_exists(RESELLER_DOMAIN)? {
             let now = Clock {
-                offset_seconds: store::clock_offset_seconds(tx)?,
+                offset_seconds: tx.clock_offset_seconds()?,
             }
             .now();
             seed(tx, now)?;
@@ -124,10 +125,11 @@ pub fn prepare(store: &Store) -> anyhow::Result<Vec<Login>> {
         let now = Timestamp::now();
         let mut logins = Vec::new();
         for (email, domain, who, usage) in accounts {
-            let user = store::find_user(tx, email)?
+            let user = tx
+                .find_user(email)?
                 .ok_or_else(|| StoreError::Corrupt(format!("demo user {email} is missing")))?;
             let token = new_token();
-            store::insert_token(tx, user.id, &hash_token(&token), now, None)?;
+            tx.insert_token(user.id, &hash_token(&token), now, None)?;
             logins.push(Login {
                 who: who.to_string(),
                 domain: domain.map(str::to_string),
@@ -240,33 +242,25 @@ struct SeedCase<'a> {
     with_attachment: bool,
 }
 
-fn seed_case(
-    tx: &rusqlite::Connection,
-    now: Timestamp,
-    n: usize,
-    c: &SeedCase,
-) -> Result<u64, StoreError> {
+fn seed_case(tx: &dyn Tx, now: Timestamp, n: usize, c: &SeedCase) -> Result<u64, StoreError> {
     let (title, category, description) = PROBLEMS[c.problem % PROBLEMS.len()];
     let created = at(now, days(c.created_days_ago));
-    let id = store::insert_case(
-        tx,
-        &NewCase {
-            customer: c.customer.to_string(),
-            reseller_domain: c.domain.to_string(),
-            display_name: title.to_string(),
-            description: description.to_string(),
-            classification: category.to_string(),
-            priority: c.priority,
-            state: CaseState::New,
-            language_code: "en-US".to_string(),
-            time_zone: "Europe/Rome".to_string(),
-            subscribers: vec![format!("it@{}.example", c.customer)],
-            creator: c.creator.to_string(),
-            create_time: created,
-            request_id: format!("demo-seed-{n}"),
-            request_fingerprint: format!("demo-seed-{n}"),
-        },
-    )?;
+    let id = tx.insert_case(&NewCase {
+        customer: c.customer.to_string(),
+        reseller_domain: c.domain.to_string(),
+        display_name: title.to_string(),
+        description: description.to_string(),
+        classification: category.to_string(),
+        priority: c.priority,
+        state: CaseState::New,
+        language_code: "en-US".to_string(),
+        time_zone: "Europe/Rome".to_string(),
+        subscribers: vec![format!("it@{}.example", c.customer)],
+        creator: c.creator.to_string(),
+        create_time: created,
+        request_id: format!("demo-seed-{n}"),
+        request_fingerprint: format!("demo-seed-{n}"),
+    })?;
     let mut t = created;
     let mut step = || {
         t = t.checked_add(SignedDuration::from_hours(5)).unwrap_or(t);
@@ -275,31 +269,26 @@ fn seed_case(
     if c.with_attachment {
         let log = format!("case {id}: sample log\n550 5.7.1 message rejected\n");
         let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(log.as_bytes()));
-        store::insert_blob(tx, &sha, log.as_bytes())?;
-        store::insert_attachment(
-            tx,
-            &NewAttachment {
-                case_id: id,
-                filename: "error-log.txt",
-                size_bytes: log.len() as u64,
-                sha256: &sha,
-                mime_type: "text/plain",
-                creator: c.creator,
-                now: step(),
-            },
-        )?;
+        tx.insert_blob(&sha, log.as_bytes())?;
+        tx.insert_attachment(&NewAttachment {
+            case_id: id,
+            filename: "error-log.txt",
+            size_bytes: log.len() as u64,
+            sha256: &sha,
+            mime_type: "text/plain",
+            creator: c.creator,
+            now: step(),
+        })?;
     }
     if c.state != CaseState::New {
-        store::insert_comment(
-            tx,
+        tx.insert_comment(
             id,
             "Thanks for the details, we are looking into it.",
             AGENT_EMAIL,
             AuthorRole::Support,
             step(),
         )?;
-        store::set_case_state(
-            tx,
+        tx.set_case_state(
             id,
             CaseState::InProgress,
             None,
@@ -307,9 +296,8 @@ fn seed_case(
             AGENT_EMAIL,
             StateChangeVia::Support,
         )?;
-        store::note_support_activity(tx, id)?;
-        store::insert_comment(
-            tx,
+        tx.note_support_activity(id)?;
+        tx.insert_comment(
             id,
             "It still happens for a few users, see the attached log.",
             c.creator,
@@ -319,16 +307,14 @@ fn seed_case(
     }
     match c.state {
         CaseState::ActionRequired => {
-            store::insert_comment(
-                tx,
+            tx.insert_comment(
                 id,
                 "Please send the full headers of one affected message.",
                 AGENT_EMAIL,
                 AuthorRole::Support,
                 step(),
             )?;
-            store::set_case_state(
-                tx,
+            tx.set_case_state(
                 id,
                 CaseState::ActionRequired,
                 None,
@@ -336,19 +322,17 @@ fn seed_case(
                 AGENT_EMAIL,
                 StateChangeVia::Support,
             )?;
-            store::note_support_activity(tx, id)?;
+            tx.note_support_activity(id)?;
         }
         CaseState::SolutionProvided => {
-            store::insert_comment(
-                tx,
+            tx.insert_comment(
                 id,
                 "We fixed a configuration on our side; please confirm.",
                 AGENT_EMAIL,
                 AuthorRole::Support,
                 step(),
             )?;
-            store::set_case_state(
-                tx,
+            tx.set_case_state(
                 id,
                 CaseState::SolutionProvided,
                 None,
@@ -356,20 +340,18 @@ fn seed_case(
                 AGENT_EMAIL,
                 StateChangeVia::Support,
             )?;
-            store::note_support_activity(tx, id)?;
+            tx.note_support_activity(id)?;
         }
         CaseState::Closed => {
             let closed = at(now, days(c.closed_days_ago.unwrap_or(1)));
-            store::insert_comment(
-                tx,
+            tx.insert_comment(
                 id,
                 "Confirmed fixed, closing.",
                 c.creator,
                 AuthorRole::Reseller,
                 closed,
             )?;
-            store::set_case_state(
-                tx,
+            tx.set_case_state(
                 id,
                 CaseState::Closed,
                 Some(closed),
@@ -383,36 +365,27 @@ fn seed_case(
     Ok(id)
 }
 
-fn seed(tx: &rusqlite::Connection, now: Timestamp) -> Result<(), StoreError> {
+fn seed(tx: &dyn Tx, now: Timestamp) -> Result<(), StoreError> {
     for domain in [RESELLER_DOMAIN, PARTNER_DOMAIN] {
-        store::insert_domain(tx, domain, now)?;
+        tx.insert_domain(domain, now)?;
     }
     let all = Privilege::ALL;
-    store::upsert_user(
-        tx,
-        ADMIN_EMAIL,
-        Some(RESELLER_DOMAIN),
-        Role::Reseller,
-        all,
-        now,
-    )?;
-    store::upsert_user(
-        tx,
+    tx.upsert_user(ADMIN_EMAIL, Some(RESELLER_DOMAIN), Role::Reseller, all, now)?;
+    tx.upsert_user(
         PARTNER_ADMIN_EMAIL,
         Some(PARTNER_DOMAIN),
         Role::Reseller,
         all,
         now,
     )?;
-    store::upsert_user(
-        tx,
+    tx.upsert_user(
         VIEWER_EMAIL,
         Some(RESELLER_DOMAIN),
         Role::Reseller,
         &[Privilege::Support, Privilege::CustomersView],
         now,
     )?;
-    store::upsert_user(tx, AGENT_EMAIL, None, Role::Agent, &[], now)?;
+    tx.upsert_user(AGENT_EMAIL, None, Role::Agent, &[], now)?;
     for c in [
         customer(
             CUSTOMER_PREMIUM,
@@ -464,7 +437,7 @@ fn seed(tx: &rusqlite::Connection, now: Timestamp) -> Result<(), StoreError> {
             true,
         ),
     ] {
-        store::upsert_customer(tx, &c)?;
+        tx.upsert_customer(&c)?;
     }
     let r = RESELLER_DOMAIN;
     let p = PARTNER_DOMAIN;
@@ -539,7 +512,7 @@ fn seed(tx: &rusqlite::Connection, now: Timestamp) -> Result<(), StoreError> {
         true,
     );
     moved.reseller_domain = p.to_string();
-    store::upsert_customer(tx, &moved)?;
+    tx.upsert_customer(&moved)?;
     let after_move = [
         SeedCase {
             domain: p,
@@ -619,8 +592,7 @@ fn seed(tx: &rusqlite::Connection, now: Timestamp) -> Result<(), StoreError> {
     }
     // A premium case already escalated.
     let escalated_at = at(now, days(1));
-    store::set_case_escalation(
-        tx,
+    tx.set_case_escalation(
         CASE_ESCALATED,
         &Escalation {
             reason: EscalationReason::BusinessImpact,
@@ -639,6 +611,6 @@ fn seed(tx: &rusqlite::Connection, now: Timestamp) -> Result<(), StoreError> {
         false,
     );
     revoked.access_granted = false;
-    store::upsert_customer(tx, &revoked)?;
+    tx.upsert_customer(&revoked)?;
     Ok(())
 }

@@ -43,10 +43,10 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::store::Tx;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::response::{IntoResponse as _, Response};
-use rusqlite::Transaction;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::error::{ApiResult, Failure};
@@ -134,7 +134,7 @@ impl AppState {
     pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
-        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+        F: FnOnce(&dyn Tx) -> ApiResult<T> + Send + 'static,
     {
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || store.read(f))
@@ -149,7 +149,7 @@ impl AppState {
     pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
-        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+        F: FnOnce(&dyn Tx) -> ApiResult<T> + Send + 'static,
     {
         let store = self.store.clone();
         let written = tokio::task::spawn_blocking(move || store.write(f))
@@ -169,7 +169,7 @@ impl AppState {
     pub async fn write_or_validate<T, F>(&self, validate_only: bool, f: F) -> ApiResult<T>
     where
         T: Send + 'static,
-        F: FnOnce(&Transaction) -> ApiResult<T> + Send + 'static,
+        F: FnOnce(&dyn Tx) -> ApiResult<T> + Send + 'static,
     {
         if !validate_only {
             return self.write(f).await;

@@ -480,18 +480,14 @@ pub fn validate_create(request: &CreateCaseRequest) -> ApiResult<ValidCreate> {
     })
 }
 
-/// Builds an FTS5 expression in which every keyword must match, as a word prefix.
-pub fn text_match(query: &str) -> Option<String> {
-    let terms: Vec<String> = query
+/// The keywords of a query: its words (runs of letters and digits), lowercase; each must
+/// match as a word prefix. Empty when the query has no letter or digit.
+pub fn keywords(query: &str) -> Vec<String> {
+    query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
-        .collect();
-    if terms.is_empty() {
-        None
-    } else {
-        Some(terms.join(" AND "))
-    }
+        .map(|w| w.to_lowercase())
+        .collect()
 }
 
 #[cfg(test)]
@@ -806,11 +802,11 @@ mod tests {
     }
 
     #[test]
-    fn keywords_become_an_all_terms_prefix_match() {
+    fn keywords_are_the_words_of_a_query_lowercase() {
         assert_eq!(
-            text_match("bounce \"gmail\"").unwrap(),
-            "\"bounce\"* AND \"gmail\"*"
+            keywords("Bounce \"gmail\"-Relay"),
+            ["bounce", "gmail", "relay"]
         );
-        assert_eq!(text_match("  "), None);
+        assert!(keywords(" \"*(- 🎉 ").is_empty());
     }
 }

@@ -11,6 +11,11 @@
 //!
 //! Every [`TestServer`] has its own temp directory (database, attachments) and its own tokio
 //! runtime on a thread of its own; dropping it stops the server and removes the directory.
+//!
+//! The engine: SQLite (a file in that directory) by default; with `RSUPPORT_TEST_POSTGRES`
+//! set to the URL of a PostgreSQL server (`scripts/with-postgres` starts a throw-away cluster
+//! and sets it), each server gets a fresh database of its own there, dropped with it. The
+//! same tests run on both: the conformance suite of the store.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -22,7 +27,7 @@ use serde_json::Value;
 
 use crate::admin::{self, AdminCommand};
 use crate::demo::{self, Login};
-use crate::store::Store;
+use crate::store::{DbSpec, Store};
 use crate::{AppState, ServerConfig};
 
 /// `rsupport-server admin …` parsed in-process.
@@ -37,8 +42,10 @@ struct AdminLine {
 pub struct TestServer {
     /// `http://127.0.0.1:PORT`.
     pub url: String,
-    /// The SQLite file.
-    pub db: PathBuf,
+    /// The database as `--db` names it: the SQLite file, or the PostgreSQL URL.
+    pub db: String,
+    /// The fresh PostgreSQL database, dropped with the server.
+    pg: Option<TestDatabase>,
     state: AppState,
     logins: Vec<Login>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -73,12 +80,20 @@ impl TestServer {
             .prefix("rsupport-server-")
             .tempdir()
             .expect("a temp dir for the test server");
-        let db = dir.path().join(if demo {
-            "demo.sqlite"
-        } else {
-            "rsupport.sqlite"
-        });
-        let store = Store::open(&db).expect("open the test database");
+        let pg = TestDatabase::from_env();
+        let db = match &pg {
+            Some(pg) => pg.url.clone(),
+            None => dir
+                .path()
+                .join(if demo {
+                    "demo.sqlite"
+                } else {
+                    "rsupport.sqlite"
+                })
+                .display()
+                .to_string(),
+        };
+        let store = Store::open(DbSpec::parse(&db)).expect("open the test database");
         let logins = if demo {
             demo::prepare(&store).expect("seed the demo")
         } else {
@@ -92,6 +107,7 @@ impl TestServer {
         TestServer {
             url,
             db,
+            pg,
             state,
             logins,
             shutdown: Some(shutdown),
@@ -105,7 +121,7 @@ impl TestServer {
     pub fn restart(&mut self) {
         self.stop();
         let config = (*self.state.config).clone();
-        let store = Store::open(&self.db).expect("reopen the test database");
+        let store = Store::open(DbSpec::parse(&self.db)).expect("reopen the test database");
         self.state = AppState::new(store, config);
         let address = self.url.trim_start_matches("http://");
         let listener = std::net::TcpListener::bind(address).expect("bind the same port again");
@@ -174,26 +190,7 @@ impl TestServer {
     pub fn snapshot(&self) -> Vec<String> {
         let mut rows = self
             .store()
-            .read(|tx| -> Result<Vec<String>, crate::store::StoreError> {
-                let mut tables = tx
-                    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
-                let tables: Vec<String> = tables
-                    .query_map([], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?;
-                let mut rows = Vec::new();
-                for table in tables {
-                    let mut statement = tx.prepare(&format!("SELECT * FROM \"{table}\""))?;
-                    let columns = statement.column_count();
-                    let mut query = statement.query([])?;
-                    while let Some(row) = query.next()? {
-                        let values = (0..columns)
-                            .map(|i| row.get_ref(i).map(|v| format!("{v:?}")))
-                            .collect::<Result<Vec<_>, _>>()?;
-                        rows.push(format!("{table}: {}", values.join(" | ")));
-                    }
-                }
-                Ok(rows)
-            })
+            .read(|tx| tx.dump_rows())
             .expect("read the whole store");
         let mut files: Vec<String> = std::fs::read_dir(self.dir())
             .expect("the server's folder")
@@ -238,9 +235,27 @@ impl TestServer {
     }
 }
 
+impl TestServer {
+    /// Runs `f` on the SQLite file's connection, behind the store's back (tests that damage
+    /// rows or write what an older server would have). Panics on PostgreSQL.
+    pub fn with_sqlite<T>(&self, f: impl FnOnce(&rusqlite::Connection) -> T) -> T {
+        match self.store() {
+            Store::Sqlite(s) => s.with_writer(f),
+            Store::Postgres(_) => panic!("a SQLite-only test ran on PostgreSQL"),
+        }
+    }
+
+    /// Whether this server's store is PostgreSQL (`RSUPPORT_TEST_POSTGRES`).
+    pub fn on_postgres(&self) -> bool {
+        self.pg.is_some()
+    }
+}
+
 impl Drop for TestServer {
     fn drop(&mut self) {
         self.stop();
+        // its database is dropped (connections and all) by TestDatabase's drop
+        self.pg.take();
     }
 }
 
@@ -536,4 +551,85 @@ pub fn assert_every_test_file_is_a_module(manifest_dir: &str, main: &str) {
         );
     }
     assert!(seen > 1, "no test module found in {}", here.display());
+}
+
+/// A fresh database on the PostgreSQL server named by `RSUPPORT_TEST_POSTGRES`, dropped (with
+/// its connections) when this is dropped.
+pub struct TestDatabase {
+    /// The new database's URL.
+    pub url: String,
+    admin_url: String,
+    name: String,
+}
+
+/// `url` with its database name replaced by `name`.
+fn with_database(url: &str, name: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+    let slash = rest.find('/');
+    let query = rest.find('?');
+    let (authority, tail) = match (slash, query) {
+        (Some(s), Some(q)) if s < q => (&rest[..s], &rest[q..]),
+        (Some(s), None) => (&rest[..s], ""),
+        (_, Some(q)) => (&rest[..q], &rest[q..]),
+        (None, None) => (rest, ""),
+    };
+    format!("{scheme}://{authority}/{name}{tail}")
+}
+
+/// Runs `sql` (one statement, no answer) on the PostgreSQL server at `url`, on a thread of its
+/// own (tests call this from inside their runtime).
+fn pg_execute(url: &str, sql: &str) -> anyhow::Result<()> {
+    let (url, sql) = (url.to_string(), sql.to_string());
+    std::thread::spawn(move || -> anyhow::Result<()> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        runtime.block_on(async {
+            let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+                .await
+                .with_context(|| format!("cannot connect to {url}"))?;
+            let driver = tokio::spawn(connection);
+            client
+                .batch_execute(&sql)
+                .await
+                .with_context(|| sql.clone())?;
+            drop(client);
+            let _ = driver.await;
+            Ok(())
+        })
+    })
+    .join()
+    .map_err(|_| anyhow::anyhow!("the PostgreSQL test thread panicked"))?
+}
+
+impl TestDatabase {
+    /// A fresh database when `RSUPPORT_TEST_POSTGRES` is set; `None` (SQLite) otherwise.
+    pub fn from_env() -> Option<TestDatabase> {
+        let admin_url = std::env::var("RSUPPORT_TEST_POSTGRES")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        Some(TestDatabase::create(&admin_url).expect("create a test database"))
+    }
+
+    /// A fresh database on the server at `admin_url`.
+    pub fn create(admin_url: &str) -> anyhow::Result<TestDatabase> {
+        let name = format!("rsupport_test_{}", uuid::Uuid::new_v4().simple());
+        pg_execute(admin_url, &format!("CREATE DATABASE {name}"))?;
+        Ok(TestDatabase {
+            url: with_database(admin_url, &name),
+            admin_url: admin_url.to_string(),
+            name,
+        })
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Err(e) = pg_execute(
+            &self.admin_url,
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        ) {
+            tracing::warn!(error = %e, "cannot drop a test database");
+        }
+    }
 }

@@ -75,13 +75,11 @@ impl Reseller {
         let title = title.to_string();
         self.world
             .server
-            .store()
-            .write(move |tx| {
-                tx.execute(
+            .with_sqlite(|conn| {
+                conn.execute(
                     "UPDATE cases SET display_name = ?1 WHERE id = ?2",
                     rusqlite_params(&title, id),
-                )?;
-                Ok::<_, rsupport_server::store::StoreError>(())
+                )
             })
             .expect("set the raw title");
         id

@@ -181,15 +181,7 @@ pub async fn upload(
         .acquire_owned()
         .await
         .map_err(|_| Failure::internal())?;
-    let spool_dir = state
-        .store
-        .path()
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(
-            || std::path::PathBuf::from("."),
-            std::path::Path::to_path_buf,
-        );
+    let spool_dir = state.store.spool_dir();
     // A dry run reads the body (if any) to check it, and keeps none of it.
     let mut upload = spool(body, (!validate_only).then_some(&*spool_dir), limit).await?;
     if let Some(declared) = query
@@ -227,27 +219,24 @@ pub async fn upload(
             writable_case(tx, &auth.caller, id, "attach files")?;
             match &upload.file {
                 Some(file) => {
-                    let content = file.reopen().map_err(|e| {
+                    let mut content = file.reopen().map_err(|e| {
                         tracing::error!(error = %e, "cannot read back a spooled upload");
                         Failure::internal()
                     })?;
-                    store::insert_blob_from(tx, &sha256, upload.size, content)?;
+                    tx.insert_blob_from(&sha256, upload.size, &mut content)?;
                 }
                 // a dry run: no content to store, and the rows below are rolled back
-                None => store::defer_foreign_keys(tx)?,
+                None => tx.defer_foreign_keys()?,
             }
-            let attachment = store::insert_attachment(
-                tx,
-                &store::NewAttachment {
-                    case_id: id,
-                    filename: &filename,
-                    size_bytes: upload.size,
-                    sha256: &sha256,
-                    mime_type: &mime_type,
-                    creator: &auth.caller.email,
-                    now: auth.clock.now(),
-                },
-            )?;
+            let attachment = tx.insert_attachment(&store::NewAttachment {
+                case_id: id,
+                filename: &filename,
+                size_bytes: upload.size,
+                sha256: &sha256,
+                mime_type: &mime_type,
+                creator: &auth.caller.email,
+                now: auth.clock.now(),
+            })?;
             Ok((StatusCode::CREATED, Json(attachment)))
         })
         .await
@@ -275,7 +264,7 @@ pub async fn list(
         .read(move |tx| {
             visible_case(tx, &auth.caller, id)?;
             Ok(Json(AttachmentList {
-                attachments: store::list_attachments(tx, id)?,
+                attachments: tx.list_attachments(id)?,
             }))
         })
         .await
@@ -299,7 +288,7 @@ fn blob_stream(
             }
             let len = DOWNLOAD_CHUNK_BYTES.min(blob.size - offset);
             let read = state
-                .read(move |tx| Ok(store::read_blob(tx, &blob, offset, len)?))
+                .read(move |tx| Ok(tx.read_blob(&blob, offset, len)?))
                 .await
                 .map_err(|_| std::io::Error::other("cannot read the stored file"));
             Some((read.map(Bytes::from), offset + len))
@@ -358,11 +347,11 @@ pub async fn download(
         .read(move |tx| {
             visible_case(tx, &auth.caller, id)?;
             let attachment = number
-                .map(|n| store::find_attachment(tx, id, n))
+                .map(|n| tx.find_attachment(id, n))
                 .transpose()?
                 .flatten()
                 .ok_or_else(not_found)?;
-            let blob = store::find_blob(tx, &attachment.sha256)?.ok_or_else(Failure::internal)?;
+            let blob = tx.find_blob(&attachment.sha256)?.ok_or_else(Failure::internal)?;
             // Stored bytes that disagree with the recorded size are damage: answer an error
             // rather than a body shorter or longer than the size the client will check.
             if blob.size != attachment.size_bytes {

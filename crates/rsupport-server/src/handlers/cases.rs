@@ -1,11 +1,11 @@
 //! The case routes: list and search, file (idempotently), view, update, close, reopen,
 //! escalate, share, and the agents' state route.
 
+use crate::store::Tx;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use jiff::Timestamp;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::AppState;
@@ -14,7 +14,7 @@ use crate::catalogue;
 use crate::error::{ApiResult, Failure};
 use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
 use crate::rules::{self, Caller};
-use crate::store::{self, CaseCursor, CaseFilter, NewCase};
+use crate::store::{CaseCursor, CaseFilter, NewCase};
 use rsupport_api::error::ErrorBody;
 use rsupport_api::error::ErrorReason;
 use rsupport_api::types::{
@@ -27,29 +27,29 @@ use rsupport_api::types::{
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
 
 /// Loads a case the caller may see; any other case is "not found", never "forbidden".
-pub fn visible_case(conn: &Connection, caller: &Caller, id: u64) -> ApiResult<Case> {
-    store::find_case(conn, id)?
+pub fn visible_case(conn: &dyn Tx, caller: &Caller, id: u64) -> ApiResult<Case> {
+    conn.find_case(id)?
         .filter(|case| rules::can_see_case(caller, case))
         .ok_or_else(|| Failure::case_not_found(id))
 }
 
 /// The case as `caller` sees it: for a reseller user, with `unread` from their read marker.
-pub fn seen_by(conn: &Connection, caller: &Caller, mut case: Case) -> ApiResult<Case> {
+pub fn seen_by(conn: &dyn Tx, caller: &Caller, mut case: Case) -> ApiResult<Case> {
     if !caller.is_agent() {
-        case.unread = Some(store::case_unread(conn, caller.user_id, case.id)?);
+        case.unread = Some(conn.case_unread(caller.user_id, case.id)?);
     }
     Ok(case)
 }
 
-fn customer_of(conn: &Connection, case: &Case) -> ApiResult<Customer> {
-    store::find_customer(conn, &case.customer)?
+fn customer_of(conn: &dyn Tx, case: &Case) -> ApiResult<Customer> {
+    conn.find_customer(&case.customer)?
         .ok_or_else(|| Failure::customer_not_found(&case.customer))
 }
 
 /// The checks every reseller write on a case starts with: a reseller user with the case
 /// privileges, a case of its domain, a customer that granted access (while managed by it).
 pub fn writable_case(
-    conn: &Connection,
+    conn: &dyn Tx,
     caller: &Caller,
     id: u64,
     what: &str,
@@ -68,7 +68,7 @@ struct FilterKey<'a> {
     customer: &'a Option<String>,
     state: String,
     priorities: Vec<&'static str>,
-    query: &'a Option<String>,
+    query: &'a [String],
     updated_since: Option<Timestamp>,
     created_since: Option<Timestamp>,
     order: CaseOrder,
@@ -116,23 +116,19 @@ pub async fn list(
     let keywords = query
         .query
         .as_deref()
-        .map(|q| q.trim().to_string())
-        .filter(|q| !q.is_empty());
-    let text_match = match (
-        &query.query,
-        keywords.as_deref().and_then(rules::text_match),
-    ) {
-        (Some(q), None) if !q.is_empty() => {
-            return Err(Failure::invalid(
-                "query",
-                format!(
-                    "'{}' has no letter or digit to search for: give one or more words",
-                    q.escape_default()
-                ),
-            ));
-        }
-        (_, text) => text,
-    };
+        .map(rules::keywords)
+        .unwrap_or_default();
+    if let Some(q) = query.query.as_deref().filter(|q| !q.is_empty())
+        && keywords.is_empty()
+    {
+        return Err(Failure::invalid(
+            "query",
+            format!(
+                "'{}' has no letter or digit to search for: give one or more words",
+                q.escape_default()
+            ),
+        ));
+    }
     let customer = query
         .customer
         .map(|c| c.trim().to_string())
@@ -154,7 +150,7 @@ pub async fn list(
         customer,
         state: state_filter,
         priorities,
-        text_match,
+        keywords,
         updated_since: query.updated_since,
         created_since: query.created_since,
         order,
@@ -166,7 +162,7 @@ pub async fn list(
         customer: &filter.customer,
         state: filter.state.to_string(),
         priorities: filter.priorities.iter().map(|p| p.as_str()).collect(),
-        query: &keywords,
+        query: &filter.keywords,
         updated_since: filter.updated_since,
         created_since: filter.created_since,
         order,
@@ -184,7 +180,7 @@ pub async fn list(
                 check_customer_filter(tx, domain, customer)?;
             }
             let state_counts = if include_counts {
-                let counts = store::count_cases_by_state(tx, &filter)?;
+                let counts = tx.count_cases_by_state(&filter)?;
                 Some(
                     counts
                         .into_iter()
@@ -194,8 +190,7 @@ pub async fn list(
             } else {
                 None
             };
-            let page = store::list_cases(
-                tx,
+            let page = tx.list_cases(
                 &filter,
                 token.as_ref().and_then(|t| t.as_of),
                 token.as_ref().map(|t| t.cursor),
@@ -220,10 +215,11 @@ pub async fn list(
 
 /// Filtering on a customer that the domain neither manages nor ever filed for is a mistake
 /// worth saying so; a customer that moved away still lists the domain's old cases.
-fn check_customer_filter(conn: &Connection, domain: &str, customer: &str) -> ApiResult<()> {
-    let managed =
-        store::find_customer(conn, customer)?.is_some_and(|c| c.reseller_domain == domain);
-    if managed || store::domain_filed_for(conn, domain, customer)? {
+fn check_customer_filter(conn: &dyn Tx, domain: &str, customer: &str) -> ApiResult<()> {
+    let managed = conn
+        .find_customer(customer)?
+        .is_some_and(|c| c.reseller_domain == domain);
+    if managed || conn.domain_filed_for(domain, customer)? {
         Ok(())
     } else {
         Err(Failure::customer_not_found(customer))
@@ -292,12 +288,12 @@ pub async fn create(
     let fingerprint = valid.fingerprint();
     state
         .write_or_validate(write.validate_only(), move |tx| {
-            if let Some((id, seen)) = store::find_case_by_request(tx, &domain, &request_id)? {
+            if let Some((id, seen)) = tx.find_case_by_request(&domain, &request_id)? {
                 if seen == fingerprint {
-                    let case = seen_by(tx, &auth.caller, store::get_case(tx, id)?)?;
+                    let case = seen_by(tx, &auth.caller, tx.get_case(id)?)?;
                     return Ok((StatusCode::OK, Json(case)));
                 }
-                let differences = valid.differences(&store::get_case(tx, id)?);
+                let differences = valid.differences(&tx.get_case(id)?);
                 let which = if differences.is_empty() {
                     "fields that differ from this request's (the case has changed since)".to_string()
                 } else {
@@ -310,15 +306,13 @@ pub async fn create(
                     ),
                 ));
             }
-            let customer = store::find_customer(tx, &valid.customer)?
+            let customer = tx.find_customer(&valid.customer)?
                 .ok_or_else(|| Failure::customer_not_found(&valid.customer))?;
             let filed_before = customer.reseller_domain != domain
-                && store::domain_filed_for(tx, &domain, &customer.id)?;
+                && tx.domain_filed_for(&domain, &customer.id)?;
             rules::check_can_file_for(&domain, &customer, filed_before)?;
             let now = auth.clock.now();
-            let id = store::insert_case(
-                tx,
-                &NewCase {
+            let id = tx.insert_case(&NewCase {
                     customer: valid.customer,
                     reseller_domain: domain,
                     display_name: valid.display_name,
@@ -335,7 +329,7 @@ pub async fn create(
                     request_fingerprint: fingerprint,
                 },
             )?;
-            Ok((StatusCode::CREATED, Json(store::get_case(tx, id)?)))
+            Ok((StatusCode::CREATED, Json(tx.get_case(id)?)))
         })
         .await
 }
@@ -374,15 +368,14 @@ pub async fn update(
                 return Ok(Json(seen_by(tx, &auth.caller, case)?));
             }
             rules::check_open(&case, "update it", auth.clock.now())?;
-            store::update_case_fields(
-                tx,
+            tx.update_case_fields(
                 id,
                 title.as_deref(),
                 request.priority,
                 &auth.caller.email,
                 auth.clock.now(),
             )?;
-            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
+            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
         })
         .await
 }
@@ -427,17 +420,9 @@ pub async fn close(
             }
             let now = auth.clock.now();
             if let Some(body) = comment {
-                store::insert_comment(
-                    tx,
-                    id,
-                    &body,
-                    &auth.caller.email,
-                    AuthorRole::Reseller,
-                    now,
-                )?;
+                tx.insert_comment(id, &body, &auth.caller.email, AuthorRole::Reseller, now)?;
             }
-            store::set_case_state(
-                tx,
+            tx.set_case_state(
                 id,
                 CaseState::Closed,
                 Some(now),
@@ -445,7 +430,7 @@ pub async fn close(
                 &auth.caller.email,
                 StateChangeVia::Close,
             )?;
-            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
+            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
         })
         .await
 }
@@ -476,8 +461,7 @@ pub async fn reopen(
             let (case, _) = writable_case(tx, &auth.caller, id, "reopen cases")?;
             let now = auth.clock.now();
             rules::check_reopen(&case, now)?;
-            store::set_case_state(
-                tx,
+            tx.set_case_state(
                 id,
                 CaseState::InProgress,
                 None,
@@ -486,16 +470,9 @@ pub async fn reopen(
                 StateChangeVia::Reopen,
             )?;
             if let Some(body) = comment {
-                store::insert_comment(
-                    tx,
-                    id,
-                    &body,
-                    &auth.caller.email,
-                    AuthorRole::Reseller,
-                    now,
-                )?;
+                tx.insert_comment(id, &body, &auth.caller.email, AuthorRole::Reseller, now)?;
             }
-            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
+            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
         })
         .await
 }
@@ -532,8 +509,8 @@ pub async fn escalate(
                 escalated_by: auth.caller.email.clone(),
                 escalate_time: now,
             };
-            store::set_case_escalation(tx, id, &escalation, now)?;
-            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
+            tx.set_case_escalation(id, &escalation, now)?;
+            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
         })
         .await
 }
@@ -567,9 +544,9 @@ pub async fn share(
             let subscribers = rules::apply_share(&case.subscriber_email_addresses, &add, &remove);
             if subscribers != case.subscriber_email_addresses {
                 let now = auth.clock.now();
-                store::set_case_subscribers(tx, id, &subscribers, &auth.caller.email, now)?;
+                tx.set_case_subscribers(id, &subscribers, &auth.caller.email, now)?;
             }
-            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
+            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
         })
         .await
 }
@@ -600,8 +577,7 @@ pub async fn set_state(
             let case = visible_case(tx, &auth.caller, id)?;
             let now = auth.clock.now();
             let close_time = rules::agent_state_change(&case, request.state, now)?;
-            store::set_case_state(
-                tx,
+            tx.set_case_state(
                 id,
                 request.state,
                 close_time,
@@ -609,8 +585,8 @@ pub async fn set_state(
                 &auth.caller.email,
                 StateChangeVia::Support,
             )?;
-            store::note_support_activity(tx, id)?;
-            Ok(Json(seen_by(tx, &auth.caller, store::get_case(tx, id)?)?))
+            tx.note_support_activity(id)?;
+            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
         })
         .await
 }
@@ -641,7 +617,7 @@ pub async fn mark_read(
         .write(move |tx| {
             let case = visible_case(tx, &auth.caller, id)?;
             let now = auth.clock.now();
-            store::mark_case_read(tx, auth.caller.user_id, id, request.update_time, now)?;
+            tx.mark_case_read(auth.caller.user_id, id, request.update_time, now)?;
             seen_by(tx, &auth.caller, case).map(Json)
         })
         .await

@@ -9,7 +9,7 @@ use crate::auth::Auth;
 use crate::error::ApiResult;
 use crate::handlers::cases::{visible_case, writable_case};
 use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
-use crate::{rules, store};
+use crate::rules;
 use rsupport_api::error::ErrorBody;
 use rsupport_api::types::{
     AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege, StateChangeVia,
@@ -46,7 +46,7 @@ pub async fn list(
     state
         .read(move |tx| {
             visible_case(tx, &auth.caller, id)?;
-            let mut comments = store::list_comments(tx, id, after, limit + 1)?;
+            let mut comments = tx.list_comments(id, after, limit + 1)?;
             let next_page_token = if comments.len() > limit as usize {
                 comments.truncate(limit as usize);
                 comments.last().map(|c| {
@@ -94,29 +94,16 @@ pub async fn create(
             let now = auth.clock.now();
             if auth.caller.is_agent() {
                 visible_case(tx, &auth.caller, id)?;
-                let comment = store::insert_comment(
-                    tx,
-                    id,
-                    &body,
-                    &auth.caller.email,
-                    AuthorRole::Support,
-                    now,
-                )?;
+                let comment =
+                    tx.insert_comment(id, &body, &auth.caller.email, AuthorRole::Support, now)?;
                 return Ok((StatusCode::CREATED, Json(comment)));
             }
             let (case, _) = writable_case(tx, &auth.caller, id, "comment on cases")?;
             rules::check_open(&case, "comment on it", now)?;
-            let comment = store::insert_comment(
-                tx,
-                id,
-                &body,
-                &auth.caller.email,
-                AuthorRole::Reseller,
-                now,
-            )?;
+            let comment =
+                tx.insert_comment(id, &body, &auth.caller.email, AuthorRole::Reseller, now)?;
             if let Some(next) = rules::state_after_reseller_comment(case.state) {
-                store::set_case_state(
-                    tx,
+                tx.set_case_state(
                     id,
                     next,
                     None,

@@ -8,7 +8,7 @@ use crate::AppState;
 use crate::auth::Auth;
 use crate::error::{ApiResult, Failure};
 use crate::handlers::{PageToken, QueryArgs, fingerprint, page_size};
-use crate::{rules, store};
+use crate::rules;
 use rsupport_api::error::ErrorBody;
 use rsupport_api::types::{Customer, CustomerList, ListCustomersQuery, Privilege};
 
@@ -54,13 +54,8 @@ pub async fn list(
     let limit = page_size(query.page_size)?;
     state
         .read(move |tx| {
-            let mut customers = store::list_customers(
-                tx,
-                &domain,
-                keyword.as_deref(),
-                after.as_deref(),
-                limit + 1,
-            )?;
+            let mut customers =
+                tx.list_customers(&domain, keyword.as_deref(), after.as_deref(), limit + 1)?;
             let next_page_token = if customers.len() > limit as usize {
                 customers.truncate(limit as usize);
                 customers.last().map(|c| {
@@ -102,14 +97,14 @@ pub async fn get(
     check(&auth)?;
     state
         .read(move |tx| {
-            let found = store::find_customer(tx, &id)?;
+            let found = tx.find_customer(&id)?;
             match found {
                 Some(customer) if rules::can_see_customer(&auth.caller, &customer) => {
                     Ok(Json(customer))
                 }
                 Some(customer) => {
                     let filed_before = match &auth.caller.domain {
-                        Some(domain) => store::domain_filed_for(tx, domain, &customer.id)?,
+                        Some(domain) => tx.domain_filed_for(domain, &customer.id)?,
                         None => false,
                     };
                     Err(rules::customer_not_managed(&customer.id, filed_before))

@@ -19,7 +19,7 @@ use crate::auth::Auth;
 use crate::error::{ApiResult, Failure};
 use crate::handlers::cases::visible_case;
 use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
-use crate::{rules, store};
+use crate::rules;
 use rsupport_api::error::ErrorBody;
 use rsupport_api::types::{CaseEventList, ListEventsQuery, MAX_WAIT_SECONDS, Privilege};
 
@@ -84,7 +84,7 @@ pub async fn list(
         let mut events = state
             .read(move |tx| {
                 visible_case(tx, &caller, id)?;
-                Ok(store::list_events(tx, id, after, limit + 1)?)
+                Ok(tx.list_events(id, after, limit + 1)?)
             })
             .await?;
         let now = Instant::now();

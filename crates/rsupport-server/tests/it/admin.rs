@@ -132,7 +132,7 @@ async fn granting_access_lets_the_reseller_file() {
 #[tokio::test]
 async fn dev_prints_login_commands_whose_tokens_work() {
     let dir = tempfile::tempdir().unwrap();
-    let server = ServerProcess::dev(&dir.path().join("demo.sqlite"));
+    let server = ServerProcess::dev(dir.path().join("demo.sqlite"));
     let mut lines = Vec::new();
     for _ in 0..200 {
         lines = server.stdout_lines();
@@ -210,7 +210,7 @@ async fn the_demo_has_cases_in_every_state_with_messages_and_attachments() {
 #[tokio::test]
 async fn dev_reuses_an_existing_demo_database() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = ServerProcess::dev(&dir.path().join("demo.sqlite"));
+    let mut server = ServerProcess::dev(dir.path().join("demo.sqlite"));
     let issued = admin_output(&server.db, &["token", "issue", demo::AGENT_EMAIL]);
     assert!(issued.status.success(), "{}", stderr(&issued));
     let token = String::from_utf8(issued.stdout).unwrap().trim().to_string();
@@ -279,4 +279,89 @@ async fn the_demo_timeline_is_consistent() {
             assert!(closed >= created && closed <= now, "{case}");
         }
     }
+}
+
+/// `admin bench-data` through the real command line on the suite's engine: the cases are
+/// there, with their messages searchable and their timeline, through the API.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bench_data_cases_read_back_through_the_api_on_either_engine() {
+    let server = TestServer::start();
+    let out = admin_output(
+        &server.db,
+        &[
+            "bench-data",
+            "--domain",
+            "bench.example",
+            "--cases",
+            "60",
+            "--seed",
+            "9",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("filed 60 cases in "));
+    server.admin(&["user", "add", "reader@bench.example"]);
+    let api = server.api(&server.token("reader@bench.example"));
+    let all = api.get("/v1/cases?state=all&pageSize=500").await;
+    let cases = all.body["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 60);
+    // a case with a message: a word of it finds the case
+    let with_message = cases
+        .iter()
+        .find(|c| c["commentCount"].as_u64().unwrap() > 0)
+        .expect("a case with messages");
+    let id = with_message["id"].as_u64().unwrap();
+    let comments = api.get(&format!("/v1/cases/{id}/comments")).await;
+    let body = comments.body["comments"][0]["body"].as_str().unwrap();
+    let word = body
+        .split(' ')
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_lowercase();
+    let found = api
+        .get(&format!("/v1/cases?query={word}&state=all&pageSize=500"))
+        .await;
+    let ids: Vec<u64> = found.body["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect();
+    assert!(ids.contains(&id), "{word} finds case {id}: {ids:?}");
+    let events = api.get(&format!("/v1/cases/{id}/events")).await;
+    let kinds: Vec<&str> = events.body["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.first(), Some(&"created"), "{kinds:?}");
+    assert!(kinds.contains(&"message"), "{kinds:?}");
+}
+
+/// `admin backup` on the suite's engine writes a private, non-empty copy (a SQLite file, or a
+/// `pg_dump` archive) and refuses to replace a file without --force.
+#[test]
+fn backup_writes_a_private_copy_on_either_engine() {
+    let world = World::new();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("copy.backup");
+    let out = admin_output(
+        &world.server.db,
+        &["backup", "--to", target.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta = std::fs::metadata(&target).unwrap();
+    assert!(meta.len() > 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    }
+    let again = admin_output(
+        &world.server.db,
+        &["backup", "--to", target.to_str().unwrap()],
+    );
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
 }

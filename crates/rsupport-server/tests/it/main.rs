@@ -7,7 +7,7 @@ mod common;
 mod admin;
 mod attachments;
 mod auth;
-mod bench_data;
+
 mod concurrency;
 mod events;
 mod hardening;
@@ -16,7 +16,9 @@ mod openapi;
 mod rules;
 mod scoping;
 mod search;
+mod several_servers;
 mod smoke;
+mod sqlite_bench_data;
 mod unread;
 mod validate_only;
 

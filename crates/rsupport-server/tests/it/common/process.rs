@@ -1,18 +1,19 @@
 //! The real `rsupport-server` binary: `serve` or `dev` as a child process on a free loopback
 //! port (killed on drop), and `admin` runs against a database file.
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 
-use rsupport_server::store::Store;
-use rsupport_server::testing::{Api, People, seed_world};
+use rsupport_server::store::{DbSpec, Store};
+use rsupport_server::testing::{Api, People, TestDatabase, seed_world};
 
 pub const SERVER_BIN: &str = env!("CARGO_BIN_EXE_rsupport-server");
 
 /// Runs `rsupport-server admin --db DB ARGS` (the real command line, exit status and all).
-pub fn admin_output(db: &Path, args: &[&str]) -> Output {
+pub fn admin_output(db: impl AsRef<OsStr>, args: &[&str]) -> Output {
     Command::new(SERVER_BIN)
         .arg("admin")
         .arg("--db")
@@ -24,7 +25,7 @@ pub fn admin_output(db: &Path, args: &[&str]) -> Output {
 }
 
 /// Runs `rsupport-server admin --db DB ARGS` with `stdin` as its standard input.
-pub fn admin_with_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
+pub fn admin_with_stdin(db: impl AsRef<OsStr>, args: &[&str], stdin: &str) -> Output {
     use std::io::Write as _;
     let mut child = Command::new(SERVER_BIN)
         .arg("admin")
@@ -49,7 +50,10 @@ pub fn admin_with_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
 /// A `serve` or `dev` child process.
 pub struct ServerProcess {
     pub url: String,
-    pub db: PathBuf,
+    /// The database as `--db` names it.
+    pub db: String,
+    /// Where its stderr (the logs) goes.
+    log: PathBuf,
     child: Child,
     stdout: Arc<Mutex<Vec<String>>>,
     mode: &'static str,
@@ -57,16 +61,29 @@ pub struct ServerProcess {
     extra: Vec<String>,
 }
 
+/// Where the logs of a server on `db` go: beside a SQLite file, in the temp folder otherwise.
+fn log_path(db: &str) -> PathBuf {
+    if db.contains("://") {
+        std::env::temp_dir().join(format!(
+            "rsupport-server-{}.log",
+            uuid::Uuid::new_v4().simple()
+        ))
+    } else {
+        Path::new(db).with_extension("log")
+    }
+}
+
 fn spawn(
     mode: &str,
-    db: &Path,
+    db: &str,
+    log_path: &Path,
     log_level: &str,
     extra: &[String],
 ) -> (Child, String, Arc<Mutex<Vec<String>>>) {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
-        .open(db.with_extension("log"))
+        .open(log_path)
         .expect("server log file");
     let mut child = Command::new(SERVER_BIN)
         .arg(mode)
@@ -89,7 +106,7 @@ fn spawn(
         .trim()
         .strip_prefix("rsupport-server listening on ")
         .unwrap_or_else(|| {
-            let log = std::fs::read_to_string(db.with_extension("log")).unwrap_or_default();
+            let log = std::fs::read_to_string(log_path).unwrap_or_default();
             panic!(
                 "rsupport-server {mode} did not start (first line {first:?}); its stderr:\n{log}"
             )
@@ -110,35 +127,38 @@ fn spawn(
 
 impl ServerProcess {
     /// `serve --db DB` on a free port, logging at `log_level` into `DB.log`.
-    pub fn serve(db: &Path, log_level: &'static str) -> ServerProcess {
+    pub fn serve(db: impl AsRef<OsStr>, log_level: &'static str) -> ServerProcess {
         ServerProcess::launch("serve", db, log_level)
     }
 
     /// `dev --db DB` on a free port.
-    pub fn dev(db: &Path) -> ServerProcess {
+    pub fn dev(db: impl AsRef<OsStr>) -> ServerProcess {
         ServerProcess::launch("dev", db, "warn")
     }
 
     /// `serve --db DB EXTRA…` on a free port.
-    pub fn serve_with(db: &Path, extra: &[&str]) -> ServerProcess {
+    pub fn serve_with(db: impl AsRef<OsStr>, extra: &[&str]) -> ServerProcess {
         let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
         ServerProcess::launch_with("serve", db, "warn", extra)
     }
 
-    fn launch(mode: &'static str, db: &Path, log_level: &'static str) -> ServerProcess {
+    fn launch(mode: &'static str, db: impl AsRef<OsStr>, log_level: &'static str) -> ServerProcess {
         ServerProcess::launch_with(mode, db, log_level, Vec::new())
     }
 
     fn launch_with(
         mode: &'static str,
-        db: &Path,
+        db: impl AsRef<OsStr>,
         log_level: &'static str,
         extra: Vec<String>,
     ) -> ServerProcess {
-        let (child, url, stdout) = spawn(mode, db, log_level, &extra);
+        let db = db.as_ref().to_string_lossy().into_owned();
+        let log = log_path(&db);
+        let (child, url, stdout) = spawn(mode, &db, &log, log_level, &extra);
         ServerProcess {
             url,
-            db: db.to_path_buf(),
+            db,
+            log,
             child,
             stdout,
             mode,
@@ -154,7 +174,7 @@ impl ServerProcess {
 
     /// Everything the server wrote on stderr (its logs) so far.
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self.db.with_extension("log")).unwrap_or_default()
+        std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
     /// The lines the server printed on stdout so far (the listen line first).
@@ -171,7 +191,8 @@ impl ServerProcess {
     /// Starts the same mode again on the same database (on a new port; `url` is updated).
     pub fn restart(&mut self) {
         self.kill();
-        let (child, url, stdout) = spawn(self.mode, &self.db, self.log_level, &self.extra);
+        let (child, url, stdout) =
+            spawn(self.mode, &self.db, &self.log, self.log_level, &self.extra);
         self.child = child;
         self.url = url;
         self.stdout = stdout;
@@ -200,6 +221,7 @@ impl Drop for ServerProcess {
 pub struct ProcessWorld {
     pub server: ServerProcess,
     pub people: People,
+    _pg: Option<TestDatabase>,
     _dir: tempfile::TempDir,
 }
 
@@ -207,14 +229,19 @@ impl ProcessWorld {
     /// Seeds a fresh database in-process, then serves it with `rsupport-server serve`.
     pub fn new(log_level: &'static str) -> ProcessWorld {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("rsupport.sqlite");
+        let pg = TestDatabase::from_env();
+        let db = match &pg {
+            Some(pg) => pg.url.clone(),
+            None => dir.path().join("rsupport.sqlite").display().to_string(),
+        };
         let people = {
-            let store = Store::open(&db).expect("open the database");
+            let store = Store::open(DbSpec::parse(&db)).expect("open the database");
             seed_world(&store)
         };
         ProcessWorld {
             server: ServerProcess::serve(&db, log_level),
             people,
+            _pg: pg,
             _dir: dir,
         }
     }

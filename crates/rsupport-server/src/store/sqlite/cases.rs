@@ -6,53 +6,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::{StoreError, from_micros, insert_event, to_micros};
 use crate::catalogue;
+use crate::store::model::*;
 use rsupport_api::types::{
     Attachment, AuthorRole, Case, CaseEvent, CaseEventKind, CaseOrder, CaseState, Comment,
     Escalation, EscalationReason, PRODUCT_GOOGLE_WORKSPACE, Severity, StateChangeVia, StateFilter,
 };
-
-/// A case as the create route writes it.
-#[derive(Debug, Clone)]
-pub struct NewCase {
-    pub customer: String,
-    pub reseller_domain: String,
-    pub display_name: String,
-    pub description: String,
-    pub classification: String,
-    pub priority: Severity,
-    pub state: CaseState,
-    pub language_code: String,
-    pub time_zone: String,
-    pub subscribers: Vec<String>,
-    pub creator: String,
-    pub create_time: Timestamp,
-    pub request_id: String,
-    pub request_fingerprint: String,
-}
-
-fn priority_number(p: Severity) -> i64 {
-    match p {
-        Severity::P1 => 1,
-        Severity::P2 => 2,
-        Severity::P3 => 3,
-        Severity::P4 => 4,
-    }
-}
-
-fn priority_from_number(n: i64) -> Result<Severity, StoreError> {
-    match n {
-        1 => Ok(Severity::P1),
-        2 => Ok(Severity::P2),
-        3 => Ok(Severity::P3),
-        4 => Ok(Severity::P4),
-        _ => Err(StoreError::Corrupt(format!("priority {n}"))),
-    }
-}
-
-/// P1 ranks highest; every list order sorts descending on all of its keys.
-fn sev_rank(p: Severity) -> i64 {
-    5 - priority_number(p)
-}
 
 const CASE_COLUMNS: &str = "c.id, c.customer_id, cu.display_name, c.reseller_domain, c.product, \
     c.display_name, c.description, c.classification, c.priority, c.state, c.language_code, \
@@ -552,13 +510,6 @@ pub fn insert_blob_from(
     Ok(())
 }
 
-/// Where a stored file is, and its size (the length of the stored bytes).
-#[derive(Debug, Clone)]
-pub struct BlobRef {
-    rowid: i64,
-    pub size: u64,
-}
-
 pub fn find_blob(conn: &Connection, sha256: &str) -> Result<Option<BlobRef>, StoreError> {
     Ok(conn
         .query_row(
@@ -566,7 +517,7 @@ pub fn find_blob(conn: &Connection, sha256: &str) -> Result<Option<BlobRef>, Sto
             [sha256],
             |r| {
                 Ok(BlobRef {
-                    rowid: r.get(0)?,
+                    key: r.get(0)?,
                     size: r.get::<_, i64>(1)? as u64,
                 })
             },
@@ -581,22 +532,11 @@ pub fn read_blob(
     offset: u64,
     len: u64,
 ) -> Result<Vec<u8>, StoreError> {
-    let handle = conn.blob_open(rusqlite::MAIN_DB, "blobs", "data", blob.rowid, true)?;
+    let handle = conn.blob_open(rusqlite::MAIN_DB, "blobs", "data", blob.key, true)?;
     let mut buf = vec![0u8; len as usize];
     let read = handle.read_at(&mut buf, offset as usize)?;
     buf.truncate(read);
     Ok(buf)
-}
-
-#[derive(Debug, Clone)]
-pub struct NewAttachment<'a> {
-    pub case_id: u64,
-    pub filename: &'a str,
-    pub size_bytes: u64,
-    pub sha256: &'a str,
-    pub mime_type: &'a str,
-    pub creator: &'a str,
-    pub now: Timestamp,
 }
 
 pub fn insert_attachment(conn: &Connection, a: &NewAttachment) -> Result<Attachment, StoreError> {
@@ -728,43 +668,6 @@ pub fn case_unread(conn: &Connection, user_id: i64, case_id: u64) -> Result<bool
         .unwrap_or(false))
 }
 
-/// Which cases a list shows. `reseller_domain` is `None` only for support agents.
-#[derive(Debug, Clone)]
-pub struct CaseFilter {
-    pub reseller_domain: Option<String>,
-    pub customer: Option<String>,
-    pub state: StateFilter,
-    pub priorities: Vec<Severity>,
-    /// An FTS5 match expression, already built from the user's keywords.
-    pub text_match: Option<String>,
-    pub updated_since: Option<Timestamp>,
-    pub created_since: Option<Timestamp>,
-    pub order: CaseOrder,
-    /// The reseller user whose read markers say which cases are `unread`; `None` for agents.
-    pub viewer: Option<i64>,
-    /// Only the cases unread by `viewer`.
-    pub unread_only: bool,
-}
-
-/// A position in a list order: every order sorts descending on `(rank, time, id)`; `rank` is
-/// the severity rank for the severity order and 0 otherwise.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub struct CaseCursor {
-    pub rank: i64,
-    pub time: i64,
-    pub id: i64,
-}
-
-/// One page of cases, with where it ended and the snapshot (write sequence) it was placed in.
-#[derive(Debug, Clone)]
-pub struct CasePage {
-    pub cases: Vec<Case>,
-    pub as_of: i64,
-    pub next: Option<CaseCursor>,
-}
-
 /// The sequence number of the latest write to any case.
 pub fn latest_case_write(conn: &Connection) -> Result<i64, StoreError> {
     Ok(
@@ -796,7 +699,16 @@ enum TextPlan {
 /// The FTS5 expression of a list: the keywords in the text columns and, for a reseller, the
 /// domain's tenant token, so that another domain's hits are never walked.
 fn match_expr(filter: &CaseFilter) -> Option<String> {
-    let text = filter.text_match.as_ref()?;
+    if filter.keywords.is_empty() {
+        return None;
+    }
+    // every keyword as a word prefix; keywords hold only letters and digits
+    let text = filter
+        .keywords
+        .iter()
+        .map(|w| format!("\"{w}\"*"))
+        .collect::<Vec<_>>()
+        .join(" AND ");
     let words = format!("{{title description messages}} : ({text})");
     Some(match &filter.reseller_domain {
         Some(domain) => format!("tenant : \"{}\" AND {words}", tenant_token(domain)),
@@ -1169,59 +1081,60 @@ pub fn list_cases(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Store, insert_domain, upsert_customer};
+    use crate::store::Store;
     use rsupport_api::types::{Contact, Customer, SupportPlan};
+
+    fn sqlite(store: &Store) -> &crate::store::sqlite::SqliteStore {
+        match store {
+            Store::Sqlite(s) => s,
+            Store::Postgres(_) => unreachable!("a SQLite test store"),
+        }
+    }
 
     fn seeded(cases: usize) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+        let store = Store::open(dir.path().join("t.sqlite")).unwrap();
         store
             .write(|tx| -> Result<(), StoreError> {
                 let now = Timestamp::now();
-                insert_domain(tx, "d.example", now)?;
-                upsert_customer(
-                    tx,
-                    &Customer {
-                        id: "acme".into(),
-                        display_name: "Acme".into(),
-                        primary_domain: "acme.example".into(),
-                        reseller_domain: "d.example".into(),
-                        plan: SupportPlan::Premium,
-                        access_granted: true,
-                        contact: Contact {
-                            name: "n".into(),
-                            email: "e@acme.example".into(),
-                            phone: None,
-                        },
+                tx.insert_domain("d.example", now)?;
+                tx.upsert_customer(&Customer {
+                    id: "acme".into(),
+                    display_name: "Acme".into(),
+                    primary_domain: "acme.example".into(),
+                    reseller_domain: "d.example".into(),
+                    plan: SupportPlan::Premium,
+                    access_granted: true,
+                    contact: Contact {
+                        name: "n".into(),
+                        email: "e@acme.example".into(),
+                        phone: None,
                     },
-                )?;
+                })?;
                 for i in 0..cases {
                     let title = if i % 100 == 0 {
                         "common rare"
                     } else {
                         "common"
                     };
-                    insert_case(
-                        tx,
-                        &NewCase {
-                            customer: "acme".into(),
-                            reseller_domain: "d.example".into(),
-                            display_name: title.into(),
-                            description: format!("case number {i}"),
-                            classification: "gmail-delivery".into(),
-                            priority: Severity::P3,
-                            state: CaseState::New,
-                            language_code: "en-US".into(),
-                            time_zone: "UTC".into(),
-                            subscribers: vec![],
-                            creator: "a@d.example".into(),
-                            create_time: now
-                                .checked_add(jiff::SignedDuration::from_secs(i as i64))
-                                .unwrap(),
-                            request_id: format!("r{i}"),
-                            request_fingerprint: "f".into(),
-                        },
-                    )?;
+                    tx.insert_case(&NewCase {
+                        customer: "acme".into(),
+                        reseller_domain: "d.example".into(),
+                        display_name: title.into(),
+                        description: format!("case number {i}"),
+                        classification: "gmail-delivery".into(),
+                        priority: Severity::P3,
+                        state: CaseState::New,
+                        language_code: "en-US".into(),
+                        time_zone: "UTC".into(),
+                        subscribers: vec![],
+                        creator: "a@d.example".into(),
+                        create_time: now
+                            .checked_add(jiff::SignedDuration::from_secs(i as i64))
+                            .unwrap(),
+                        request_id: format!("r{i}"),
+                        request_fingerprint: "f".into(),
+                    })?;
                 }
                 Ok(())
             })
@@ -1235,7 +1148,7 @@ mod tests {
             customer: None,
             state: StateFilter::All,
             priorities: vec![],
-            text_match: crate::rules::text_match(text),
+            keywords: crate::rules::keywords(text),
             updated_since: None,
             created_since: None,
             order: CaseOrder::Updated,
@@ -1254,7 +1167,7 @@ mod tests {
         let mut as_of = None;
         loop {
             let page = store
-                .read(|tx| list_cases(tx, f, as_of, after, limit))
+                .read(|tx| tx.list_cases(f, as_of, after, limit))
                 .unwrap();
             seen.extend(page.cases.iter().map(|c| c.id));
             as_of = Some(page.as_of);
@@ -1305,8 +1218,8 @@ mod tests {
 
     /// Every case of the domain, most recently updated first, from the cases table itself.
     fn by_update_time(store: &Store, title_has: &str) -> Vec<u64> {
-        store
-            .read(|tx| -> Result<Vec<u64>, StoreError> {
+        sqlite(store)
+            .raw_read(|tx| -> Result<Vec<u64>, StoreError> {
                 let mut stmt = tx.prepare(
                     "SELECT id FROM cases WHERE instr(display_name, ?1) > 0
                      ORDER BY update_time DESC, id DESC",
@@ -1331,25 +1244,25 @@ mod tests {
                         .checked_add(jiff::SignedDuration::from_micros(((i * 7) % 4) as i64))
                         .unwrap();
                     let title = if i % 5 == 4 { "hay" } else { "needle" };
-                    insert_case(tx, &new_case(title, time, i))?;
+                    tx.insert_case(&new_case(title, time, i))?;
                 }
                 // More writes in one microsecond than it has keys, then a later one.
                 let crowded = base
                     .checked_add(jiff::SignedDuration::from_micros(1))
                     .unwrap();
                 for i in 0..1100usize {
-                    insert_case(tx, &new_case("needle crowd", crowded, 100 + i))?;
+                    tx.insert_case(&new_case("needle crowd", crowded, 100 + i))?;
                 }
                 let after = base
                     .checked_add(jiff::SignedDuration::from_micros(3))
                     .unwrap();
-                insert_case(tx, &new_case("needle after", after, 2000))?;
+                tx.insert_case(&new_case("needle after", after, 2000))?;
                 // Writes that land in a microsecond other cases already hold.
                 let tie = base
                     .checked_add(jiff::SignedDuration::from_micros(2))
                     .unwrap();
                 for id in [3u64, 10, 1] {
-                    insert_comment(tx, id, "more", "a@d.example", AuthorRole::Reseller, tie)?;
+                    tx.insert_comment(id, "more", "a@d.example", AuthorRole::Reseller, tie)?;
                 }
                 Ok(())
             })
@@ -1369,8 +1282,8 @@ mod tests {
     fn a_search_in_update_order_walks_the_index_in_key_order_without_sorting_the_hits() {
         let (_dir, store) = seeded(10);
         let f = filter("common");
-        let plan = store
-            .read(|tx| -> Result<Vec<String>, StoreError> {
+        let plan = sqlite(&store)
+            .raw_read(|tx| -> Result<Vec<String>, StoreError> {
                 let plan = text_plan(tx, &f)?;
                 assert_eq!(plan, Some(TextPlan::Search));
                 let mut sql = format!("EXPLAIN QUERY PLAN SELECT {CASE_COLUMNS}");

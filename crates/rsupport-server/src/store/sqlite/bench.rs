@@ -11,41 +11,12 @@ use jiff::Timestamp;
 use rusqlite::{Connection, params};
 
 use super::{StoreError, insert_event, to_micros};
+use crate::store::model::*;
 use rsupport_api::types::{
-    AuthorRole, CaseEvent, CaseEventKind, CaseState, PRODUCT_GOOGLE_WORKSPACE, Severity,
-    StateChangeVia,
+    AuthorRole, CaseEvent, CaseEventKind, CaseState, PRODUCT_GOOGLE_WORKSPACE, StateChangeVia,
 };
 
 use super::NewCase;
-
-/// One write after a case is filed, in time order.
-#[derive(Debug, Clone)]
-pub enum BenchWrite {
-    /// A message (as `insert_comment`; a support message marks the case unread).
-    Message {
-        body: String,
-        author: String,
-        role: AuthorRole,
-        time: Timestamp,
-    },
-    /// A change of state (as `set_case_state`; one by support marks the case unread, as
-    /// `admin support reply --state` does). Closing sets the close time, any other state clears it.
-    State {
-        to: CaseState,
-        actor: String,
-        via: StateChangeVia,
-        time: Timestamp,
-    },
-}
-
-fn priority_number(p: Severity) -> i64 {
-    match p {
-        Severity::P1 => 1,
-        Severity::P2 => 2,
-        Severity::P3 => 3,
-        Severity::P4 => 4,
-    }
-}
 
 /// Files `new` (its `state` is the state it is filed in) followed by `writes`; answers its id.
 /// `last_seq` carries the last `case_updates` seq from one call to the next of a transaction
@@ -239,10 +210,4 @@ pub fn insert_bench_case(
 pub fn latest_update_time(conn: &Connection) -> Result<Option<Timestamp>, StoreError> {
     let us: Option<i64> = conn.query_row("SELECT MAX(update_time) FROM cases", [], |r| r.get(0))?;
     us.map(super::from_micros).transpose()
-}
-
-/// A page cache large enough for a batch of bulk writes (`on`), or back to the store's usual size.
-pub fn bulk_cache(conn: &Connection, on: bool) -> Result<(), StoreError> {
-    conn.pragma_update(None, "cache_size", if on { -262_144 } else { -16_000 })?;
-    Ok(())
 }

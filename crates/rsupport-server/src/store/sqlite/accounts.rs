@@ -4,26 +4,8 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{StoreError, from_micros, to_micros};
+use crate::store::model::*;
 use rsupport_api::types::{Contact, Customer, Privilege, Role, SupportPlan};
-
-/// A user account: a reseller user of one domain, or a support agent.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UserRecord {
-    pub id: i64,
-    pub email: String,
-    pub domain: Option<String>,
-    pub role: Role,
-    pub privileges: Vec<Privilege>,
-}
-
-/// A stored token, found by the hash of the presented one.
-#[derive(Debug, Clone)]
-pub struct TokenRecord {
-    pub token_hash: Vec<u8>,
-    pub expire_time: Option<Timestamp>,
-    pub revoke_time: Option<Timestamp>,
-    pub user: UserRecord,
-}
 
 pub fn domain_exists(conn: &Connection, domain: &str) -> Result<bool, StoreError> {
     Ok(conn

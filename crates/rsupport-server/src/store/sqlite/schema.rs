@@ -309,7 +309,7 @@ mod tests {
         )
         .unwrap();
         migrate(&mut conn).unwrap();
-        let events = crate::store::list_events(&conn, 7, 0, 100).unwrap();
+        let events = crate::store::sqlite::events::list_events(&conn, 7, 0, 100).unwrap();
         let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
         assert_eq!(
             kinds,

@@ -1,4 +1,4 @@
-//! `admin bench-data` (synthetic cases that read back through the API like filed ones) and
+//! On SQLite files (the PostgreSQL half of the suite skips `sqlite_` tests): `admin bench-data` (synthetic cases that read back through the API like filed ones) and
 //! `admin backup` (a consistent one-file copy of a live database); admin commands leave nothing
 //! only in the `-wal` file.
 
@@ -23,7 +23,8 @@ fn query_i64(conn: &Connection, sql: &str) -> i64 {
 
 /// The contents of the cases a seed makes, in filing order (times left out: they follow the
 /// clock).
-fn case_contents(db: &Path) -> Vec<String> {
+fn case_contents(db: impl AsRef<Path>) -> Vec<String> {
+    let db = db.as_ref();
     let conn = Connection::open(db).unwrap();
     let mut stmt = conn
         .prepare(
@@ -300,7 +301,8 @@ fn mode(path: &Path) -> u32 {
 }
 
 /// Opens `file` alone: copied first into a folder of its own, so no `-wal` can help it.
-fn open_alone(file: &Path) -> (tempfile::TempDir, Connection) {
+fn open_alone(file: impl AsRef<Path>) -> (tempfile::TempDir, Connection) {
+    let file = file.as_ref();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("alone.sqlite");
     std::fs::copy(file, &copy).unwrap();
@@ -330,7 +332,7 @@ async fn backup_of_a_database_being_written_opens_on_its_own() {
     while world
         .server
         .store()
-        .read(|tx| rsupport_server::store::latest_update_time(tx))
+        .read(|tx| tx.latest_update_time())
         .unwrap()
         .is_none()
     {
@@ -418,7 +420,7 @@ fn backup_replaces_an_existing_file_only_with_force() {
     assert_eq!(query_i64(&copy, "SELECT COUNT(*) FROM customers"), 5);
 
     let out = admin_output(
-        &world.server.dir().join("absent.sqlite"),
+        world.server.dir().join("absent.sqlite"),
         &[
             "backup",
             "--to",

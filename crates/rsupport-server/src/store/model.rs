@@ -1,0 +1,148 @@
+//! What the store's engines read and write, whatever the engine: the records, filters and
+//! pages that cross the [`super::Tx`] interface.
+
+use jiff::Timestamp;
+use rsupport_api::types::{
+    AuthorRole, Case, CaseOrder, CaseState, Privilege, Role, Severity, StateChangeVia, StateFilter,
+};
+
+use super::StoreError;
+
+/// A user account: a reseller user of one domain, or a support agent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRecord {
+    pub id: i64,
+    pub email: String,
+    pub domain: Option<String>,
+    pub role: Role,
+    pub privileges: Vec<Privilege>,
+}
+
+/// A stored token, found by the hash of the presented one.
+#[derive(Debug, Clone)]
+pub struct TokenRecord {
+    pub token_hash: Vec<u8>,
+    pub expire_time: Option<Timestamp>,
+    pub revoke_time: Option<Timestamp>,
+    pub user: UserRecord,
+}
+
+/// One write after a case is filed, in time order.
+#[derive(Debug, Clone)]
+pub enum BenchWrite {
+    /// A message (as `insert_comment`; a support message marks the case unread).
+    Message {
+        body: String,
+        author: String,
+        role: AuthorRole,
+        time: Timestamp,
+    },
+    /// A change of state (as `set_case_state`; one by support marks the case unread, as
+    /// `admin support reply --state` does). Closing sets the close time, any other state clears it.
+    State {
+        to: CaseState,
+        actor: String,
+        via: StateChangeVia,
+        time: Timestamp,
+    },
+}
+
+/// A case as the create route writes it.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub customer: String,
+    pub reseller_domain: String,
+    pub display_name: String,
+    pub description: String,
+    pub classification: String,
+    pub priority: Severity,
+    pub state: CaseState,
+    pub language_code: String,
+    pub time_zone: String,
+    pub subscribers: Vec<String>,
+    pub creator: String,
+    pub create_time: Timestamp,
+    pub request_id: String,
+    pub request_fingerprint: String,
+}
+
+pub fn priority_number(p: Severity) -> i64 {
+    match p {
+        Severity::P1 => 1,
+        Severity::P2 => 2,
+        Severity::P3 => 3,
+        Severity::P4 => 4,
+    }
+}
+
+pub fn priority_from_number(n: i64) -> Result<Severity, StoreError> {
+    match n {
+        1 => Ok(Severity::P1),
+        2 => Ok(Severity::P2),
+        3 => Ok(Severity::P3),
+        4 => Ok(Severity::P4),
+        _ => Err(StoreError::Corrupt(format!("priority {n}"))),
+    }
+}
+
+/// P1 ranks highest; every list order sorts descending on all of its keys.
+pub fn sev_rank(p: Severity) -> i64 {
+    5 - priority_number(p)
+}
+
+/// Where a stored file is, and its size (the length of the stored bytes).
+#[derive(Debug, Clone)]
+pub struct BlobRef {
+    /// The engine's key of the stored file.
+    pub key: i64,
+    pub size: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAttachment<'a> {
+    pub case_id: u64,
+    pub filename: &'a str,
+    pub size_bytes: u64,
+    pub sha256: &'a str,
+    pub mime_type: &'a str,
+    pub creator: &'a str,
+    pub now: Timestamp,
+}
+
+/// Which cases a list shows. `reseller_domain` is `None` only for support agents.
+#[derive(Debug, Clone)]
+pub struct CaseFilter {
+    pub reseller_domain: Option<String>,
+    pub customer: Option<String>,
+    pub state: StateFilter,
+    pub priorities: Vec<Severity>,
+    /// Keywords that must all match, each as a word prefix, in the title, description or
+    /// messages: lowercase, letters and digits only (see [`crate::rules::keywords`]).
+    pub keywords: Vec<String>,
+    pub updated_since: Option<Timestamp>,
+    pub created_since: Option<Timestamp>,
+    pub order: CaseOrder,
+    /// The reseller user whose read markers say which cases are `unread`; `None` for agents.
+    pub viewer: Option<i64>,
+    /// Only the cases unread by `viewer`.
+    pub unread_only: bool,
+}
+
+/// A position in a list order: every order sorts descending on `(rank, time, id)`; `rank` is
+/// the severity rank for the severity order and 0 otherwise.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct CaseCursor {
+    pub rank: i64,
+    pub time: i64,
+    pub id: i64,
+}
+
+/// One page of cases, with where it ended and the snapshot (write sequence) it was placed in.
+#[derive(Debug, Clone)]
+pub struct CasePage {
+    pub cases: Vec<Case>,
+    pub as_of: i64,
+    pub next: Option<CaseCursor>,
+}

@@ -1,0 +1,1528 @@
+//! The PostgreSQL engine, for several servers on one database: a pool of connections
+//! (deadpool-postgres over tokio-postgres), its versioned migrations ([`schema`]), and the same
+//! queries as the SQLite engine in PostgreSQL's SQL.
+//!
+//! Connections are driven by a small runtime of the store's own, so the store is used the same
+//! way from a request's blocking thread, an admin command or a test: a transaction's queries
+//! are channel messages to its connection's task, waited for on the calling thread.
+//!
+//! Reads run in a `REPEATABLE READ, READ ONLY` transaction (one snapshot). Writes take a
+//! transaction-level advisory lock first: one write at a time across every server on the
+//! database, as SQLite's single writer, so a rule's check-then-write holds across servers and
+//! the write sequence (`case_updates.seq`) is in commit order, which paging relies on. Ids are
+//! `MAX(id) + 1` under that lock rather than sequences, which a rollback would not give back:
+//! a `validateOnly` rehearsal answers the very ids the real call then gets.
+
+mod schema;
+
+use std::future::Future;
+use std::str::FromStr as _;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use futures_executor::block_on;
+use jiff::Timestamp;
+use rsupport_api::types::{
+    Attachment, AuthorRole, Case, CaseEvent, CaseEventKind, CaseOrder, CaseState, Comment, Contact,
+    Customer, Escalation, EscalationReason, PRODUCT_GOOGLE_WORKSPACE, Privilege, Role, Severity,
+    StateChangeVia, StateFilter, SupportPlan,
+};
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{IsolationLevel, NoTls, Row};
+
+pub use schema::SCHEMA_VERSION;
+
+use super::*;
+use crate::catalogue;
+
+/// The advisory lock every write holds until it commits (one number for the whole database).
+const WRITE_LOCK: i64 = 0x7273_7570_706f_7274; // "rsupport"
+/// The advisory lock held while migrating.
+const MIGRATE_LOCK: i64 = WRITE_LOCK + 1;
+/// Attachment content is stored in chunks of this size.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// A PostgreSQL database.
+pub struct PgStore {
+    url: String,
+    pool: Pool,
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+/// `url` with its password, if any, replaced by `***`.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, tail) = match rest.find(['/', '?']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+impl PgStore {
+    /// Connects to the database at `url` and brings its schema up to date.
+    pub fn open(url: &str) -> anyhow::Result<PgStore> {
+        let shown = redact(url);
+        let config = tokio_postgres::Config::from_str(url)
+            .with_context(|| format!("--db: {shown} is not a PostgreSQL URL this server can read (postgres://USER@/DB?host=/socket/dir or postgres://USER:PASSWORD@HOST/DB)"))?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("postgres")
+            .enable_all()
+            .build()
+            .context("cannot start the PostgreSQL connection runtime")?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(16)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .wait_timeout(Some(Duration::from_secs(10)))
+            .create_timeout(Some(Duration::from_secs(10)))
+            .build()
+            .context("cannot build the PostgreSQL connection pool")?;
+        let store = PgStore {
+            url: url.to_string(),
+            pool,
+            runtime: Some(runtime),
+        };
+        store
+            .migrate()
+            .with_context(|| format!("cannot migrate the database {shown}"))?;
+        Ok(store)
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Runs `future` on the store's runtime and waits for it on this thread.
+    fn run<F>(&self, future: F) -> F::Output
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let runtime = self.runtime.as_ref().expect("the store's runtime");
+        match block_on(runtime.spawn(future)) {
+            Ok(output) => output,
+            Err(e) => std::panic::resume_unwind(e.into_panic()),
+        }
+    }
+
+    fn connection(&self) -> Result<deadpool_postgres::Object, StoreError> {
+        let pool = self.pool.clone();
+        self.run(async move { pool.get().await })
+            .map_err(|e| StoreError::PgPool(e.to_string()))
+    }
+
+    fn migrate(&self) -> Result<(), StoreError> {
+        let mut client = self.connection()?;
+        block_on(client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATE_LOCK]))?;
+        let result = (|| -> Result<(), StoreError> {
+            block_on(client.batch_execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (
+                     version    BIGINT PRIMARY KEY,
+                     apply_time TIMESTAMPTZ NOT NULL DEFAULT now()
+                 )",
+            ))?;
+            let done: i64 =
+                block_on(client.query_one("SELECT COUNT(*) FROM schema_migrations", &[]))?.get(0);
+            let done = usize::try_from(done).unwrap_or(0);
+            if done > schema::MIGRATIONS.len() {
+                return Err(StoreError::Corrupt(format!(
+                    "the database is at schema version {done}; this server knows versions up to {}: upgrade the server",
+                    schema::MIGRATIONS.len()
+                )));
+            }
+            for (index, sql) in schema::MIGRATIONS.iter().enumerate().skip(done) {
+                let tx = block_on(client.transaction())?;
+                block_on(tx.batch_execute(sql))?;
+                block_on(tx.execute(
+                    "INSERT INTO schema_migrations(version) VALUES ($1)",
+                    &[&(index as i64 + 1)],
+                ))?;
+                block_on(tx.commit())?;
+            }
+            Ok(())
+        })();
+        block_on(client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATE_LOCK]))?;
+        result
+    }
+
+    pub fn read<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut client = self.connection()?;
+        let tx = block_on(
+            client
+                .build_transaction()
+                .isolation_level(IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start(),
+        )
+        .map_err(StoreError::from)?;
+        let pg = PgTx { tx };
+        let value = f(&pg);
+        block_on(pg.tx.rollback()).map_err(StoreError::from)?;
+        value
+    }
+
+    pub fn on_writer<T, E>(
+        &self,
+        f: impl FnOnce(&dyn Tx) -> Result<T, E>,
+        keep: bool,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut client = self.connection()?;
+        let tx = block_on(client.transaction()).map_err(StoreError::from)?;
+        block_on(tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]))
+            .map_err(StoreError::from)?;
+        let pg = PgTx { tx };
+        let value = f(&pg);
+        match (&value, keep) {
+            (Ok(_), true) => block_on(pg.tx.commit()).map_err(StoreError::from)?,
+            _ => block_on(pg.tx.rollback()).map_err(StoreError::from)?,
+        }
+        value
+    }
+
+    /// Writes a consistent archive of the database into `target` with `pg_dump` (one
+    /// snapshot, taken while servers go on writing; restore with `pg_restore`).
+    pub fn dump_to(&self, target: &std::path::Path) -> anyhow::Result<()> {
+        let output = std::process::Command::new("pg_dump")
+            .arg("--format=custom")
+            .arg("--no-owner")
+            .arg("--file")
+            .arg(target)
+            .arg("--dbname")
+            .arg(&self.url)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .context("cannot run pg_dump (the PostgreSQL client tools, e.g. Debian's postgresql-client): is it installed and on PATH?")?;
+        if !output.status.success() {
+            anyhow::bail!(
+                "pg_dump failed ({}): {}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr).trim()
+            );
+        }
+        Ok(())
+    }
+
+    /// The size of the database on disk (`pg_database_size`), for reports.
+    pub fn size_bytes(&self) -> Result<i64, StoreError> {
+        let client = self.connection()?;
+        Ok(block_on(client.query_one("SELECT pg_database_size(current_database())", &[]))?.get(0))
+    }
+}
+
+impl Drop for PgStore {
+    fn drop(&mut self) {
+        // may be dropped on an async thread: never block there
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+/// One transaction on one pooled connection.
+struct PgTx<'a> {
+    tx: deadpool_postgres::Transaction<'a>,
+}
+
+type Params<'p> = [&'p (dyn ToSql + Sync)];
+
+impl PgTx<'_> {
+    fn query(&self, sql: &str, params: &Params) -> Result<Vec<Row>, StoreError> {
+        let statement = block_on(self.tx.prepare_cached(sql))?;
+        Ok(block_on(self.tx.query(&statement, params))?)
+    }
+
+    fn query_opt(&self, sql: &str, params: &Params) -> Result<Option<Row>, StoreError> {
+        Ok(self.query(sql, params)?.into_iter().next())
+    }
+
+    fn query_one(&self, sql: &str, params: &Params) -> Result<Row, StoreError> {
+        self.query_opt(sql, params)?
+            .ok_or_else(|| StoreError::Corrupt(format!("no row for {sql}")))
+    }
+
+    fn execute(&self, sql: &str, params: &Params) -> Result<u64, StoreError> {
+        let statement = block_on(self.tx.prepare_cached(sql))?;
+        Ok(block_on(self.tx.execute(&statement, params))?)
+    }
+
+    /// Appends a write to the case's history and stamps the case with it.
+    fn record_write(&self, case_id: i64, now: Timestamp) -> Result<(), StoreError> {
+        let seq: i64 = self
+            .query_one(
+                "INSERT INTO case_updates(seq, case_id, update_time, sev_rank)
+                 SELECT (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_updates), id, $2, sev_rank FROM cases WHERE id = $1
+                 RETURNING seq",
+                &[&case_id, &to_micros(now)],
+            )?
+            .get(0);
+        self.execute(
+            "UPDATE cases SET update_time = $2, update_seq = $3 WHERE id = $1",
+            &[&case_id, &to_micros(now), &seq],
+        )?;
+        Ok(())
+    }
+}
+
+fn role_text(role: Role) -> &'static str {
+    match role {
+        Role::Reseller => "reseller",
+        Role::Agent => "agent",
+    }
+}
+
+fn author_role_text(role: AuthorRole) -> &'static str {
+    match role {
+        AuthorRole::Reseller => "reseller",
+        AuthorRole::Support => "support",
+    }
+}
+
+fn privileges_to_text(privileges: &[Privilege]) -> String {
+    privileges
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+const USER_COLUMNS: &str = "u.id, u.email, u.domain, u.role, u.privileges";
+
+fn user_from_row(row: &Row, offset: usize) -> Result<UserRecord, StoreError> {
+    let role: String = row.try_get(offset + 3)?;
+    let privileges: String = row.try_get(offset + 4)?;
+    Ok(UserRecord {
+        id: row.try_get(offset)?,
+        email: row.try_get(offset + 1)?,
+        domain: row.try_get(offset + 2)?,
+        role: if role == "agent" {
+            Role::Agent
+        } else {
+            Role::Reseller
+        },
+        privileges: privileges
+            .split(',')
+            .filter_map(|p| p.parse().ok())
+            .collect(),
+    })
+}
+
+const CUSTOMER_COLUMNS: &str = "id, display_name, primary_domain, reseller_domain, plan, \
+     access_granted, contact_name, contact_email, contact_phone";
+
+fn customer_from_row(row: &Row) -> Result<Customer, StoreError> {
+    let plan: String = row.try_get(4)?;
+    Ok(Customer {
+        id: row.try_get(0)?,
+        display_name: row.try_get(1)?,
+        primary_domain: row.try_get(2)?,
+        reseller_domain: row.try_get(3)?,
+        plan: plan.parse().unwrap_or(SupportPlan::Standard),
+        access_granted: row.try_get(5)?,
+        contact: Contact {
+            name: row.try_get(6)?,
+            email: row.try_get(7)?,
+            phone: row.try_get(8)?,
+        },
+    })
+}
+
+const CASE_COLUMNS: &str = "c.id, c.customer_id, cu.display_name, c.reseller_domain, c.product, \
+    c.display_name, c.description, c.classification, c.priority, c.state, c.language_code, \
+    c.time_zone, c.escalation_reason, c.escalation_justification, c.escalated_by, \
+    c.escalate_time, c.subscribers, c.creator, c.create_time, c.update_time, c.close_time, \
+    c.comment_count, c.attachment_count, c.sev_rank";
+
+const CASE_FROM: &str = "FROM cases c JOIN customers cu ON cu.id = c.customer_id";
+
+/// Number of columns of [`CASE_COLUMNS`].
+const CASE_COLUMN_COUNT: usize = 24;
+
+fn case_from_row(row: &Row) -> Result<Case, StoreError> {
+    let id: i64 = row.try_get(0)?;
+    let classification: String = row.try_get(7)?;
+    let state: String = row.try_get(9)?;
+    let escalation_reason: Option<String> = row.try_get(12)?;
+    let subscribers: String = row.try_get(16)?;
+    let escalation = match escalation_reason {
+        Some(reason) => Some(Escalation {
+            reason: reason
+                .parse::<EscalationReason>()
+                .map_err(StoreError::Corrupt)?,
+            justification: row.try_get::<_, Option<String>>(13)?.unwrap_or_default(),
+            escalated_by: row.try_get::<_, Option<String>>(14)?.unwrap_or_default(),
+            escalate_time: from_micros(row.try_get::<_, Option<i64>>(15)?.unwrap_or_default())?,
+        }),
+        None => None,
+    };
+    Ok(Case {
+        id: id as u64,
+        name: format!("cases/{id}"),
+        customer: row.try_get(1)?,
+        customer_display_name: row.try_get(2)?,
+        reseller_domain: row.try_get(3)?,
+        product: row.try_get(4)?,
+        display_name: row.try_get(5)?,
+        description: row.try_get(6)?,
+        classification: catalogue::find(&classification)
+            .cloned()
+            .unwrap_or_else(|| catalogue::unknown(&classification)),
+        priority: priority_from_number(row.try_get(8)?)?,
+        state: state.parse().map_err(StoreError::Corrupt)?,
+        language_code: row.try_get(10)?,
+        time_zone: row.try_get(11)?,
+        escalated: escalation.is_some(),
+        escalation,
+        subscriber_email_addresses: serde_json::from_str(&subscribers)
+            .map_err(|e| StoreError::Corrupt(format!("subscribers of case {id}: {e}")))?,
+        creator: row.try_get(17)?,
+        create_time: from_micros(row.try_get(18)?)?,
+        update_time: from_micros(row.try_get(19)?)?,
+        close_time: row
+            .try_get::<_, Option<i64>>(20)?
+            .map(from_micros)
+            .transpose()?,
+        comment_count: row.try_get::<_, i64>(21)? as _,
+        attachment_count: row.try_get::<_, i64>(22)? as _,
+        unread: None,
+    })
+}
+
+fn comment_from_row(row: &Row) -> Result<Comment, StoreError> {
+    let role: String = row.try_get(4)?;
+    Ok(Comment {
+        id: row.try_get::<_, i64>(0)? as u64,
+        case_id: row.try_get::<_, i64>(1)? as u64,
+        body: row.try_get(2)?,
+        author: row.try_get(3)?,
+        author_role: if role == "support" {
+            AuthorRole::Support
+        } else {
+            AuthorRole::Reseller
+        },
+        create_time: from_micros(row.try_get(5)?)?,
+    })
+}
+
+const ATTACHMENT_COLUMNS: &str =
+    "id, case_id, filename, size_bytes, sha256, mime_type, creator, create_time";
+
+fn attachment_from_row(row: &Row) -> Result<Attachment, StoreError> {
+    Ok(Attachment {
+        id: row.try_get::<_, i64>(0)? as u64,
+        case_id: row.try_get::<_, i64>(1)? as u64,
+        filename: row.try_get(2)?,
+        size_bytes: row.try_get::<_, i64>(3)? as u64,
+        sha256: row.try_get(4)?,
+        mime_type: row.try_get(5)?,
+        creator: row.try_get(6)?,
+        create_time: from_micros(row.try_get(7)?)?,
+    })
+}
+
+/// The columns of an event; everything else of a [`CaseEvent`] is its kind's details.
+const EVENT_COLUMN_FIELDS: [&str; 5] = ["id", "caseId", "time", "actor", "kind"];
+
+/// The `tsquery` of a list's keywords: every keyword as a word prefix. Keywords hold only
+/// letters and digits, so none is an operator of the query syntax.
+fn ts_query(keywords: &[String]) -> Option<String> {
+    (!keywords.is_empty()).then(|| {
+        keywords
+            .iter()
+            .map(|w| format!("{w}:*"))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    })
+}
+
+/// SQL text and its parameters, numbered as they are pushed.
+#[derive(Default)]
+struct Sql {
+    text: String,
+    args: Vec<Box<dyn ToSql + Sync + Send>>,
+}
+
+impl Sql {
+    fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    /// Appends `text` with its `?` replaced by the next parameter's `$n`.
+    fn bind(&mut self, text: &str, value: impl ToSql + Sync + Send + 'static) {
+        self.args.push(Box::new(value));
+        let n = format!("${}", self.args.len());
+        self.text.push_str(&text.replacen('?', &n, 1));
+    }
+
+    fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
+        self.args
+            .iter()
+            .map(|a| a.as_ref() as &(dyn ToSql + Sync))
+            .collect()
+    }
+}
+
+fn filter_sql(filter: &CaseFilter, sql: &mut Sql) {
+    sql.push(" WHERE TRUE");
+    if let Some(query) = ts_query(&filter.keywords) {
+        sql.bind(" AND c.search @@ to_tsquery('simple', ?)", query);
+    }
+    if let Some(domain) = &filter.reseller_domain {
+        sql.bind(" AND c.reseller_domain = ?", domain.clone());
+    }
+    if let Some(customer) = &filter.customer {
+        sql.bind(" AND c.customer_id = ?", customer.clone());
+    }
+    match filter.state {
+        StateFilter::All => {}
+        StateFilter::Open => sql.push(" AND c.state <> 'closed'"),
+        StateFilter::Only(state) => sql.bind(" AND c.state = ?", state.as_str().to_string()),
+    }
+    if !filter.priorities.is_empty() {
+        let numbers: Vec<i64> = filter
+            .priorities
+            .iter()
+            .map(|p| priority_number(*p))
+            .collect();
+        sql.bind(" AND c.priority = ANY(?)", numbers);
+    }
+    if let Some(since) = filter.updated_since {
+        sql.bind(" AND c.update_time >= ?", to_micros(since));
+    }
+    if let Some(since) = filter.created_since {
+        sql.bind(" AND c.create_time >= ?", to_micros(since));
+    }
+    if filter.unread_only {
+        sql.push(if filter.viewer.is_some() {
+            " AND c.support_seq > COALESCE(r.read_seq, 0)"
+        } else {
+            " AND c.support_seq > 0"
+        });
+    }
+}
+
+fn reads_join_sql(filter: &CaseFilter, sql: &mut Sql) {
+    if let Some(user) = filter.viewer {
+        sql.bind(
+            " LEFT JOIN case_reads r ON r.user_id = ? AND r.case_id = c.id",
+            user,
+        );
+    }
+}
+
+fn unread_column(filter: &CaseFilter) -> &'static str {
+    if filter.viewer.is_some() {
+        "(c.support_seq > COALESCE(r.read_seq, 0))"
+    } else {
+        "NULL::boolean"
+    }
+}
+
+fn cursor_of(case: &Case, order: CaseOrder, rank: i64) -> CaseCursor {
+    match order {
+        CaseOrder::Updated => CaseCursor {
+            rank: 0,
+            time: to_micros(case.update_time),
+            id: case.id as i64,
+        },
+        CaseOrder::Created => CaseCursor {
+            rank: 0,
+            time: to_micros(case.create_time),
+            id: case.id as i64,
+        },
+        CaseOrder::Severity => CaseCursor {
+            rank,
+            time: to_micros(case.update_time),
+            id: case.id as i64,
+        },
+    }
+}
+
+impl Tx for PgTx<'_> {
+    fn domain_exists(&self, domain: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .query_opt("SELECT 1 FROM domains WHERE name = $1", &[&domain])?
+            .is_some())
+    }
+
+    fn insert_domain(&self, domain: &str, now: Timestamp) -> Result<bool, StoreError> {
+        Ok(self.execute(
+            "INSERT INTO domains(name, create_time) VALUES ($1, $2) ON CONFLICT(name) DO NOTHING",
+            &[&domain, &to_micros(now)],
+        )? == 1)
+    }
+
+    fn find_user(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
+        self.query_opt(
+            &format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1"),
+            &[&email],
+        )?
+        .map(|r| user_from_row(&r, 0))
+        .transpose()
+    }
+
+    fn upsert_user(
+        &self,
+        email: &str,
+        domain: Option<&str>,
+        role: Role,
+        privileges: &[Privilege],
+        now: Timestamp,
+    ) -> Result<UserRecord, StoreError> {
+        self.execute(
+            "INSERT INTO users(id, email, domain, role, privileges, create_time) VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM users), $1, $2, $3, $4, $5)
+             ON CONFLICT(email) DO UPDATE SET domain = excluded.domain, role = excluded.role,
+                 privileges = excluded.privileges",
+            &[
+                &email,
+                &domain,
+                &role_text(role),
+                &privileges_to_text(privileges),
+                &to_micros(now),
+            ],
+        )?;
+        self.find_user(email)?
+            .ok_or_else(|| StoreError::Corrupt(format!("user {email} vanished")))
+    }
+
+    fn insert_token(
+        &self,
+        user_id: i64,
+        token_hash: &[u8],
+        now: Timestamp,
+        expire_time: Option<Timestamp>,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "INSERT INTO tokens(id, user_id, token_hash, create_time, expire_time) VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM tokens), $1, $2, $3, $4)",
+            &[
+                &user_id,
+                &token_hash,
+                &to_micros(now),
+                &expire_time.map(to_micros),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn find_token(&self, token_hash: &[u8]) -> Result<Option<TokenRecord>, StoreError> {
+        let Some(row) = self.query_opt(
+            &format!(
+                "SELECT t.token_hash, t.expire_time, t.revoke_time, {USER_COLUMNS}
+                 FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1"
+            ),
+            &[&token_hash],
+        )?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(TokenRecord {
+            token_hash: row.try_get(0)?,
+            expire_time: row
+                .try_get::<_, Option<i64>>(1)?
+                .map(from_micros)
+                .transpose()?,
+            revoke_time: row
+                .try_get::<_, Option<i64>>(2)?
+                .map(from_micros)
+                .transpose()?,
+            user: user_from_row(&row, 3)?,
+        }))
+    }
+
+    fn revoke_user_tokens(&self, user_id: i64, now: Timestamp) -> Result<usize, StoreError> {
+        Ok(self.execute(
+            "UPDATE tokens SET revoke_time = $2 WHERE user_id = $1 AND revoke_time IS NULL",
+            &[&user_id, &to_micros(now)],
+        )? as usize)
+    }
+
+    fn revoke_token(
+        &self,
+        user_id: i64,
+        token_hash: &[u8],
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        Ok(self.execute(
+            "UPDATE tokens SET revoke_time = $3
+             WHERE user_id = $1 AND token_hash = $2 AND revoke_time IS NULL",
+            &[&user_id, &token_hash, &to_micros(now)],
+        )? == 1)
+    }
+
+    fn find_customer(&self, id: &str) -> Result<Option<Customer>, StoreError> {
+        self.query_opt(
+            &format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = $1"),
+            &[&id],
+        )?
+        .map(|r| customer_from_row(&r))
+        .transpose()
+    }
+
+    fn upsert_customer(&self, c: &Customer) -> Result<(), StoreError> {
+        self.execute(
+            &format!(
+                "INSERT INTO customers({CUSTOMER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                 ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name,
+                     primary_domain = excluded.primary_domain, reseller_domain = excluded.reseller_domain,
+                     plan = excluded.plan, access_granted = excluded.access_granted,
+                     contact_name = excluded.contact_name, contact_email = excluded.contact_email,
+                     contact_phone = excluded.contact_phone"
+            ),
+            &[
+                &c.id,
+                &c.display_name,
+                &c.primary_domain,
+                &c.reseller_domain,
+                &c.plan.as_str(),
+                &c.access_granted,
+                &c.contact.name,
+                &c.contact.email,
+                &c.contact.phone,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn list_customers(
+        &self,
+        reseller_domain: &str,
+        keyword: Option<&str>,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<Customer>, StoreError> {
+        // LIKE of the SQLite engine: case-insensitive, % and _ taken out of the keyword
+        let pattern = keyword.map(|k| format!("%{}%", k.replace(['%', '_', '\\'], "")));
+        self.query(
+            &format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers
+                 WHERE reseller_domain = $1 AND id COLLATE \"C\" > $2
+                   AND ($3::text IS NULL OR id ILIKE $3 OR display_name ILIKE $3
+                        OR primary_domain ILIKE $3)
+                 ORDER BY id COLLATE \"C\" LIMIT $4"
+            ),
+            &[
+                &reseller_domain,
+                &after.unwrap_or(""),
+                &pattern,
+                &i64::from(limit),
+            ],
+        )?
+        .iter()
+        .map(customer_from_row)
+        .collect()
+    }
+
+    fn first_agent(&self) -> Result<Option<UserRecord>, StoreError> {
+        self.query_opt(
+            &format!(
+                "SELECT {USER_COLUMNS} FROM users u WHERE u.role = 'agent' ORDER BY u.id LIMIT 1"
+            ),
+            &[],
+        )?
+        .map(|r| user_from_row(&r, 0))
+        .transpose()
+    }
+
+    fn insert_case(&self, new: &NewCase) -> Result<u64, StoreError> {
+        let subscribers = serde_json::to_string(&new.subscribers)
+            .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
+        let id: i64 = self
+            .query_one(
+                &format!(
+                    "INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description,
+                         classification, priority, sev_rank, state, language_code, time_zone, subscribers,
+                         creator, create_time, update_time, update_seq, request_id, request_fingerprint,
+                         search)
+                     VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM cases), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 0, $15, $16,
+                         {})
+                     RETURNING id",
+                    schema::SEARCH_VECTOR
+                        .replace("display_name", "$4::text")
+                        .replace("description", "$5::text")
+                        .replace("messages", "''")
+                ),
+                &[
+                    &new.customer,
+                    &new.reseller_domain,
+                    &PRODUCT_GOOGLE_WORKSPACE,
+                    &new.display_name,
+                    &new.description,
+                    &new.classification,
+                    &priority_number(new.priority),
+                    &sev_rank(new.priority),
+                    &new.state.as_str(),
+                    &new.language_code,
+                    &new.time_zone,
+                    &subscribers,
+                    &new.creator,
+                    &to_micros(new.create_time),
+                    &new.request_id,
+                    &new.request_fingerprint,
+                ],
+            )?
+            .get(0);
+        self.record_write(id, new.create_time)?;
+        let mut event = CaseEvent::new(
+            id as u64,
+            new.create_time,
+            &new.creator,
+            CaseEventKind::Created,
+        );
+        event.title = Some(new.display_name.clone());
+        event.severity = Some(new.priority);
+        self.insert_event(&event)?;
+        Ok(id as u64)
+    }
+
+    fn find_case_by_request(
+        &self,
+        reseller_domain: &str,
+        request_id: &str,
+    ) -> Result<Option<(u64, String)>, StoreError> {
+        Ok(self
+            .query_opt(
+                "SELECT id, request_fingerprint FROM cases WHERE reseller_domain = $1 AND request_id = $2",
+                &[&reseller_domain, &request_id],
+            )?
+            .map(|r| (r.get::<_, i64>(0) as u64, r.get(1))))
+    }
+
+    fn domain_filed_for(&self, reseller_domain: &str, customer: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .query_opt(
+                "SELECT 1 FROM cases WHERE reseller_domain = $1 AND customer_id = $2 LIMIT 1",
+                &[&reseller_domain, &customer],
+            )?
+            .is_some())
+    }
+
+    fn find_case(&self, id: u64) -> Result<Option<Case>, StoreError> {
+        let Ok(id) = i64::try_from(id) else {
+            return Ok(None);
+        };
+        self.query_opt(
+            &format!("SELECT {CASE_COLUMNS} {CASE_FROM} WHERE c.id = $1"),
+            &[&id],
+        )?
+        .map(|r| case_from_row(&r))
+        .transpose()
+    }
+
+    fn get_case(&self, id: u64) -> Result<Case, StoreError> {
+        self.find_case(id)?
+            .ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished")))
+    }
+
+    fn update_case_fields(
+        &self,
+        id: u64,
+        display_name: Option<&str>,
+        priority: Option<Severity>,
+        actor: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let before = self.get_case(id)?;
+        if let Some(title) = display_name.filter(|t| *t != before.display_name) {
+            let mut event = CaseEvent::new(id, now, actor, CaseEventKind::TitleChanged);
+            event.from = Some(before.display_name.clone());
+            event.to = Some(title.to_string());
+            self.insert_event(&event)?;
+            self.execute(
+                &format!(
+                    "UPDATE cases SET display_name = $2, search = {} WHERE id = $1",
+                    schema::SEARCH_VECTOR.replace("display_name", "$2::text")
+                ),
+                &[&(id as i64), &title],
+            )?;
+        }
+        if let Some(p) = priority.filter(|p| *p != before.priority) {
+            let mut event = CaseEvent::new(id, now, actor, CaseEventKind::SeverityChanged);
+            event.from = Some(before.priority.as_str().to_string());
+            event.to = Some(p.as_str().to_string());
+            self.insert_event(&event)?;
+            self.execute(
+                "UPDATE cases SET priority = $2, sev_rank = $3 WHERE id = $1",
+                &[&(id as i64), &priority_number(p), &sev_rank(p)],
+            )?;
+        }
+        self.record_write(id as i64, now)
+    }
+
+    fn set_case_state(
+        &self,
+        id: u64,
+        state: CaseState,
+        close_time: Option<Timestamp>,
+        now: Timestamp,
+        actor: &str,
+        via: StateChangeVia,
+    ) -> Result<(), StoreError> {
+        let before: String = self
+            .query_one("SELECT state FROM cases WHERE id = $1", &[&(id as i64)])?
+            .get(0);
+        if before != state.as_str() {
+            let mut event = CaseEvent::new(id, now, actor, CaseEventKind::StateChanged);
+            event.from = Some(before);
+            event.to = Some(state.as_str().to_string());
+            event.via = Some(via);
+            self.insert_event(&event)?;
+        }
+        self.execute(
+            "UPDATE cases SET state = $2, close_time = $3 WHERE id = $1",
+            &[&(id as i64), &state.as_str(), &close_time.map(to_micros)],
+        )?;
+        self.record_write(id as i64, now)
+    }
+
+    fn set_case_escalation(
+        &self,
+        id: u64,
+        escalation: &Escalation,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE cases SET escalation_reason = $2, escalation_justification = $3,
+                 escalated_by = $4, escalate_time = $5 WHERE id = $1",
+            &[
+                &(id as i64),
+                &escalation.reason.as_str(),
+                &escalation.justification,
+                &escalation.escalated_by,
+                &to_micros(escalation.escalate_time),
+            ],
+        )?;
+        let mut event = CaseEvent::new(
+            id,
+            escalation.escalate_time,
+            &escalation.escalated_by,
+            CaseEventKind::Escalated,
+        );
+        event.reason = Some(escalation.reason);
+        event.justification = Some(escalation.justification.clone());
+        self.insert_event(&event)?;
+        self.record_write(id as i64, now)
+    }
+
+    fn set_case_subscribers(
+        &self,
+        id: u64,
+        subscribers: &[String],
+        actor: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let before = self.get_case(id)?.subscriber_email_addresses;
+        let mut event = CaseEvent::new(id, now, actor, CaseEventKind::SharingChanged);
+        event.added = subscribers
+            .iter()
+            .filter(|s| !before.contains(s))
+            .cloned()
+            .collect();
+        event.removed = before
+            .iter()
+            .filter(|s| !subscribers.contains(s))
+            .cloned()
+            .collect();
+        if !event.added.is_empty() || !event.removed.is_empty() {
+            self.insert_event(&event)?;
+        }
+        let text = serde_json::to_string(subscribers)
+            .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
+        self.execute(
+            "UPDATE cases SET subscribers = $2 WHERE id = $1",
+            &[&(id as i64), &text],
+        )?;
+        self.record_write(id as i64, now)
+    }
+
+    fn insert_comment(
+        &self,
+        case_id: u64,
+        body: &str,
+        author: &str,
+        role: AuthorRole,
+        now: Timestamp,
+    ) -> Result<Comment, StoreError> {
+        let id: i64 = self
+            .query_one(
+                "INSERT INTO comments(id, case_id, body, author, author_role, create_time)
+                 VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM comments), $1, $2, $3, $4, $5) RETURNING id",
+                &[
+                    &(case_id as i64),
+                    &body,
+                    &author,
+                    &author_role_text(role),
+                    &to_micros(now),
+                ],
+            )?
+            .get(0);
+        self.execute(
+            "UPDATE cases SET comment_count = comment_count + 1,
+                 messages = messages || chr(10) || $2,
+                 search = search || to_tsvector('simple', regexp_replace($2, '[^[:alnum:]]+', ' ', 'g'))
+             WHERE id = $1",
+            &[&(case_id as i64), &body],
+        )?;
+        self.record_write(case_id as i64, now)?;
+        if role == AuthorRole::Support {
+            self.note_support_activity(case_id)?;
+        }
+        let mut event = CaseEvent::new(case_id, now, author, CaseEventKind::Message);
+        event.comment_id = Some(id as u64);
+        event.author_role = Some(role);
+        event.body = Some(body.to_string());
+        self.insert_event(&event)?;
+        Ok(Comment {
+            id: id as u64,
+            case_id,
+            body: body.to_string(),
+            author: author.to_string(),
+            author_role: role,
+            create_time: now,
+        })
+    }
+
+    fn list_comments(
+        &self,
+        case_id: u64,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<Comment>, StoreError> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        self.query(
+            "SELECT id, case_id, body, author, author_role, create_time FROM comments
+             WHERE case_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+            &[&(case_id as i64), &after, &i64::from(limit)],
+        )?
+        .iter()
+        .map(comment_from_row)
+        .collect()
+    }
+
+    fn insert_blob(&self, sha256: &str, data: &[u8]) -> Result<(), StoreError> {
+        self.insert_blob_from(sha256, data.len() as u64, &mut &data[..])
+    }
+
+    fn insert_blob_from(
+        &self,
+        sha256: &str,
+        size: u64,
+        content: &mut dyn std::io::Read,
+    ) -> Result<(), StoreError> {
+        let Some(row) = self.query_opt(
+            "INSERT INTO blobs(id, sha256, size) VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM blobs), $1, $2)
+             ON CONFLICT(sha256) DO NOTHING RETURNING id",
+            &[&sha256, &(size as i64)],
+        )?
+        else {
+            return Ok(()); // stored before: kept as is
+        };
+        let blob_id: i64 = row.get(0);
+        let mut copied = 0u64;
+        let mut chunk = 0i64;
+        let mut buf = vec![0u8; CHUNK_BYTES];
+        loop {
+            // fill a whole chunk (a read may answer less)
+            let mut filled = 0;
+            while filled < CHUNK_BYTES {
+                let n = content
+                    .read(&mut buf[filled..])
+                    .map_err(|e| StoreError::Corrupt(format!("cannot store an upload: {e}")))?;
+                if n == 0 {
+                    break;
+                }
+                filled += n;
+            }
+            if filled == 0 {
+                break;
+            }
+            self.execute(
+                "INSERT INTO blob_chunks(blob_id, chunk, data) VALUES ($1, $2, $3)",
+                &[&blob_id, &chunk, &&buf[..filled]],
+            )?;
+            copied += filled as u64;
+            chunk += 1;
+            if filled < CHUNK_BYTES {
+                break;
+            }
+        }
+        if copied != size {
+            return Err(StoreError::Corrupt(format!(
+                "an upload of {size} bytes had {copied}"
+            )));
+        }
+        Ok(())
+    }
+
+    fn find_blob(&self, sha256: &str) -> Result<Option<BlobRef>, StoreError> {
+        Ok(self
+            .query_opt("SELECT id, size FROM blobs WHERE sha256 = $1", &[&sha256])?
+            .map(|r| BlobRef {
+                key: r.get(0),
+                size: r.get::<_, i64>(1) as u64,
+            }))
+    }
+
+    fn read_blob(&self, blob: &BlobRef, offset: u64, len: u64) -> Result<Vec<u8>, StoreError> {
+        let end = offset.saturating_add(len).min(blob.size);
+        if offset >= end {
+            return Ok(Vec::new());
+        }
+        let first = (offset / CHUNK_BYTES as u64) as i64;
+        let last = ((end - 1) / CHUNK_BYTES as u64) as i64;
+        let rows = self.query(
+            "SELECT chunk, data FROM blob_chunks WHERE blob_id = $1 AND chunk BETWEEN $2 AND $3
+             ORDER BY chunk",
+            &[&blob.key, &first, &last],
+        )?;
+        let mut out = Vec::with_capacity((end - offset) as usize);
+        for row in rows {
+            let chunk: i64 = row.get(0);
+            let data: &[u8] = row.get(1);
+            let start = chunk as u64 * CHUNK_BYTES as u64;
+            let from = offset.saturating_sub(start) as usize;
+            let to = ((end - start) as usize).min(data.len());
+            if from < to {
+                out.extend_from_slice(&data[from..to]);
+            }
+        }
+        Ok(out)
+    }
+
+    fn insert_attachment(&self, a: &NewAttachment) -> Result<Attachment, StoreError> {
+        let id: i64 = self
+            .query_one(
+                "INSERT INTO attachments(id, case_id, filename, size_bytes, sha256, mime_type, creator,
+                     create_time)
+                 VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM attachments), $1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                &[
+                    &(a.case_id as i64),
+                    &a.filename,
+                    &(a.size_bytes as i64),
+                    &a.sha256,
+                    &a.mime_type,
+                    &a.creator,
+                    &to_micros(a.now),
+                ],
+            )?
+            .get(0);
+        self.execute(
+            "UPDATE cases SET attachment_count = attachment_count + 1 WHERE id = $1",
+            &[&(a.case_id as i64)],
+        )?;
+        self.record_write(a.case_id as i64, a.now)?;
+        let mut event = CaseEvent::new(a.case_id, a.now, a.creator, CaseEventKind::AttachmentAdded);
+        event.attachment_id = Some(id as u64);
+        event.filename = Some(a.filename.to_string());
+        event.size_bytes = Some(a.size_bytes);
+        self.insert_event(&event)?;
+        Ok(Attachment {
+            id: id as u64,
+            case_id: a.case_id,
+            filename: a.filename.to_string(),
+            size_bytes: a.size_bytes,
+            sha256: a.sha256.to_string(),
+            mime_type: a.mime_type.to_string(),
+            creator: a.creator.to_string(),
+            create_time: a.now,
+        })
+    }
+
+    fn list_attachments(&self, case_id: u64) -> Result<Vec<Attachment>, StoreError> {
+        self.query(
+            &format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE case_id = $1 ORDER BY id"),
+            &[&(case_id as i64)],
+        )?
+        .iter()
+        .map(attachment_from_row)
+        .collect()
+    }
+
+    fn find_attachment(
+        &self,
+        case_id: u64,
+        attachment_id: u64,
+    ) -> Result<Option<Attachment>, StoreError> {
+        let (Ok(case_id), Ok(attachment_id)) =
+            (i64::try_from(case_id), i64::try_from(attachment_id))
+        else {
+            return Ok(None);
+        };
+        self.query_opt(
+            &format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE case_id = $1 AND id = $2"),
+            &[&case_id, &attachment_id],
+        )?
+        .map(|r| attachment_from_row(&r))
+        .transpose()
+    }
+
+    fn note_support_activity(&self, case_id: u64) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE cases SET support_seq = update_seq WHERE id = $1",
+            &[&(case_id as i64)],
+        )?;
+        Ok(())
+    }
+
+    fn mark_case_read(
+        &self,
+        user_id: i64,
+        case_id: u64,
+        up_to: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let seq: i64 = match up_to {
+            None => self
+                .query_one("SELECT update_seq FROM cases WHERE id = $1", &[&(case_id as i64)])?
+                .get(0),
+            Some(time) => self
+                .query_one(
+                    "SELECT COALESCE(MAX(seq), 0) FROM case_updates WHERE case_id = $1 AND update_time <= $2",
+                    &[&(case_id as i64), &to_micros(time)],
+                )?
+                .get(0),
+        };
+        self.execute(
+            "INSERT INTO case_reads(user_id, case_id, read_seq, read_time) VALUES ($1, $2, $3, $4)
+             ON CONFLICT(user_id, case_id) DO UPDATE
+             SET read_seq = GREATEST(case_reads.read_seq, excluded.read_seq),
+                 read_time = excluded.read_time",
+            &[&user_id, &(case_id as i64), &seq, &to_micros(now)],
+        )?;
+        Ok(())
+    }
+
+    fn case_unread(&self, user_id: i64, case_id: u64) -> Result<bool, StoreError> {
+        Ok(self
+            .query_opt(
+                "SELECT c.support_seq > COALESCE(r.read_seq, 0) FROM cases c
+                 LEFT JOIN case_reads r ON r.user_id = $1 AND r.case_id = c.id
+                 WHERE c.id = $2",
+                &[&user_id, &(case_id as i64)],
+            )?
+            .map(|r| r.get::<_, bool>(0))
+            .unwrap_or(false))
+    }
+
+    fn latest_case_write(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .query_one(
+                "SELECT COALESCE(MAX(seq), 0)::bigint FROM case_updates",
+                &[],
+            )?
+            .get(0))
+    }
+
+    fn count_cases_by_state(
+        &self,
+        filter: &CaseFilter,
+    ) -> Result<Vec<(CaseState, u64)>, StoreError> {
+        let any_state = CaseFilter {
+            state: StateFilter::All,
+            ..filter.clone()
+        };
+        let mut sql = Sql::default();
+        sql.push("SELECT c.state, COUNT(*) FROM cases c");
+        reads_join_sql(&any_state, &mut sql);
+        filter_sql(&any_state, &mut sql);
+        sql.push(" GROUP BY c.state");
+        let mut counts: Vec<(CaseState, u64)> = CaseState::ALL.iter().map(|s| (*s, 0)).collect();
+        for row in self.query(&sql.text, &sql.params())? {
+            let state: String = row.try_get(0)?;
+            let count: i64 = row.try_get(1)?;
+            if let Some(slot) = counts.iter_mut().find(|(s, _)| s.as_str() == state) {
+                slot.1 = u64::try_from(count).unwrap_or(0);
+            }
+        }
+        Ok(counts)
+    }
+
+    fn list_cases(
+        &self,
+        filter: &CaseFilter,
+        as_of: Option<i64>,
+        after: Option<CaseCursor>,
+        limit: u32,
+    ) -> Result<CasePage, StoreError> {
+        let as_of = match as_of {
+            Some(seq) => seq,
+            None => self.latest_case_write()?,
+        };
+        let mutable_order = filter.order != CaseOrder::Created;
+        let (key_cols, order_sql) = match filter.order {
+            CaseOrder::Updated => ("(c.update_time, c.id)", "c.update_time DESC, c.id DESC"),
+            CaseOrder::Created => ("(c.create_time, c.id)", "c.create_time DESC, c.id DESC"),
+            CaseOrder::Severity => (
+                "(c.sev_rank, c.update_time, c.id)",
+                "c.sev_rank DESC, c.update_time DESC, c.id DESC",
+            ),
+        };
+
+        // The keyset query over cases unchanged since the snapshot.
+        let mut sql = Sql::default();
+        sql.push(&format!(
+            "SELECT {CASE_COLUMNS}, {} {CASE_FROM}",
+            unread_column(filter)
+        ));
+        reads_join_sql(filter, &mut sql);
+        filter_sql(filter, &mut sql);
+        if mutable_order {
+            sql.bind(" AND c.update_seq <= ?", as_of);
+        }
+        if let Some(cursor) = after {
+            if filter.order == CaseOrder::Severity {
+                sql.bind(&format!(" AND {key_cols} < (?"), cursor.rank);
+                sql.bind(", ?", cursor.time);
+            } else {
+                sql.bind(&format!(" AND {key_cols} < (?"), cursor.time);
+            }
+            sql.bind(", ?)", cursor.id);
+        }
+        sql.bind(
+            &format!(" ORDER BY {order_sql} LIMIT ?"),
+            i64::from(limit) + 1,
+        );
+        let mut found: Vec<(CaseCursor, Case)> = Vec::new();
+        for row in self.query(&sql.text, &sql.params())? {
+            let rank: i64 = row.try_get(CASE_COLUMN_COUNT - 1)?;
+            let mut case = case_from_row(&row)?;
+            case.unread = row.try_get(CASE_COLUMN_COUNT)?;
+            found.push((cursor_of(&case, filter.order, rank), case));
+        }
+
+        // Cases written since the snapshot, placed where they stood at the snapshot.
+        if mutable_order && after.is_some() {
+            let mut sql = Sql::default();
+            sql.push(&format!("SELECT {CASE_COLUMNS}, {}", unread_column(filter)));
+            sql.bind(
+                ", (SELECT h.update_time FROM case_updates h WHERE h.case_id = c.id AND h.seq <= ?
+                     ORDER BY h.seq DESC LIMIT 1)",
+                as_of,
+            );
+            sql.bind(
+                ", (SELECT h.sev_rank FROM case_updates h WHERE h.case_id = c.id AND h.seq <= ?
+                     ORDER BY h.seq DESC LIMIT 1)",
+                as_of,
+            );
+            sql.push(&format!(" {CASE_FROM}"));
+            reads_join_sql(filter, &mut sql);
+            filter_sql(filter, &mut sql);
+            sql.bind(" AND c.update_seq > ?", as_of);
+            for row in self.query(&sql.text, &sql.params())? {
+                let then_time: Option<i64> = row.try_get(CASE_COLUMN_COUNT + 1)?;
+                let then_rank: Option<i64> = row.try_get(CASE_COLUMN_COUNT + 2)?;
+                let (Some(time), Some(rank)) = (then_time, then_rank) else {
+                    continue; // created after the first page: left out
+                };
+                let mut case = case_from_row(&row)?;
+                case.unread = row.try_get(CASE_COLUMN_COUNT)?;
+                let cursor = CaseCursor {
+                    rank: if filter.order == CaseOrder::Severity {
+                        rank
+                    } else {
+                        0
+                    },
+                    time,
+                    id: case.id as i64,
+                };
+                if after.is_some_and(|a| cursor < a) {
+                    found.push((cursor, case));
+                }
+            }
+            found.sort_by_key(|(cursor, _)| std::cmp::Reverse(*cursor));
+        }
+
+        let has_more = found.len() > limit as usize;
+        found.truncate(limit as usize);
+        let next = if has_more {
+            found.last().map(|(cursor, _)| *cursor)
+        } else {
+            None
+        };
+        Ok(CasePage {
+            cases: found.into_iter().map(|(_, case)| case).collect(),
+            as_of,
+            next,
+        })
+    }
+
+    fn insert_event(&self, event: &CaseEvent) -> Result<u64, StoreError> {
+        let mut details = match serde_json::to_value(event) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => return Err(StoreError::Corrupt("an event is not an object".into())),
+        };
+        for field in EVENT_COLUMN_FIELDS {
+            details.remove(field);
+        }
+        let details = serde_json::Value::Object(details).to_string();
+        let id: i64 = self
+            .query_one(
+                "INSERT INTO case_events(id, case_id, time, actor, kind, details)
+                 VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM case_events), $1, $2, $3, $4, $5) RETURNING id",
+                &[
+                    &(event.case_id as i64),
+                    &to_micros(event.time),
+                    &event.actor,
+                    &event.kind.as_str(),
+                    &details,
+                ],
+            )?
+            .get(0);
+        Ok(id as u64)
+    }
+
+    fn list_events(
+        &self,
+        case_id: u64,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<CaseEvent>, StoreError> {
+        let after = i64::try_from(after).unwrap_or(i64::MAX);
+        let rows = self.query(
+            "SELECT id, case_id, time, actor, kind, details FROM case_events
+             WHERE case_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+            &[&(case_id as i64), &after, &i64::from(limit)],
+        )?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id: i64 = row.try_get(0)?;
+            let details: String = row.try_get(5)?;
+            let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("event {id}: {e}"));
+            let mut value: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&details).map_err(corrupt)?;
+            value.insert("id".into(), id.into());
+            value.insert("caseId".into(), row.try_get::<_, i64>(1)?.into());
+            value.insert(
+                "time".into(),
+                from_micros(row.try_get(2)?)?.to_string().into(),
+            );
+            value.insert("actor".into(), row.try_get::<_, String>(3)?.into());
+            value.insert("kind".into(), row.try_get::<_, String>(4)?.into());
+            out.push(serde_json::from_value(serde_json::Value::Object(value)).map_err(corrupt)?);
+        }
+        Ok(out)
+    }
+
+    /// The ordinary write path, one write at a time: synthetic cases are stored exactly as
+    /// filed ones (bench data on PostgreSQL is filled for benchmarks, not for speed).
+    fn insert_bench_case(
+        &self,
+        new: &NewCase,
+        writes: &[BenchWrite],
+        _last_seq: &mut Option<i64>,
+    ) -> Result<u64, StoreError> {
+        let id = self.insert_case(new)?;
+        for write in writes {
+            match write {
+                BenchWrite::Message {
+                    body,
+                    author,
+                    role,
+                    time,
+                } => {
+                    self.insert_comment(id, body, author, *role, *time)?;
+                }
+                BenchWrite::State {
+                    to,
+                    actor,
+                    via,
+                    time,
+                } => {
+                    let close_time = (*to == CaseState::Closed).then_some(*time);
+                    self.set_case_state(id, *to, close_time, *time, actor, *via)?;
+                    if *via == StateChangeVia::Support {
+                        self.note_support_activity(id)?;
+                    }
+                }
+            }
+        }
+        Ok(id)
+    }
+
+    fn latest_update_time(&self) -> Result<Option<Timestamp>, StoreError> {
+        let us: Option<i64> = self
+            .query_one("SELECT MAX(update_time) FROM cases", &[])?
+            .get(0);
+        us.map(from_micros).transpose()
+    }
+
+    fn clock_offset_seconds(&self) -> Result<i64, StoreError> {
+        let value: Option<String> = self
+            .query_opt(
+                "SELECT value FROM settings WHERE key = 'clock_offset_seconds'",
+                &[],
+            )?
+            .map(|r| r.get(0));
+        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    fn set_clock_offset_seconds(&self, seconds: i64) -> Result<(), StoreError> {
+        self.execute(
+            "INSERT INTO settings(key, value) VALUES ('clock_offset_seconds', $1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            &[&seconds.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn defer_foreign_keys(&self) -> Result<(), StoreError> {
+        self.execute("SET CONSTRAINTS ALL DEFERRED", &[])?;
+        Ok(())
+    }
+
+    fn bulk_cache(&self, _on: bool) -> Result<(), StoreError> {
+        Ok(()) // the server's caches are its own
+    }
+
+    fn dump_rows(&self) -> Result<Vec<String>, StoreError> {
+        let tables: Vec<String> = self
+            .query(
+                "SELECT table_name::text FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                   AND table_name <> 'schema_migrations'
+                 ORDER BY table_name",
+                &[],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut rows = Vec::new();
+        for table in tables {
+            // every column as text, in column order, rows in a stable order
+            let lines = self.query(
+                &format!(
+                    "SELECT array_to_string(array(SELECT coalesce(v.value, 'NULL')
+                         FROM json_each_text(row_to_json(t)) v), ' | ')
+                     FROM \"{table}\" t ORDER BY 1"
+                ),
+                &[],
+            )?;
+            for line in lines {
+                let text: String = line.get(0);
+                rows.push(format!("{table}: {text}"));
+            }
+        }
+        Ok(rows)
+    }
+}

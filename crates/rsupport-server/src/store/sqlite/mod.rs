@@ -1,0 +1,466 @@
+//! The SQLite engine: one file in WAL mode, its versioned migrations, and one function per
+//! query. Reads go through a pool of read-only connections; writes are serialised on one
+//! connection, each in a `BEGIN IMMEDIATE` transaction, so SQLite never has to arbitrate
+//! between writers.
+
+mod accounts;
+mod bench;
+mod cases;
+pub(crate) mod events;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use jiff::Timestamp;
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use events::insert_event;
+use rsupport_api::types::{
+    Attachment, AuthorRole, Case, CaseEvent, CaseState, Comment, Customer, Escalation, Privilege,
+    Role, Severity, StateChangeVia,
+};
+
+pub use schema::SCHEMA_VERSION;
+
+use super::*;
+
+/// How long a connection waits for a lock before SQLite answers `SQLITE_BUSY`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The server's database: one SQLite file in WAL mode.
+pub struct SqliteStore {
+    path: PathBuf,
+    readers: r2d2::Pool<SqliteConnectionManager>,
+    writer: Mutex<Connection>,
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "cache_size", -16_000)?;
+    Ok(())
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A
+    /// new database is private to its owner whatever the umask: the file (and so its `-wal`
+    /// and `-shm`, which SQLite creates with the file's mode) 0600, a new folder 0700.
+    pub fn open(path: &Path) -> anyhow::Result<SqliteStore> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            private::create_dir(parent).with_context(|| {
+                format!("cannot create the database directory {}", parent.display())
+            })?;
+        }
+        private::create_file(path)
+            .with_context(|| format!("cannot create the database {}", path.display()))?;
+        let mut writer = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        writer
+            .pragma_update(None, "journal_mode", "WAL")
+            .with_context(|| format!("cannot switch {} to WAL mode", path.display()))?;
+        configure(&writer)?;
+        schema::migrate(&mut writer)
+            .with_context(|| format!("cannot migrate the database {}", path.display()))?;
+        let manager = SqliteConnectionManager::file(path)
+            .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .with_init(|c| {
+                c.busy_timeout(BUSY_TIMEOUT)?;
+                c.pragma_update(None, "cache_size", -16_000)?;
+                Ok(())
+            });
+        let readers = r2d2::Pool::builder()
+            .max_size(8)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)
+            .with_context(|| format!("cannot open read connections to {}", path.display()))?;
+        Ok(SqliteStore {
+            path: path.to_path_buf(),
+            readers,
+            writer: Mutex::new(writer),
+        })
+    }
+
+    /// Runs `f` on the writer connection, outside any transaction of the store: for tests
+    /// that change the file behind the store's back (a damaged row, an old server's data).
+    pub fn with_writer<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
+        let conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&conn)
+    }
+
+    /// Runs `f` on a read connection of its own (tests that look at SQLite itself).
+    #[cfg(test)]
+    pub(crate) fn raw_read<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
+        let conn = self.readers.get().expect("a read connection");
+        f(&conn)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes a consistent copy of the database into `target` (a new or empty file) with
+    /// `VACUUM INTO`, from a read connection of its own: the copy is one snapshot, taken while
+    /// the server goes on writing. The copy is switched out of WAL mode, so that it is one file
+    /// that opens on its own.
+    pub fn copy_to(&self, target: &Path) -> anyhow::Result<()> {
+        let target_name = target
+            .to_str()
+            .with_context(|| format!("{} is not a UTF-8 path", target.display()))?;
+        let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .with_context(|| format!("cannot open the database {}", self.path.display()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.execute("VACUUM INTO ?1", [target_name])
+            .with_context(|| format!("cannot copy the database into {}", target.display()))?;
+        drop(conn);
+        let copy = Connection::open(target)
+            .with_context(|| format!("cannot open the copy {}", target.display()))?;
+        let mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            anyhow::bail!(
+                "cannot switch the copy {} out of WAL mode",
+                target.display()
+            );
+        }
+        Ok(())
+    }
+
+    /// Moves everything in the `-wal` file into the database file and empties it
+    /// (`wal_checkpoint(TRUNCATE)`), so that the database file alone holds every write. Answers
+    /// false when another connection (a running server) kept part of it in the log.
+    pub fn checkpoint(&self) -> Result<bool, StoreError> {
+        let conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (busy, log, done): (i64, i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        Ok(busy == 0 && log == done)
+    }
+
+    /// Runs `f` in a read transaction: every query in it sees one snapshot.
+    pub fn read<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut conn = self.readers.get().map_err(StoreError::from)?;
+        let tx = conn.transaction().map_err(StoreError::from)?;
+        let value = f(&*tx)?;
+        tx.finish().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction on the one writer connection and commits
+    /// when `f` succeeds and `keep` (rolls back otherwise).
+    pub fn on_writer<T, E>(
+        &self,
+        f: impl FnOnce(&dyn Tx) -> Result<T, E>,
+        keep: bool,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut conn = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&*tx)?;
+        if keep {
+            tx.commit().map_err(StoreError::from)?;
+        } else {
+            tx.rollback().map_err(StoreError::from)?;
+        }
+        Ok(value)
+    }
+}
+
+impl Tx for Connection {
+    fn domain_exists(&self, domain: &str) -> Result<bool, StoreError> {
+        accounts::domain_exists(self, domain)
+    }
+    fn insert_domain(&self, domain: &str, now: Timestamp) -> Result<bool, StoreError> {
+        accounts::insert_domain(self, domain, now)
+    }
+    fn find_user(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
+        accounts::find_user(self, email)
+    }
+    fn upsert_user(
+        &self,
+        email: &str,
+        domain: Option<&str>,
+        role: Role,
+        privileges: &[Privilege],
+        now: Timestamp,
+    ) -> Result<UserRecord, StoreError> {
+        accounts::upsert_user(self, email, domain, role, privileges, now)
+    }
+    fn insert_token(
+        &self,
+        user_id: i64,
+        token_hash: &[u8],
+        now: Timestamp,
+        expire_time: Option<Timestamp>,
+    ) -> Result<(), StoreError> {
+        accounts::insert_token(self, user_id, token_hash, now, expire_time)
+    }
+    fn find_token(&self, token_hash: &[u8]) -> Result<Option<TokenRecord>, StoreError> {
+        accounts::find_token(self, token_hash)
+    }
+    fn revoke_user_tokens(&self, user_id: i64, now: Timestamp) -> Result<usize, StoreError> {
+        accounts::revoke_user_tokens(self, user_id, now)
+    }
+    fn revoke_token(
+        &self,
+        user_id: i64,
+        token_hash: &[u8],
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        accounts::revoke_token(self, user_id, token_hash, now)
+    }
+    fn find_customer(&self, id: &str) -> Result<Option<Customer>, StoreError> {
+        accounts::find_customer(self, id)
+    }
+    fn upsert_customer(&self, c: &Customer) -> Result<(), StoreError> {
+        accounts::upsert_customer(self, c)
+    }
+    fn list_customers(
+        &self,
+        reseller_domain: &str,
+        keyword: Option<&str>,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<Customer>, StoreError> {
+        accounts::list_customers(self, reseller_domain, keyword, after, limit)
+    }
+    fn first_agent(&self) -> Result<Option<UserRecord>, StoreError> {
+        accounts::first_agent(self)
+    }
+    fn insert_case(&self, new: &NewCase) -> Result<u64, StoreError> {
+        cases::insert_case(self, new)
+    }
+    fn find_case_by_request(
+        &self,
+        reseller_domain: &str,
+        request_id: &str,
+    ) -> Result<Option<(u64, String)>, StoreError> {
+        cases::find_case_by_request(self, reseller_domain, request_id)
+    }
+    fn domain_filed_for(&self, reseller_domain: &str, customer: &str) -> Result<bool, StoreError> {
+        cases::domain_filed_for(self, reseller_domain, customer)
+    }
+    fn find_case(&self, id: u64) -> Result<Option<Case>, StoreError> {
+        cases::find_case(self, id)
+    }
+    fn get_case(&self, id: u64) -> Result<Case, StoreError> {
+        cases::get_case(self, id)
+    }
+    fn update_case_fields(
+        &self,
+        id: u64,
+        display_name: Option<&str>,
+        priority: Option<Severity>,
+        actor: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        cases::update_case_fields(self, id, display_name, priority, actor, now)
+    }
+    fn set_case_state(
+        &self,
+        id: u64,
+        state: CaseState,
+        close_time: Option<Timestamp>,
+        now: Timestamp,
+        actor: &str,
+        via: StateChangeVia,
+    ) -> Result<(), StoreError> {
+        cases::set_case_state(self, id, state, close_time, now, actor, via)
+    }
+    fn set_case_escalation(
+        &self,
+        id: u64,
+        escalation: &Escalation,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        cases::set_case_escalation(self, id, escalation, now)
+    }
+    fn set_case_subscribers(
+        &self,
+        id: u64,
+        subscribers: &[String],
+        actor: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        cases::set_case_subscribers(self, id, subscribers, actor, now)
+    }
+    fn insert_comment(
+        &self,
+        case_id: u64,
+        body: &str,
+        author: &str,
+        role: AuthorRole,
+        now: Timestamp,
+    ) -> Result<Comment, StoreError> {
+        cases::insert_comment(self, case_id, body, author, role, now)
+    }
+    fn list_comments(
+        &self,
+        case_id: u64,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<Comment>, StoreError> {
+        cases::list_comments(self, case_id, after, limit)
+    }
+    fn insert_blob(&self, sha256: &str, data: &[u8]) -> Result<(), StoreError> {
+        cases::insert_blob(self, sha256, data)
+    }
+    fn insert_blob_from(
+        &self,
+        sha256: &str,
+        size: u64,
+        content: &mut dyn std::io::Read,
+    ) -> Result<(), StoreError> {
+        cases::insert_blob_from(self, sha256, size, content)
+    }
+    fn find_blob(&self, sha256: &str) -> Result<Option<BlobRef>, StoreError> {
+        cases::find_blob(self, sha256)
+    }
+    fn read_blob(&self, blob: &BlobRef, offset: u64, len: u64) -> Result<Vec<u8>, StoreError> {
+        cases::read_blob(self, blob, offset, len)
+    }
+    fn insert_attachment(&self, a: &NewAttachment) -> Result<Attachment, StoreError> {
+        cases::insert_attachment(self, a)
+    }
+    fn list_attachments(&self, case_id: u64) -> Result<Vec<Attachment>, StoreError> {
+        cases::list_attachments(self, case_id)
+    }
+    fn find_attachment(
+        &self,
+        case_id: u64,
+        attachment_id: u64,
+    ) -> Result<Option<Attachment>, StoreError> {
+        cases::find_attachment(self, case_id, attachment_id)
+    }
+    fn note_support_activity(&self, case_id: u64) -> Result<(), StoreError> {
+        cases::note_support_activity(self, case_id)
+    }
+    fn mark_case_read(
+        &self,
+        user_id: i64,
+        case_id: u64,
+        up_to: Option<Timestamp>,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        cases::mark_case_read(self, user_id, case_id, up_to, now)
+    }
+    fn case_unread(&self, user_id: i64, case_id: u64) -> Result<bool, StoreError> {
+        cases::case_unread(self, user_id, case_id)
+    }
+    fn latest_case_write(&self) -> Result<i64, StoreError> {
+        cases::latest_case_write(self)
+    }
+    fn count_cases_by_state(
+        &self,
+        filter: &CaseFilter,
+    ) -> Result<Vec<(CaseState, u64)>, StoreError> {
+        cases::count_cases_by_state(self, filter)
+    }
+    fn list_cases(
+        &self,
+        filter: &CaseFilter,
+        as_of: Option<i64>,
+        after: Option<CaseCursor>,
+        limit: u32,
+    ) -> Result<CasePage, StoreError> {
+        cases::list_cases(self, filter, as_of, after, limit)
+    }
+    fn insert_event(&self, event: &CaseEvent) -> Result<u64, StoreError> {
+        events::insert_event(self, event)
+    }
+    fn list_events(
+        &self,
+        case_id: u64,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<CaseEvent>, StoreError> {
+        events::list_events(self, case_id, after, limit)
+    }
+    fn insert_bench_case(
+        &self,
+        new: &NewCase,
+        writes: &[BenchWrite],
+        last_seq: &mut Option<i64>,
+    ) -> Result<u64, StoreError> {
+        bench::insert_bench_case(self, new, writes, last_seq)
+    }
+    fn latest_update_time(&self) -> Result<Option<Timestamp>, StoreError> {
+        bench::latest_update_time(self)
+    }
+    fn clock_offset_seconds(&self) -> Result<i64, StoreError> {
+        clock_offset_seconds(self)
+    }
+    fn set_clock_offset_seconds(&self, seconds: i64) -> Result<(), StoreError> {
+        set_clock_offset_seconds(self, seconds)
+    }
+    fn defer_foreign_keys(&self) -> Result<(), StoreError> {
+        self.pragma_update(None, "defer_foreign_keys", "ON")?;
+        Ok(())
+    }
+    fn bulk_cache(&self, on: bool) -> Result<(), StoreError> {
+        self.pragma_update(None, "cache_size", if on { -262_144 } else { -16_000 })?;
+        Ok(())
+    }
+    fn dump_rows(&self) -> Result<Vec<String>, StoreError> {
+        let mut tables =
+            self.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
+        let tables: Vec<String> = tables
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut rows = Vec::new();
+        for table in tables {
+            let mut statement = self.prepare(&format!("SELECT * FROM \"{table}\""))?;
+            let columns = statement.column_count();
+            let mut query = statement.query([])?;
+            while let Some(row) = query.next()? {
+                let values = (0..columns)
+                    .map(|i| row.get_ref(i).map(|v| format!("{v:?}")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                rows.push(format!("{table}: {}", values.join(" | ")));
+            }
+        }
+        Ok(rows)
+    }
+}
+
+/// The dev clock's offset in seconds (`admin clock advance`); 0 when never moved.
+fn clock_offset_seconds(tx: &Connection) -> Result<i64, StoreError> {
+    let value: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'clock_offset_seconds'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+fn set_clock_offset_seconds(tx: &Connection, seconds: i64) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO settings(key, value) VALUES ('clock_offset_seconds', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [seconds.to_string()],
+    )?;
+    Ok(())
+}
