@@ -69,7 +69,9 @@ const AFTER_HELP: &str = concat!(
     "  5  refused by a rule (CASE_CLOSED, REOPEN_WINDOW_EXPIRED, ESCALATION_NOT_ALLOWED, ...)\n",
     "  6  server unreachable or timed out (also UNAVAILABLE, REQUEST_TIMEOUT and RATE_LIMITED\n",
     "     after retries)\n",
-    "  7  `case watch --timeout` ended before what it waited for happened"
+    "  7  `case watch --timeout` ended before what it waited for happened\n",
+    "  8  the provider's API has no equivalent (Google Cloud: reopen, --dry-run of a change,\n",
+    "     --unread, case watch); nothing was changed"
 );
 
 /// The global options, accepted before or after the subcommand.

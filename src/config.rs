@@ -11,6 +11,12 @@
 //! endpoint = "http://127.0.0.1:8765"
 //! storage = "keyring"
 //!
+//! [domains."cloud.example.com"]   # a Google Cloud Support API v2 account
+//! provider = "google"
+//! endpoint = "https://cloudsupport.googleapis.com"
+//! credential = "service-account"
+//! parents = ["organizations/123456789", "projects/my-project"]
+//!
 //! [filters.urgent]          # saved by `case list --save urgent`
 //! state = "all"
 //! severity = ["P1", "P2"]
@@ -26,6 +32,8 @@ use std::path::{Path, PathBuf};
 use rsupport_api::types::{CaseOrder, Severity, StateFilter};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use crate::client::Provider;
+pub use crate::client::google::auth::CredentialKind;
 use crate::credentials::{Storage, create_private_dir};
 use crate::error::{CliError, CliResult, UsageError};
 use crate::output::Format;
@@ -48,6 +56,17 @@ pub struct DomainConfig {
     /// The user the token belonged to at login (shown by `auth status` when offline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+    /// Which API the domain speaks: an rsupport server (the default) or Google's Cloud
+    /// Support API v2.
+    #[serde(default, skip_serializing_if = "Provider::is_default")]
+    pub provider: Provider,
+    /// `google`: what kind of secret the keyring holds for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<CredentialKind>,
+    /// `google`: the parents cases are filed under and listed from (`organizations/N`,
+    /// `projects/ID`), the "customers" of the domain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<String>,
 }
 
 impl DomainConfig {
@@ -55,8 +74,13 @@ impl DomainConfig {
     pub fn bound_endpoint(&self) -> &str {
         self.endpoint
             .as_deref()
-            .unwrap_or(rsupport_api::DEFAULT_ENDPOINT)
+            .unwrap_or(self.provider.default_endpoint())
     }
+}
+
+/// Checks a Google parent resource name: `organizations/N` (digits) or `projects/ID`.
+pub fn validate_parent(parent: &str) -> Result<String, UsageError> {
+    crate::client::google::validate_parent(parent).map_err(UsageError)
 }
 
 /// The whole file.
@@ -661,6 +685,7 @@ mod tests {
                 endpoint: Some("http://127.0.0.1:1".into()),
                 storage: Storage::File,
                 user: None,
+                ..DomainConfig::default()
             },
         );
         file.config.default_domain = Some("a.example".into());

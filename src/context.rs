@@ -20,8 +20,10 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
+use crate::client::google::Google;
+use crate::client::google::auth::{GoogleAuth, GoogleSecret};
 use crate::client::{Client, ClientOptions, Token, TokenError, same_endpoint};
-use crate::config::{Config, ConfigFile, DomainConfig};
+use crate::config::{Config, ConfigFile, CredentialKind, DomainConfig, Provider};
 use crate::credentials::{CredentialError, SecretStore, Storage, TOKEN_ENV, TokenSource};
 use crate::error::{CliError, CliResult, TokenOrigin};
 use crate::output::{Output, OutputOptions};
@@ -218,9 +220,9 @@ impl Ctx {
             return Ok(endpoint.trim().trim_end_matches('/').to_string());
         }
         if let Some(domain) = domain
-            && let Some(endpoint) = self.domain_config(domain)?.and_then(|d| d.endpoint)
+            && let Some(settings) = self.domain_config(domain)?
         {
-            return Ok(endpoint);
+            return Ok(settings.bound_endpoint().to_string());
         }
         Ok(rsupport_api::DEFAULT_ENDPOINT.to_string())
     }
@@ -330,13 +332,52 @@ impl Ctx {
     /// A client for one domain.
     pub fn client_for(&self, domain: &str) -> CliResult<Client> {
         let found = self.credentials_for(domain)?;
-        self.client_with(found.endpoint, Some(found.token), Some(domain.to_string()))
+        self.client_of(domain, found)
     }
 
     /// [`Ctx::client_for`] reading the keyring on a blocking thread (for `--all-domains`).
     pub async fn client_for_async(&self, domain: &str) -> CliResult<Client> {
         let found = self.credentials_for_async(domain).await?;
-        self.client_with(found.endpoint, Some(found.token), Some(domain.to_string()))
+        self.client_of(domain, found)
+    }
+
+    /// The client of a domain whose credentials were read: an rsupport client, or for a
+    /// `google` domain one that speaks the Cloud Support API with its credential.
+    pub fn client_of(&self, domain: &str, found: Credentials) -> CliResult<Client> {
+        let settings = self.domain_config(domain)?.unwrap_or_default();
+        if settings.provider != Provider::Google {
+            return self.client_with(found.endpoint, Some(found.token), Some(domain.to_string()));
+        }
+        // RSUPPORT_TOKEN is an access token for a google domain
+        let kind = match found.source {
+            TokenSource::Env => CredentialKind::AccessToken,
+            _ => settings.credential.unwrap_or(CredentialKind::AccessToken),
+        };
+        let secret = GoogleSecret::from_stored(kind, &found.token).map_err(|why| {
+            CliError::auth(format!("the credential of {domain} cannot be used: {why}")).hint(
+                format!("log in again: rsupport auth login --provider google --domain {domain}"),
+            )
+        })?;
+        let google = Google::new(settings.parents, GoogleAuth::new(secret));
+        self.google_client(found.endpoint, domain, google)
+    }
+
+    /// A client of the Cloud Support API for `domain` (login checks a credential with it
+    /// before storing it).
+    pub fn google_client(
+        &self,
+        endpoint: String,
+        domain: &str,
+        google: Google,
+    ) -> CliResult<Client> {
+        let mut options = ClientOptions::new(endpoint);
+        options.domain = Some(domain.to_string());
+        options.log = self.out.log_sink();
+        options.google = Some(std::sync::Arc::new(google));
+        if let Some(timeout) = http_timeout_override()? {
+            options.timeout = timeout;
+        }
+        Ok(Client::new(options)?)
     }
 
     /// A client with an explicit endpoint and token (login checks a token before storing it).

@@ -33,6 +33,10 @@ pub enum ExitClass {
     Unreachable,
     /// 7: `case watch --timeout` ran out before what `--until` waits for happened.
     WatchTimeout,
+    /// 8: the domain's provider has no equivalent of what was asked (the Google Cloud Support
+    /// API: reopen, the 30-day window, `--dry-run` beyond the client's checks, `--unread`,
+    /// `case watch`); nothing was changed.
+    Unsupported,
 }
 
 impl ExitClass {
@@ -45,6 +49,7 @@ impl ExitClass {
             ExitClass::Refused => 5,
             ExitClass::Unreachable => 6,
             ExitClass::WatchTimeout => 7,
+            ExitClass::Unsupported => 8,
         }
     }
 
@@ -83,6 +88,8 @@ impl ExitClass {
             | ClientError::Write { .. }
             | ClientError::UploadCut { .. } => ExitClass::Failure,
             ClientError::InvalidEndpoint { .. } | ClientError::ReadFile { .. } => ExitClass::Usage,
+            ClientError::Unsupported { .. } => ExitClass::Unsupported,
+            ClientError::Credentials { .. } => ExitClass::Auth,
         }
     }
 }
@@ -167,7 +174,9 @@ Exit codes:
   5  refused by a rule (CASE_CLOSED, REOPEN_WINDOW_EXPIRED, ESCALATION_NOT_ALLOWED, ...)
   6  server unreachable or timed out (also UNAVAILABLE, REQUEST_TIMEOUT and RATE_LIMITED
      after retries)
-  7  `case watch --timeout` ended before what it waited for happened";
+  7  `case watch --timeout` ended before what it waited for happened
+  8  the provider's API has no equivalent (Google Cloud: reopen, --dry-run of a change,
+     --unread, case watch); nothing was changed";
 
 /// A mistake in what the user asked: exit 2, nothing was sent.
 #[derive(Debug, thiserror::Error)]

@@ -64,6 +64,14 @@ pub enum ClientError {
         #[source]
         source: std::io::Error,
     },
+    /// The provider's API has no equivalent of what was asked (the `google` provider: reopen,
+    /// read markers, `--dry-run` of a write, waiting on events).
+    #[error("{what} is not possible with the Google Cloud Support API: {why}")]
+    Unsupported { what: String, why: String },
+    /// No access token could be had for the credential (the token endpoint refused it, or
+    /// could not be reached).
+    #[error("cannot sign in with the Google credential: {detail}")]
+    Credentials { detail: String },
     /// Downloaded bytes could not be written out.
     #[error("cannot write the download: {source}")]
     Write {

@@ -13,6 +13,7 @@
 //! [`paging`], [`error`], [`token`]; this file holds the client and one method per endpoint.
 
 mod error;
+pub mod google;
 mod paging;
 mod token;
 mod transfer;
@@ -30,6 +31,32 @@ pub use paging::{Page, PagedQuery, Pager};
 pub use token::{Token, TokenError};
 pub use transfer::Download;
 use transport::Retry;
+
+rsupport_api::wire_enum! {
+    /// The API a client (and a domain entry of the config) speaks.
+    pub enum Provider("provider"): Default {
+        /// An rsupport server (`/v1`), the reseller API.
+        #[default]
+        Rsupport = "rsupport",
+        /// Google's Cloud Support API v2 (`cloudsupport.googleapis.com`).
+        Google = "google",
+    }
+}
+
+impl Provider {
+    /// Whether it is the default (left out of the config).
+    pub fn is_default(&self) -> bool {
+        *self == Provider::Rsupport
+    }
+
+    /// Where the provider's API is when no endpoint is given.
+    pub fn default_endpoint(self) -> &'static str {
+        match self {
+            Provider::Rsupport => rsupport_api::DEFAULT_ENDPOINT,
+            Provider::Google => google::DEFAULT_ENDPOINT,
+        }
+    }
+}
 
 /// `rsupport/<version>`, sent as the User-Agent.
 pub const USER_AGENT_VALUE: &str = concat!("rsupport/", env!("CARGO_PKG_VERSION"));
@@ -60,6 +87,9 @@ pub struct ClientOptions {
     pub max_attempts: u32,
     /// `-v` logging.
     pub log: Option<LogSink>,
+    /// Set for a domain of the `google` provider: its parents and credential. The client
+    /// then speaks the Cloud Support API v2 instead of `/v1`.
+    pub google: Option<Arc<google::Google>>,
 }
 
 impl ClientOptions {
@@ -72,6 +102,7 @@ impl ClientOptions {
             connect_timeout: CONNECT_TIMEOUT,
             max_attempts: MAX_ATTEMPTS,
             log: None,
+            google: None,
         }
     }
 }
@@ -96,6 +127,8 @@ pub struct Client {
     options: ClientOptions,
     /// Every write is sent with `validateOnly=true` ([`Client::validate_only`]).
     validate_only: bool,
+    /// The `google` provider's state (see [`google`]).
+    google: Option<Arc<google::Google>>,
 }
 
 impl fmt::Debug for Client {
@@ -168,12 +201,14 @@ impl Client {
             why: format!("the HTTP client cannot be built: {e}"),
         })?;
         let endpoint = options.endpoint.trim().trim_end_matches('/').to_string();
+        let google = options.google.clone();
         Ok(Client {
             http,
             base,
             endpoint,
             options,
             validate_only: false,
+            google,
         })
     }
 
@@ -197,6 +232,31 @@ impl Client {
         self.options.domain.as_deref()
     }
 
+    /// The API the client speaks.
+    pub fn provider(&self) -> Provider {
+        if self.google.is_some() {
+            Provider::Google
+        } else {
+            Provider::Rsupport
+        }
+    }
+
+    /// The bearer token requests are sent with (for `auth token`): the static one, or a
+    /// fresh access token of a Google credential.
+    pub async fn access_token(&self) -> Result<Token, ClientError> {
+        match (&self.google, &self.options.token) {
+            (Some(google), _) => google.auth.bearer().await,
+            (None, Some(token)) => Ok(token.clone()),
+            (None, None) => Err(ClientError::Credentials {
+                detail: "the client has no token".into(),
+            }),
+        }
+    }
+
+    fn is_google(&self) -> bool {
+        self.google.is_some()
+    }
+
     // ---- endpoints -------------------------------------------------------------------------
 
     /// `GET /v1/health` (public).
@@ -211,6 +271,9 @@ impl Client {
 
     /// `GET /v1/whoami`.
     pub async fn whoami(&self) -> Result<WhoAmI, ClientError> {
+        if self.is_google() {
+            return self.google_whoami().await;
+        }
         self.get("v1/whoami", &()).await
     }
 
@@ -219,6 +282,9 @@ impl Client {
         &self,
         query: &ListCustomersQuery,
     ) -> Result<CustomerList, ClientError> {
+        if self.is_google() {
+            return Ok(self.google_customers(query.query.as_deref()));
+        }
         self.get("v1/customers", query).await
     }
 
@@ -227,11 +293,16 @@ impl Client {
         &self,
         query: ListCustomersQuery,
     ) -> Pager<'_, ListCustomersQuery, CustomerList> {
-        Pager::new(self, "v1/customers".into(), query)
+        Pager::new(self, query, |client, query| {
+            Box::pin(async move { client.list_customers(&query).await })
+        })
     }
 
     /// `GET /v1/customers/{customer}`.
     pub async fn get_customer(&self, customer: &str) -> Result<Customer, ClientError> {
+        if self.is_google() {
+            return self.google_customer(customer);
+        }
         self.get(&format!("v1/customers/{}", segment(customer)), &())
             .await
     }
@@ -241,22 +312,33 @@ impl Client {
         &self,
         query: &ListCategoriesQuery,
     ) -> Result<CategoryList, ClientError> {
+        if self.is_google() {
+            return self.google_categories(query).await;
+        }
         self.get("v1/categories", query).await
     }
 
     /// `GET /v1/cases`: one page.
     pub async fn list_cases(&self, query: &ListCasesQuery) -> Result<CaseList, ClientError> {
+        if self.is_google() {
+            return self.google_list_cases(query).await;
+        }
         self.get("v1/cases", query).await
     }
 
     /// `GET /v1/cases`, page after page (for `case list --all`: memory stays flat).
     pub fn case_pages(&self, query: ListCasesQuery) -> Pager<'_, ListCasesQuery, CaseList> {
-        Pager::new(self, "v1/cases".into(), query)
+        Pager::new(self, query, |client, query| {
+            Box::pin(async move { client.list_cases(&query).await })
+        })
     }
 
     /// `POST /v1/cases`. Retried like a GET: the request id makes a repeat answer the first
     /// case instead of filing a second.
     pub async fn create_case(&self, request: &CreateCaseRequest) -> Result<Filed, ClientError> {
+        if self.is_google() {
+            return self.google_create_case(request).await;
+        }
         let url = self.url("v1/cases")?;
         let response = self
             .execute(
@@ -275,6 +357,9 @@ impl Client {
 
     /// `GET /v1/cases/{case}`.
     pub async fn get_case(&self, case: u64) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return self.google_get_case(case).await;
+        }
         self.get(&format!("v1/cases/{case}"), &()).await
     }
 
@@ -284,6 +369,9 @@ impl Client {
         case: u64,
         request: &UpdateCaseRequest,
     ) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return self.google_update_case(case, request).await;
+        }
         self.send_json(
             Method::PATCH,
             &format!("v1/cases/{case}"),
@@ -300,6 +388,9 @@ impl Client {
         case: u64,
         request: &CaseActionRequest,
     ) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return self.google_close_case(case, request).await;
+        }
         self.post(&format!("v1/cases/{case}/close"), request).await
     }
 
@@ -309,6 +400,9 @@ impl Client {
         case: u64,
         request: &CaseActionRequest,
     ) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return Err(self.google_unsupported("reopen"));
+        }
         self.post(&format!("v1/cases/{case}/reopen"), request).await
     }
 
@@ -318,6 +412,9 @@ impl Client {
         case: u64,
         request: &EscalateCaseRequest,
     ) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return self.google_escalate_case(case, request).await;
+        }
         self.post(&format!("v1/cases/{case}/escalate"), request)
             .await
     }
@@ -328,6 +425,9 @@ impl Client {
         case: u64,
         request: &ShareCaseRequest,
     ) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return self.google_share_case(case, request).await;
+        }
         self.post(&format!("v1/cases/{case}/share"), request).await
     }
 
@@ -337,6 +437,9 @@ impl Client {
         case: u64,
         request: &MarkCaseReadRequest,
     ) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return Err(self.google_unsupported("read"));
+        }
         // idempotent: a retry after a lost answer marks the same thing
         let path = format!("v1/cases/{case}/read");
         self.send_json(Method::POST, &path, &(), Some(request), Retry::Safe)
@@ -349,6 +452,9 @@ impl Client {
         case: u64,
         request: &SetCaseStateRequest,
     ) -> Result<Case, ClientError> {
+        if self.is_google() {
+            return Err(self.google_unsupported("state"));
+        }
         self.post(&format!("v1/cases/{case}/state"), request).await
     }
 
@@ -358,12 +464,21 @@ impl Client {
         case: u64,
         query: &PageQuery,
     ) -> Result<CommentList, ClientError> {
+        if self.is_google() {
+            // the API's comments are read whole, so that each has its number
+            return Ok(CommentList {
+                comments: self.google_comments(case).await?,
+                next_page_token: None,
+            });
+        }
         self.get(&format!("v1/cases/{case}/comments"), query).await
     }
 
     /// `GET /v1/cases/{case}/comments`, page after page.
     pub fn comment_pages(&self, case: u64, query: PageQuery) -> Pager<'_, PageQuery, CommentList> {
-        Pager::new(self, format!("v1/cases/{case}/comments"), query)
+        Pager::new(self, query, move |client, query| {
+            Box::pin(async move { client.list_comments(case, &query).await })
+        })
     }
 
     /// `POST /v1/cases/{case}/comments`.
@@ -372,12 +487,18 @@ impl Client {
         case: u64,
         request: &CreateCommentRequest,
     ) -> Result<Comment, ClientError> {
+        if self.is_google() {
+            return self.google_create_comment(case, request).await;
+        }
         self.post(&format!("v1/cases/{case}/comments"), request)
             .await
     }
 
     /// `GET /v1/cases/{case}/attachments`.
     pub async fn list_attachments(&self, case: u64) -> Result<AttachmentList, ClientError> {
+        if self.is_google() {
+            return self.google_list_attachments(case).await;
+        }
         self.get(&format!("v1/cases/{case}/attachments"), &()).await
     }
 
@@ -392,7 +513,21 @@ impl Client {
         case: u64,
         query: ListEventsQuery,
     ) -> Pager<'_, ListEventsQuery, CaseEventList> {
-        Pager::new(self, format!("v1/cases/{case}/events"), query)
+        Pager::new(self, query, move |client, query| {
+            Box::pin(async move { client.list_events(case, &query).await })
+        })
+    }
+
+    /// `GET /v1/cases/{case}/events`: one page, oldest first.
+    pub async fn list_events(
+        &self,
+        case: u64,
+        query: &ListEventsQuery,
+    ) -> Result<CaseEventList, ClientError> {
+        if self.is_google() {
+            return self.google_events(case).await;
+        }
+        self.get(&format!("v1/cases/{case}/events"), query).await
     }
 
     /// `GET /v1/cases/{case}/events?after=…&waitSeconds=…`: the events after `after`, or after
@@ -404,6 +539,9 @@ impl Client {
         after: u64,
         wait: Duration,
     ) -> Result<CaseEventList, ClientError> {
+        if self.is_google() {
+            return Err(self.google_unsupported("watch"));
+        }
         let url = self.url(&format!("v1/cases/{case}/events"))?;
         let query = ListEventsQuery {
             after: Some(after),
@@ -436,7 +574,7 @@ pub struct Filed {
 /// aws-lc's C build stays out of the client). Server certificates of an https endpoint are
 /// checked against the operating system's root store (rustls-platform-verifier), so a private
 /// CA installed system-wide is trusted. Idempotent: a provider already installed stays.
-fn install_crypto_provider() {
+pub(crate) fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 

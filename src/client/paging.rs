@@ -2,6 +2,7 @@
 
 use std::marker::PhantomData;
 
+use futures_util::future::BoxFuture;
 use rsupport_api::types::{
     Case, CaseEvent, CaseEventList, CaseList, Comment, CommentList, Customer, CustomerList,
     ListCasesQuery, ListCustomersQuery, ListEventsQuery, PageQuery,
@@ -74,21 +75,29 @@ impl PagedQuery for PageQuery {
     }
 }
 
+/// How a [`Pager`] fetches one page: the client's method for the list, which answers from
+/// whichever provider the client speaks.
+type Fetch<'c, Q, L> = Box<dyn Fn(&'c Client, Q) -> BoxFuture<'c, Result<L, ClientError>> + 'c>;
+
 /// Walks a list endpoint page by page: `while let Some(page) = pager.next_page().await? {…}`.
 pub struct Pager<'c, Q, L> {
     client: &'c Client,
-    path: String,
     query: Q,
+    fetch: Fetch<'c, Q, L>,
     finished: bool,
     list: PhantomData<L>,
 }
 
-impl<'c, Q: PagedQuery, L: Page> Pager<'c, Q, L> {
-    pub(super) fn new(client: &'c Client, path: String, query: Q) -> Self {
+impl<'c, Q: PagedQuery + Clone, L: Page> Pager<'c, Q, L> {
+    pub(super) fn new(
+        client: &'c Client,
+        query: Q,
+        fetch: impl Fn(&'c Client, Q) -> BoxFuture<'c, Result<L, ClientError>> + 'c,
+    ) -> Self {
         Pager {
             client,
-            path,
             query,
+            fetch: Box::new(fetch),
             finished: false,
             list: PhantomData,
         }
@@ -99,7 +108,7 @@ impl<'c, Q: PagedQuery, L: Page> Pager<'c, Q, L> {
         if self.finished {
             return Ok(None);
         }
-        let list: L = self.client.get(&self.path, &self.query).await?;
+        let list: L = (self.fetch)(self.client, self.query.clone()).await?;
         let (items, next) = list.into_parts();
         match next {
             Some(token) if !token.is_empty() => self.query.set_page_token(Some(token)),

@@ -28,6 +28,11 @@ impl Client {
         query: &UploadAttachmentQuery,
         progress: impl Fn(u64) + Send + Sync + 'static,
     ) -> Result<Attachment, ClientError> {
+        if self.google.is_some() {
+            return self
+                .google_upload(case, path, &query.filename, progress)
+                .await;
+        }
         let read_error = |source| ClientError::ReadFile {
             path: path.display().to_string(),
             source,
@@ -87,8 +92,11 @@ impl Client {
         case: u64,
         attachment: u64,
     ) -> Result<Download, ClientError> {
-        let path = format!("v1/cases/{case}/attachments/{attachment}/content");
-        let url = self.url(&path)?;
+        let url = if self.google.is_some() {
+            self.google_download_url(case, attachment).await?
+        } else {
+            self.url(&format!("v1/cases/{case}/attachments/{attachment}/content"))?
+        };
         let response = self
             .execute(Method::GET, &url, Retry::Safe, None, |req| req)
             .await?;
@@ -107,7 +115,7 @@ impl Client {
     }
 }
 
-fn progress_stream<R: AsyncRead + Unpin + Send + 'static>(
+pub(super) fn progress_stream<R: AsyncRead + Unpin + Send + 'static>(
     reader: R,
     progress: impl Fn(u64) + Send + Sync + 'static,
 ) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static {

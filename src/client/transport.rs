@@ -16,6 +16,9 @@ use super::{Client, ClientError, MAX_RETRY_AFTER};
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Retry {
     Safe,
+    /// Only a 429 or 503, which say the request was not acted on (a write that must not be
+    /// repeated after a lost answer).
+    Busy,
     Never,
 }
 
@@ -76,6 +79,19 @@ impl Client {
         }
     }
 
+    /// The request with the bearer token of this attempt: the static token, or for the
+    /// `google` provider one from its credential (refreshed before it expires).
+    pub(super) async fn authorize(
+        &self,
+        request: RequestBuilder,
+    ) -> Result<RequestBuilder, ClientError> {
+        if let Some(google) = &self.google {
+            let token = google.auth.bearer().await?;
+            return Ok(request.bearer_auth(token.expose()));
+        }
+        Ok(self.authorized(request))
+    }
+
     pub(super) fn log(&self, line: impl FnOnce() -> String) {
         if let Some(log) = &self.options.log {
             log(&line());
@@ -92,12 +108,14 @@ impl Client {
         build: impl Fn(RequestBuilder) -> RequestBuilder,
     ) -> Result<Response, ClientError> {
         let attempts = match retry {
-            Retry::Safe => self.options.max_attempts.max(1),
+            Retry::Safe | Retry::Busy => self.options.max_attempts.max(1),
             Retry::Never => 1,
         };
         let mut attempt = 1;
         loop {
-            let mut request = self.authorized(self.http.request(method.clone(), url.clone()));
+            let mut request = self
+                .authorize(self.http.request(method.clone(), url.clone()))
+                .await?;
             if let Some(timeout) = timeout {
                 request = request.timeout(timeout);
             }
@@ -112,6 +130,7 @@ impl Client {
                     Some(retry_after(response))
                 }
                 Ok(_) => None,
+                Err(_) if retry == Retry::Busy => None,
                 Err(_) => Some(None),
             };
             let result = self.check(&method, url, started, outcome, timeout);
@@ -227,10 +246,19 @@ impl Client {
                 url: redact_url(url),
                 domain: self.options.domain.clone(),
             },
-            Err(_) => ClientError::Unexpected {
-                url: redact_url(url),
-                status: status.as_u16(),
-                excerpt: excerpt(&bytes),
+            // Google's shape (code, status, message; no reason): the `google` provider
+            Err(_) => match super::google::mapping::api_error(status.as_u16(), &bytes) {
+                Some(error) => ClientError::Api {
+                    error: Box::new(error),
+                    method: method.clone(),
+                    url: redact_url(url),
+                    domain: self.options.domain.clone(),
+                },
+                None => ClientError::Unexpected {
+                    url: redact_url(url),
+                    status: status.as_u16(),
+                    excerpt: excerpt(&bytes),
+                },
             },
         }
     }

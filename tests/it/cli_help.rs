@@ -51,6 +51,8 @@ fn top_level_help_documents_every_exit_code() {
         "4  not authenticated",
         "5  refused",
         "6  server unreachable",
+        "7  `case watch --timeout`",
+        "8  the provider's API has no equivalent",
     ] {
         assert!(text.contains(code), "missing '{code}' in:\n{text}");
     }

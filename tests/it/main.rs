@@ -31,6 +31,7 @@ mod cli_http_mock;
 mod cli_jq;
 mod cli_json_escapes;
 mod completion_values;
+mod google_provider;
 mod keyring;
 mod layout;
 mod messages;

@@ -127,8 +127,7 @@ pub async fn run(ctx: &Ctx, _args: StatusArgs) -> CliResult<Outcome> {
                 }
             };
             status.token_source = Some(found.source);
-            let client =
-                ctx.client_with(found.endpoint, Some(found.token), Some(domain.clone()))?;
+            let client = ctx.client_of(domain, found)?;
             match client.whoami().await {
                 Ok(me) if me.domain.as_deref() == Some(domain.as_str()) => {
                     status.user = Some(me.email);

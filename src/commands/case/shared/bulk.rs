@@ -35,14 +35,16 @@ pub const CONCURRENCY: usize = 4;
 /// the user must fix before a rerun can work; then not found (3), a wrong id in the input;
 /// then refused by a rule (5), often a case already in the wanted state; then invalid input
 /// for one case (2). Everything done is 0. (A watch's timeout, 7, is never a bulk case's; it
-/// ranks with the unreachable server.)
-pub const SEVERITY: [ExitClass; 7] = [
+/// ranks with the unreachable server. What the provider cannot do, 8, is the same for every
+/// case; it ranks before invalid input.)
+pub const SEVERITY: [ExitClass; 8] = [
     ExitClass::Failure,
     ExitClass::Unreachable,
     ExitClass::WatchTimeout,
     ExitClass::Auth,
     ExitClass::NotFound,
     ExitClass::Refused,
+    ExitClass::Unsupported,
     ExitClass::Usage,
 ];
 
@@ -225,6 +227,7 @@ fn failure_word(class: ExitClass) -> &'static str {
         ExitClass::Refused => "refused",
         ExitClass::Unreachable => "unreachable",
         ExitClass::WatchTimeout => "timed out",
+        ExitClass::Unsupported => "unsupported",
     }
 }
 

@@ -13,6 +13,7 @@ use rsupport_api::types::{
 
 use crate::client::{Client, Pager};
 use crate::commands::shared::AllDomains;
+use crate::config::Provider;
 use crate::context::Ctx;
 use crate::error::CliResult;
 use crate::output::{Listing, Outcome};
@@ -185,6 +186,16 @@ fn hidden_note(
     }
 }
 
+/// What a list of the Google provider says when `--limit` may have cut it: the API counts
+/// nothing, so how many were hidden is not known (and never guessed).
+fn no_counts_note(shown: usize, limit: u32) -> Option<String> {
+    (shown >= limit as usize).then(|| {
+        format!(
+            "Showing the first {shown} cases; the Cloud Support API gives no count of the others (--limit N for more, --all for every one)."
+        )
+    })
+}
+
 /// Adds up the counts of several domains.
 fn add_counts(total: &mut Option<StateCounts>, counts: Option<StateCounts>) {
     if let Some(counts) = counts {
@@ -258,7 +269,10 @@ pub async fn list(ctx: &Ctx, search: Option<String>, filters: CaseFilters) -> Cl
         with_counts,
     )
     .await?;
-    let note = hidden_note(&filters, counts.as_ref(), cases.len());
+    let note = match client.provider() {
+        Provider::Google if with_counts => no_counts_note(cases.len(), limit),
+        _ => hidden_note(&filters, counts.as_ref(), cases.len()),
+    };
     Ok(Outcome::List(
         Listing::of(&cases).empty_message(empty).footer(note),
     ))

@@ -1,0 +1,260 @@
+//! Google credentials: what the keyring holds for a `google` domain, and the bearer token
+//! each request is sent with. The OAuth flows are yup-oauth2's (the JWT-bearer grant of a
+//! service-account key, at the key's own `token_uri`; the refresh-token grant of Application
+//! Default Credentials); access tokens live in its in-memory cache only and are refreshed
+//! before they expire. Nothing here is ever written to disk.
+
+use std::fmt;
+
+use base64::Engine as _;
+use tokio::sync::OnceCell;
+use yup_oauth2::authenticator::Authenticator;
+use yup_oauth2::{DefaultHyperClientBuilder, HyperClientBuilder};
+
+use crate::client::{ClientError, Token};
+
+rsupport_api::wire_enum! {
+    /// The kind of Google credential a domain's keyring entry holds (kept in the config).
+    pub enum CredentialKind("credential kind") {
+        /// A service-account key file (JSON), its `token_uri` honoured.
+        ServiceAccount = "service-account",
+        /// Application Default Credentials of a user (`gcloud auth application-default
+        /// login`): the refresh token and its OAuth client.
+        AuthorizedUser = "authorized-user",
+        /// An OAuth2 access token, used as is until it expires.
+        AccessToken = "access-token",
+    }
+}
+
+/// The OAuth scope of the Cloud Support API.
+pub const SCOPE: &str = "https://www.googleapis.com/auth/cloud-platform";
+
+/// What signs in a `google` domain. `Debug` never shows the secret.
+#[derive(Clone)]
+pub enum GoogleSecret {
+    /// A service-account key file's JSON.
+    ServiceAccount(String),
+    /// Application Default Credentials of a user (`authorized_user` JSON).
+    AuthorizedUser(String),
+    /// An OAuth2 access token, sent as is.
+    AccessToken(Token),
+}
+
+impl fmt::Debug for GoogleSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            GoogleSecret::ServiceAccount(_) => "ServiceAccount(<redacted>)",
+            GoogleSecret::AuthorizedUser(_) => "AuthorizedUser(<redacted>)",
+            GoogleSecret::AccessToken(_) => "AccessToken(<redacted>)",
+        })
+    }
+}
+
+impl GoogleSecret {
+    pub fn kind(&self) -> CredentialKind {
+        match self {
+            GoogleSecret::ServiceAccount(_) => CredentialKind::ServiceAccount,
+            GoogleSecret::AuthorizedUser(_) => CredentialKind::AuthorizedUser,
+            GoogleSecret::AccessToken(_) => CredentialKind::AccessToken,
+        }
+    }
+
+    /// A credentials file (a service-account key or Application Default Credentials) by the
+    /// `type` it declares; the error says what the file is not, never what it holds.
+    pub fn from_file_text(text: &str) -> Result<GoogleSecret, String> {
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| format!("it is not JSON (line {}, column {})", e.line(), e.column()))?;
+        match value.get("type").and_then(|t| t.as_str()) {
+            Some("service_account") => {
+                yup_oauth2::parse_service_account_key(text).map_err(|_| {
+                    "it declares a service account but lacks its private_key, client_email or token_uri".to_string()
+                })?;
+                Ok(GoogleSecret::ServiceAccount(compact(&value)))
+            }
+            Some("authorized_user") => {
+                serde_json::from_value::<yup_oauth2::authorized_user::AuthorizedUserSecret>(
+                    value.clone(),
+                )
+                .map_err(|_| {
+                    "it declares an authorized user but lacks its client_id, client_secret or refresh_token".to_string()
+                })?;
+                Ok(GoogleSecret::AuthorizedUser(compact(&value)))
+            }
+            Some(other) => Err(format!(
+                "its type is '{}'; expected service_account (a key file) or authorized_user (from gcloud auth application-default login)",
+                other.escape_default()
+            )),
+            None => Err("it has no \"type\": expected a service-account key file or Application Default Credentials".into()),
+        }
+    }
+
+    /// The secret as one keyring entry (visible ASCII: the JSON is base64url-encoded).
+    pub fn to_stored(&self) -> Token {
+        let text = match self {
+            GoogleSecret::ServiceAccount(json) | GoogleSecret::AuthorizedUser(json) => {
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+            }
+            GoogleSecret::AccessToken(token) => return token.clone(),
+        };
+        Token::new(&text).expect("base64 is visible ASCII")
+    }
+
+    /// The secret from its keyring entry, by the kind the domain's config records.
+    pub fn from_stored(kind: CredentialKind, stored: &Token) -> Result<GoogleSecret, String> {
+        let json = || {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(stored.expose())
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .ok_or_else(|| "the stored credential is not what login wrote".to_string())
+        };
+        Ok(match kind {
+            CredentialKind::ServiceAccount => GoogleSecret::ServiceAccount(json()?),
+            CredentialKind::AuthorizedUser => GoogleSecret::AuthorizedUser(json()?),
+            CredentialKind::AccessToken => GoogleSecret::AccessToken(stored.clone()),
+        })
+    }
+
+    /// Who the credential is, for `auth status`: a service account's email.
+    pub fn account(&self) -> Option<String> {
+        match self {
+            GoogleSecret::ServiceAccount(json) => yup_oauth2::parse_service_account_key(json)
+                .ok()
+                .map(|key| key.client_email),
+            _ => None,
+        }
+    }
+}
+
+fn compact(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+type Oauth = Authenticator<<DefaultHyperClientBuilder as HyperClientBuilder>::Connector>;
+
+/// Hands out bearer tokens for one credential: the access token as is, or one from the OAuth
+/// flow, built on first use and cached in memory until shortly before it expires.
+pub struct GoogleAuth {
+    secret: GoogleSecret,
+    oauth: OnceCell<Oauth>,
+}
+
+impl fmt::Debug for GoogleAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GoogleAuth")
+            .field("secret", &self.secret)
+            .finish_non_exhaustive()
+    }
+}
+
+impl GoogleAuth {
+    pub fn new(secret: GoogleSecret) -> GoogleAuth {
+        GoogleAuth {
+            secret,
+            oauth: OnceCell::new(),
+        }
+    }
+
+    pub fn secret(&self) -> &GoogleSecret {
+        &self.secret
+    }
+
+    /// The bearer token of the next request.
+    pub async fn bearer(&self) -> Result<Token, ClientError> {
+        let json = match &self.secret {
+            GoogleSecret::AccessToken(token) => return Ok(token.clone()),
+            GoogleSecret::ServiceAccount(json) | GoogleSecret::AuthorizedUser(json) => json,
+        };
+        let oauth = self
+            .oauth
+            .get_or_try_init(|| build(&self.secret, json))
+            .await?;
+        let token = oauth
+            .token(&[SCOPE])
+            .await
+            .map_err(|e| ClientError::Credentials {
+                detail: oauth_detail(&e),
+            })?;
+        let text = token.token().ok_or_else(|| ClientError::Credentials {
+            detail: "the token endpoint answered without an access token".into(),
+        })?;
+        Token::new(text).map_err(|e| ClientError::Credentials {
+            detail: format!("the token endpoint answered an unusable access token: {e}"),
+        })
+    }
+}
+
+async fn build(secret: &GoogleSecret, json: &str) -> Result<Oauth, ClientError> {
+    crate::client::install_crypto_provider();
+    let broken = |what: &str| ClientError::Credentials {
+        detail: format!("the stored {what} cannot be read; log in again"),
+    };
+    let built = match secret {
+        GoogleSecret::ServiceAccount(_) => {
+            let key = yup_oauth2::parse_service_account_key(json)
+                .map_err(|_| broken("service-account key"))?;
+            yup_oauth2::ServiceAccountAuthenticator::builder(key)
+                .build()
+                .await
+        }
+        GoogleSecret::AuthorizedUser(_) => {
+            let user: yup_oauth2::authorized_user::AuthorizedUserSecret =
+                serde_json::from_str(json).map_err(|_| broken("user credential"))?;
+            yup_oauth2::AuthorizedUserAuthenticator::builder(user)
+                .build()
+                .await
+        }
+        GoogleSecret::AccessToken(_) => unreachable!("an access token needs no flow"),
+    };
+    built.map_err(|e| ClientError::Credentials {
+        detail: format!("the OAuth client cannot be set up: {e}"),
+    })
+}
+
+/// What went wrong getting a token, without the request (which holds the signed assertion).
+fn oauth_detail(error: &yup_oauth2::Error) -> String {
+    match error {
+        yup_oauth2::Error::AuthError(auth) => format!(
+            "the token endpoint refused the credential: {}{}",
+            auth.error.as_str(),
+            auth.error_description
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default()
+        ),
+        yup_oauth2::Error::HttpError(e) => format!("the token endpoint cannot be reached: {e}"),
+        other => format!("no access token: {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str = r#"{"type":"service_account","project_id":"p","private_key_id":"k","private_key":"-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n","client_email":"sa@p.iam.gserviceaccount.com","token_uri":"http://127.0.0.1:1/token"}"#;
+
+    #[test]
+    fn a_key_file_round_trips_through_its_keyring_form() {
+        let secret = GoogleSecret::from_file_text(KEY).unwrap();
+        assert_eq!(secret.kind(), CredentialKind::ServiceAccount);
+        let stored = secret.to_stored();
+        let back = GoogleSecret::from_stored(CredentialKind::ServiceAccount, &stored).unwrap();
+        assert_eq!(
+            back.account().as_deref(),
+            Some("sa@p.iam.gserviceaccount.com")
+        );
+    }
+
+    #[test]
+    fn a_file_of_another_type_is_named_by_its_type() {
+        let err = GoogleSecret::from_file_text(r#"{"type":"external_account"}"#).unwrap_err();
+        assert!(err.contains("external_account"), "{err}");
+        assert!(GoogleSecret::from_file_text("not json").is_err());
+    }
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let secret = GoogleSecret::from_file_text(KEY).unwrap();
+        assert!(!format!("{secret:?}").contains("PRIVATE"));
+    }
+}
