@@ -113,6 +113,7 @@ impl ServerFlags {
             idle_timeout: Duration::from_secs(self.idle_timeout_secs),
             max_connections: self.max_connections,
             max_concurrent_uploads: self.max_concurrent_uploads,
+            ..ServerConfig::default()
         }
     }
 }
@@ -251,6 +252,16 @@ fn run_server(
             let db = shell_word(&state.store.spec().display());
             writeln!(stdout, "Play support:   rsupport-server admin --db {db} support reply CASE --body TEXT --state action-required")?;
             writeln!(stdout, "Move the clock: rsupport-server admin --db {db} clock advance 31d")?;
+            stdout.flush()?;
+            // after the logins: making a key may take a moment
+            let key_file = install_dev_service_account(&state, &url)?;
+            writeln!(
+                stdout,
+                "Cloud Support API v2 at {url}/v2 (parents: projects/CUSTOMER, e.g. projects/{}); service-account key (acts as {}): {}",
+                crate::demo::CUSTOMER_PREMIUM,
+                crate::demo::ADMIN_EMAIL,
+                key_file.display()
+            )?;
         }
         stdout.flush()?;
         drop(stdout);
@@ -259,6 +270,40 @@ fn run_server(
             .await
             .context("the server stopped with an error")
     })
+}
+
+/// Writes (or refreshes, keeping its key) the demo's service-account key file beside the
+/// database, with `token_uri` at this server, and lets the dev token endpoint accept its
+/// grants. Answers the file's path.
+fn install_dev_service_account(state: &AppState, url: &str) -> anyhow::Result<PathBuf> {
+    let beside_db = state
+        .store
+        .sqlite_path()
+        .and_then(std::path::Path::parent)
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .map(|dir| dir.join(crate::dev_oauth::KEY_FILE_NAME));
+    let path = match beside_db {
+        Some(path) => path,
+        // PostgreSQL: the platform data dir, where a SQLite demo would be
+        None => {
+            let path = default_db(crate::dev_oauth::KEY_FILE_NAME)?;
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            path
+        }
+    };
+    let token_uri = format!("{url}{}", crate::dev_oauth::TOKEN_PATH);
+    let account = crate::dev_oauth::prepare_account(
+        &path,
+        &token_uri,
+        crate::demo::CUSTOMER_PREMIUM,
+        crate::demo::ADMIN_EMAIL,
+        crate::dev_oauth::KeyPair::generate,
+    )?;
+    state.dev_accounts.add(account);
+    Ok(path)
 }
 
 /// `text` as one shell word: as is when it is only safe characters, single-quoted otherwise.

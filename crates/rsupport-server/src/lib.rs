@@ -1,6 +1,7 @@
 //! rsupport-server: the reference support-case API (axum over SQLite).
 //!
-//! [`router`] builds every `/v1` route over an [`AppState`]; [`serve`] runs it on a listener
+//! [`router`] builds every `/v1` route (and the Cloud Support API v2 surface,
+//! [`handlers::v2`]) over an [`AppState`]; [`serve`] runs it on a listener
 //! until a shutdown signal, finishing in-flight requests. The same two functions serve `dev`,
 //! `serve` and the tests.
 //!
@@ -30,6 +31,7 @@ pub mod bench_data;
 pub mod catalogue;
 pub mod cli;
 pub mod demo;
+pub mod dev_oauth;
 pub mod error;
 pub mod handlers;
 pub mod openapi;
@@ -78,7 +80,13 @@ pub struct ServerConfig {
     pub max_connections: usize,
     /// How many uploads are received at once; more wait their turn.
     pub max_concurrent_uploads: usize,
+    /// The most items one page of a `/v2` list holds: a larger `pageSize` is served as this
+    /// many, with a `nextPageToken` (as Google coerces page sizes past its maximum).
+    pub v2_max_page_size: u32,
 }
+
+/// Default largest page of a `/v2` list.
+pub const DEFAULT_V2_MAX_PAGE_SIZE: u32 = 100;
 
 /// Default time to send a request's head.
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -99,6 +107,7 @@ impl Default for ServerConfig {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             max_concurrent_uploads: DEFAULT_MAX_CONCURRENT_UPLOADS,
+            v2_max_page_size: DEFAULT_V2_MAX_PAGE_SIZE,
         }
     }
 }
@@ -115,6 +124,9 @@ pub struct AppState {
     pub writes: Arc<tokio::sync::watch::Sender<u64>>,
     /// Set when the server shuts down: long-polls answer at once.
     pub closing: Arc<tokio::sync::watch::Sender<bool>>,
+    /// The service accounts whose JWT-bearer grants the dev token endpoint accepts (none
+    /// unless `dev` registered one).
+    pub dev_accounts: Arc<dev_oauth::DevAccounts>,
 }
 
 impl AppState {
@@ -127,6 +139,7 @@ impl AppState {
             config: Arc::new(config),
             writes: Arc::new(tokio::sync::watch::Sender::new(0)),
             closing: Arc::new(tokio::sync::watch::Sender::new(false)),
+            dev_accounts: Arc::new(dev_oauth::DevAccounts::default()),
         }
     }
 
@@ -189,6 +202,8 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let (routes, _) = openapi::router_parts();
     routes
+        // the Cloud Support API v2 surface, outside the /v1 document
+        .merge(handlers::v2::routes())
         .fallback(handlers::misc::no_route)
         .method_not_allowed_fallback(handlers::misc::no_method)
         // Bodies are limited where they are read: JSON bodies to MAX_JSON_BODY_BYTES, uploads

@@ -213,6 +213,34 @@ impl TestServer {
         &self.logins
     }
 
+    /// Lets the dev token endpoint (`POST /v2/dev/oauth2/token`) accept the grants of a service
+    /// account of `project_id` whose access tokens act as `user_email`, as `dev` does at start:
+    /// writes its Google service-account key file (0600, `token_uri` at this server) into the
+    /// server's folder and answers its path. The server must run in dev mode
+    /// ([`TestServer::start_dev`], or `dev_mode` in [`TestServer::start_with`]). The RSA key is
+    /// made once per test process.
+    pub fn dev_service_account(&self, user_email: &str, project_id: &str) -> PathBuf {
+        assert!(
+            self.state.config.dev_mode,
+            "the dev token endpoint exists only in dev mode: start the server with dev_mode"
+        );
+        static KEY: std::sync::LazyLock<crate::dev_oauth::KeyPair> =
+            std::sync::LazyLock::new(|| {
+                crate::dev_oauth::KeyPair::generate().expect("an RSA key for the tests")
+            });
+        let path = self
+            .dir()
+            .join(format!("{project_id}.{}", crate::dev_oauth::KEY_FILE_NAME));
+        let token_uri = format!("{}{}", self.url, crate::dev_oauth::TOKEN_PATH);
+        let account =
+            crate::dev_oauth::prepare_account(&path, &token_uri, project_id, user_email, || {
+                Ok(KEY.clone())
+            })
+            .expect("write the service-account key file");
+        self.state.dev_accounts.add(account);
+        path
+    }
+
     /// Runs `rsupport-server admin ARGS` in-process against this server's store; panics when
     /// it fails. Answers what the command prints, trimmed.
     pub fn admin(&self, args: &[&str]) -> String {

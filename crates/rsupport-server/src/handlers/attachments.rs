@@ -113,7 +113,7 @@ async fn spool(body: Body, dir: Option<&std::path::Path>, limit: u64) -> ApiResu
 
 /// A file name: one line of at most 255 characters ([`text::LINE_PATTERN`]), kept without the
 /// blanks at either end.
-fn validate_filename(name: &str) -> ApiResult<String> {
+pub fn validate_filename(name: &str) -> ApiResult<String> {
     match text::line_problem(name, text::MAX_FILENAME_CHARS) {
         None => Ok(text::trim_blanks(name).to_string()),
         Some(problem) => Err(Failure::invalid(
@@ -145,22 +145,63 @@ pub async fn upload(
     body: Body,
 ) -> ApiResult<(StatusCode, Json<Attachment>)> {
     let filename = validate_filename(&query.filename)?;
-    let expected = match query.sha256.as_deref() {
-        None | Some("") => None,
-        Some(s) if s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit()) => {
-            Some(s.to_ascii_lowercase())
-        }
-        Some(s) => {
-            return Err(Failure::invalid(
-                "sha256",
-                format!(
-                    "'{}' is not a SHA-256: 64 hexadecimal digits",
-                    s.escape_default()
-                ),
-            ));
-        }
+    let expected = announced_sha256(query.sha256.as_deref())?;
+    let upload = Upload {
+        filename,
+        expected,
+        size_bytes: query.size_bytes,
+        validate_only: query.validate_only == Some(true),
     };
-    let validate_only = query.validate_only == Some(true);
+    receive_upload(state, auth, id, upload, &headers, body)
+        .await
+        .map(|attachment| (StatusCode::CREATED, Json(attachment)))
+}
+
+/// What an upload says about its file besides the bytes.
+pub struct Upload {
+    /// Already validated ([`validate_filename`]).
+    pub filename: String,
+    /// The SHA-256 the client announced, lowercase hex.
+    pub expected: Option<String>,
+    /// With `validate_only` and no body: the declared size.
+    pub size_bytes: Option<u64>,
+    pub validate_only: bool,
+}
+
+/// The announced SHA-256 of an upload: none, or 64 hex digits.
+fn announced_sha256(sha256: Option<&str>) -> ApiResult<Option<String>> {
+    match sha256 {
+        None | Some("") => Ok(None),
+        Some(s) if s.len() == 64 && s.chars().all(|c| c.is_ascii_hexdigit()) => {
+            Ok(Some(s.to_ascii_lowercase()))
+        }
+        Some(s) => Err(Failure::invalid(
+            "sha256",
+            format!(
+                "'{}' is not a SHA-256: 64 hexadecimal digits",
+                s.escape_default()
+            ),
+        )),
+    }
+}
+
+/// Receives an upload for case `id` (the rules of every upload, `/v1` and `/v2`): the caller
+/// must be able to write to the case; the body is streamed to disk within the size limit,
+/// checked against the announced checksum, and stored (or, with `validate_only`, only checked).
+pub async fn receive_upload(
+    state: AppState,
+    auth: Auth,
+    id: u64,
+    upload_args: Upload,
+    headers: &HeaderMap,
+    body: Body,
+) -> ApiResult<Attachment> {
+    let Upload {
+        filename,
+        expected,
+        size_bytes,
+        validate_only,
+    } = upload_args;
     let limit = state.config.max_attachment_bytes;
     // Refuse before reading anything the caller may not write.
     let caller = auth.caller.clone();
@@ -184,10 +225,7 @@ pub async fn upload(
     let spool_dir = state.store.spool_dir();
     // A dry run reads the body (if any) to check it, and keeps none of it.
     let mut upload = spool(body, (!validate_only).then_some(&*spool_dir), limit).await?;
-    if let Some(declared) = query
-        .size_bytes
-        .filter(|_| validate_only && upload.size == 0)
-    {
+    if let Some(declared) = size_bytes.filter(|_| validate_only && upload.size == 0) {
         // validateOnly without a body: the declared size and checksum stand for it
         if declared > limit {
             return Err(too_large(limit));
@@ -237,7 +275,7 @@ pub async fn upload(
                 creator: &auth.caller.email,
                 now: auth.clock.now(),
             })?;
-            Ok((StatusCode::CREATED, Json(attachment)))
+            Ok(attachment)
         })
         .await
 }
@@ -332,8 +370,19 @@ pub async fn download(
     auth: Auth,
     Path((raw, attachment_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    rules::require_privileges(&auth.caller, CASES, "download attachments")?;
     let id = parse_case_id(&raw)?;
+    download_attachment(state, auth, id, attachment_id).await
+}
+
+/// The bytes of attachment `attachment_id` of case `id`, as a download response (the rules of
+/// every download, `/v1` and `/v2`).
+pub async fn download_attachment(
+    state: AppState,
+    auth: Auth,
+    id: u64,
+    attachment_id: String,
+) -> ApiResult<Response> {
+    rules::require_privileges(&auth.caller, CASES, "download attachments")?;
     let number = attachment_id.trim().parse::<u64>().ok();
     let not_found = move || {
         Failure::new(

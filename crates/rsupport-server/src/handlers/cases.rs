@@ -19,9 +19,9 @@ use rsupport_api::error::ErrorBody;
 use rsupport_api::error::ErrorReason;
 use rsupport_api::types::{
     AuthorRole, Case, CaseActionRequest, CaseList, CaseOrder, CaseState, CreateCaseRequest,
-    Customer, EscalateCaseRequest, Escalation, ListCasesQuery, MarkCaseReadRequest, Privilege,
-    SetCaseStateRequest, ShareCaseRequest, StateChangeVia, StateFilter, UpdateCaseRequest,
-    WriteQuery, severities_from_wire,
+    Customer, EscalateCaseRequest, Escalation, EscalationReason, ListCasesQuery,
+    MarkCaseReadRequest, Privilege, SetCaseStateRequest, Severity, ShareCaseRequest,
+    StateChangeVia, StateFilter, UpdateCaseRequest, WriteQuery, severities_from_wire,
 };
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
@@ -215,7 +215,7 @@ pub async fn list(
 
 /// Filtering on a customer that the domain neither manages nor ever filed for is a mistake
 /// worth saying so; a customer that moved away still lists the domain's old cases.
-fn check_customer_filter(conn: &dyn Tx, domain: &str, customer: &str) -> ApiResult<()> {
+pub fn check_customer_filter(conn: &dyn Tx, domain: &str, customer: &str) -> ApiResult<()> {
     let managed = conn
         .find_customer(customer)?
         .is_some_and(|c| c.reseller_domain == domain);
@@ -288,50 +288,66 @@ pub async fn create(
     let fingerprint = valid.fingerprint();
     state
         .write_or_validate(write.validate_only(), move |tx| {
-            if let Some((id, seen)) = tx.find_case_by_request(&domain, &request_id)? {
-                if seen == fingerprint {
-                    let case = seen_by(tx, &auth.caller, tx.get_case(id)?)?;
-                    return Ok((StatusCode::OK, Json(case)));
-                }
-                let differences = valid.differences(&tx.get_case(id)?);
-                let which = if differences.is_empty() {
-                    "fields that differ from this request's (the case has changed since)".to_string()
-                } else {
-                    format!("other fields ({})", differences.join("; "))
-                };
-                return Err(Failure::new(
-                    ErrorReason::IdempotencyConflict,
-                    format!(
-                        "request id '{request_id}' was already used to file case {id} with {which}; use a new request id for a new case, or the first request's fields to get case {id} back"
-                    ),
-                ));
-            }
-            let customer = tx.find_customer(&valid.customer)?
-                .ok_or_else(|| Failure::customer_not_found(&valid.customer))?;
-            let filed_before = customer.reseller_domain != domain
-                && tx.domain_filed_for(&domain, &customer.id)?;
-            rules::check_can_file_for(&domain, &customer, filed_before)?;
-            let now = auth.clock.now();
-            let id = tx.insert_case(&NewCase {
-                    customer: valid.customer,
-                    reseller_domain: domain,
-                    display_name: valid.display_name,
-                    description: valid.description,
-                    classification: valid.classification,
-                    priority: valid.priority,
-                    state: CaseState::New,
-                    language_code: valid.language_code,
-                    time_zone: valid.time_zone,
-                    subscribers: valid.subscribers,
-                    creator: auth.caller.email.clone(),
-                    create_time: now,
-                    request_id,
-                    request_fingerprint: fingerprint,
-                },
-            )?;
-            Ok((StatusCode::CREATED, Json(tx.get_case(id)?)))
+            file_case(tx, &auth, &domain, valid, request_id, fingerprint)
+                .map(|(status, case)| (status, Json(case)))
         })
         .await
+}
+
+/// Files a case for `domain` (the rules of every create, `/v1` and `/v2`): an earlier create
+/// with the same request id answers its case (200) or an idempotency conflict; otherwise the
+/// customer must be one the domain manages and that granted access, and the case is filed
+/// (201).
+pub fn file_case(
+    tx: &dyn Tx,
+    auth: &Auth,
+    domain: &str,
+    valid: rules::ValidCreate,
+    request_id: String,
+    fingerprint: String,
+) -> ApiResult<(StatusCode, Case)> {
+    if let Some((id, seen)) = tx.find_case_by_request(domain, &request_id)? {
+        if seen == fingerprint {
+            let case = seen_by(tx, &auth.caller, tx.get_case(id)?)?;
+            return Ok((StatusCode::OK, case));
+        }
+        let differences = valid.differences(&tx.get_case(id)?);
+        let which = if differences.is_empty() {
+            "fields that differ from this request's (the case has changed since)".to_string()
+        } else {
+            format!("other fields ({})", differences.join("; "))
+        };
+        return Err(Failure::new(
+            ErrorReason::IdempotencyConflict,
+            format!(
+                "request id '{request_id}' was already used to file case {id} with {which}; use a new request id for a new case, or the first request's fields to get case {id} back"
+            ),
+        ));
+    }
+    let customer = tx
+        .find_customer(&valid.customer)?
+        .ok_or_else(|| Failure::customer_not_found(&valid.customer))?;
+    let filed_before =
+        customer.reseller_domain != domain && tx.domain_filed_for(domain, &customer.id)?;
+    rules::check_can_file_for(domain, &customer, filed_before)?;
+    let now = auth.clock.now();
+    let id = tx.insert_case(&NewCase {
+        customer: valid.customer,
+        reseller_domain: domain.to_string(),
+        display_name: valid.display_name,
+        description: valid.description,
+        classification: valid.classification,
+        priority: valid.priority,
+        state: CaseState::New,
+        language_code: valid.language_code,
+        time_zone: valid.time_zone,
+        subscribers: valid.subscribers,
+        creator: auth.caller.email.clone(),
+        create_time: now,
+        request_id,
+        request_fingerprint: fingerprint,
+    })?;
+    Ok((StatusCode::CREATED, tx.get_case(id)?))
 }
 
 #[utoipa::path(
@@ -359,25 +375,30 @@ pub async fn update(
         .as_deref()
         .map(rules::validate_title)
         .transpose()?;
-    let nothing_to_change = title.is_none() && request.priority.is_none();
     state
         .write_or_validate(write.validate_only(), move |tx| {
-            let (case, _) = writable_case(tx, &auth.caller, id, "update cases")?;
-            if nothing_to_change {
-                // an empty patch changes nothing, not even the update time
-                return Ok(Json(seen_by(tx, &auth.caller, case)?));
-            }
-            rules::check_open(&case, "update it", auth.clock.now())?;
-            tx.update_case_fields(
-                id,
-                title.as_deref(),
-                request.priority,
-                &auth.caller.email,
-                auth.clock.now(),
-            )?;
-            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
+            update_case(tx, &auth, id, title.as_deref(), request.priority).map(Json)
         })
         .await
+}
+
+/// Changes a case's title and/or severity (both `None`: changes nothing, not even the update
+/// time); a closed case refuses.
+pub fn update_case(
+    tx: &dyn Tx,
+    auth: &Auth,
+    id: u64,
+    title: Option<&str>,
+    priority: Option<Severity>,
+) -> ApiResult<Case> {
+    let (case, _) = writable_case(tx, &auth.caller, id, "update cases")?;
+    if title.is_none() && priority.is_none() {
+        // an empty patch changes nothing, not even the update time
+        return seen_by(tx, &auth.caller, case);
+    }
+    rules::check_open(&case, "update it", auth.clock.now())?;
+    tx.update_case_fields(id, title, priority, &auth.caller.email, auth.clock.now())?;
+    seen_by(tx, &auth.caller, tx.get_case(id)?)
 }
 
 fn action_comment(request: &CaseActionRequest) -> ApiResult<Option<String>> {
@@ -411,28 +432,33 @@ pub async fn close(
     let comment = action_comment(&request)?;
     state
         .write_or_validate(write.validate_only(), move |tx| {
-            let (case, _) = writable_case(tx, &auth.caller, id, "close cases")?;
-            if case.state == CaseState::Closed {
-                return Err(Failure::new(
-                    ErrorReason::CaseClosed,
-                    format!("case {id} is already closed"),
-                ));
-            }
-            let now = auth.clock.now();
-            if let Some(body) = comment {
-                tx.insert_comment(id, &body, &auth.caller.email, AuthorRole::Reseller, now)?;
-            }
-            tx.set_case_state(
-                id,
-                CaseState::Closed,
-                Some(now),
-                now,
-                &auth.caller.email,
-                StateChangeVia::Close,
-            )?;
-            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
+            close_case(tx, &auth, id, comment.as_deref()).map(Json)
         })
         .await
+}
+
+/// Closes an open case, after posting `comment` if one is given.
+pub fn close_case(tx: &dyn Tx, auth: &Auth, id: u64, comment: Option<&str>) -> ApiResult<Case> {
+    let (case, _) = writable_case(tx, &auth.caller, id, "close cases")?;
+    if case.state == CaseState::Closed {
+        return Err(Failure::new(
+            ErrorReason::CaseClosed,
+            format!("case {id} is already closed"),
+        ));
+    }
+    let now = auth.clock.now();
+    if let Some(body) = comment {
+        tx.insert_comment(id, body, &auth.caller.email, AuthorRole::Reseller, now)?;
+    }
+    tx.set_case_state(
+        id,
+        CaseState::Closed,
+        Some(now),
+        now,
+        &auth.caller.email,
+        StateChangeVia::Close,
+    )?;
+    seen_by(tx, &auth.caller, tx.get_case(id)?)
 }
 
 #[utoipa::path(
@@ -500,19 +526,30 @@ pub async fn escalate(
     let justification = rules::validate_justification(&request.justification)?;
     state
         .write_or_validate(write.validate_only(), move |tx| {
-            let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
-            let now = auth.clock.now();
-            rules::check_escalate(&case, &customer, now)?;
-            let escalation = Escalation {
-                reason: request.reason,
-                justification,
-                escalated_by: auth.caller.email.clone(),
-                escalate_time: now,
-            };
-            tx.set_case_escalation(id, &escalation, now)?;
-            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
+            escalate_case(tx, &auth, id, request.reason, justification).map(Json)
         })
         .await
+}
+
+/// Escalates an open case of a premium customer (`justification` already validated).
+pub fn escalate_case(
+    tx: &dyn Tx,
+    auth: &Auth,
+    id: u64,
+    reason: EscalationReason,
+    justification: String,
+) -> ApiResult<Case> {
+    let (case, customer) = writable_case(tx, &auth.caller, id, "escalate cases")?;
+    let now = auth.clock.now();
+    rules::check_escalate(&case, &customer, now)?;
+    let escalation = Escalation {
+        reason,
+        justification,
+        escalated_by: auth.caller.email.clone(),
+        escalate_time: now,
+    };
+    tx.set_case_escalation(id, &escalation, now)?;
+    seen_by(tx, &auth.caller, tx.get_case(id)?)
 }
 
 #[utoipa::path(
@@ -539,16 +576,28 @@ pub async fn share(
     let remove = rules::validate_emails("remove", &request.remove)?;
     state
         .write_or_validate(write.validate_only(), move |tx| {
-            let (case, _) = writable_case(tx, &auth.caller, id, "share cases")?;
-            rules::check_open(&case, "change who it is shared with", auth.clock.now())?;
-            let subscribers = rules::apply_share(&case.subscriber_email_addresses, &add, &remove);
-            if subscribers != case.subscriber_email_addresses {
-                let now = auth.clock.now();
-                tx.set_case_subscribers(id, &subscribers, &auth.caller.email, now)?;
-            }
-            Ok(Json(seen_by(tx, &auth.caller, tx.get_case(id)?)?))
+            share_case(tx, &auth, id, &add, &remove).map(Json)
         })
         .await
+}
+
+/// Adds and removes subscribers (emails already validated) of an open case; a share that
+/// changes nothing writes nothing.
+pub fn share_case(
+    tx: &dyn Tx,
+    auth: &Auth,
+    id: u64,
+    add: &[String],
+    remove: &[String],
+) -> ApiResult<Case> {
+    let (case, _) = writable_case(tx, &auth.caller, id, "share cases")?;
+    rules::check_open(&case, "change who it is shared with", auth.clock.now())?;
+    let subscribers = rules::apply_share(&case.subscriber_email_addresses, add, remove);
+    if subscribers != case.subscriber_email_addresses {
+        let now = auth.clock.now();
+        tx.set_case_subscribers(id, &subscribers, &auth.caller.email, now)?;
+    }
+    seen_by(tx, &auth.caller, tx.get_case(id)?)
 }
 
 #[utoipa::path(

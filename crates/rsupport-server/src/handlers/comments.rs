@@ -10,6 +10,7 @@ use crate::error::ApiResult;
 use crate::handlers::cases::{visible_case, writable_case};
 use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
 use crate::rules;
+use crate::store::Tx;
 use rsupport_api::error::ErrorBody;
 use rsupport_api::types::{
     AuthorRole, Comment, CommentList, CreateCommentRequest, PageQuery, Privilege, StateChangeVia,
@@ -91,28 +92,31 @@ pub async fn create(
     let body = rules::validate_text("body", &request.body, rules::MAX_TEXT_CHARS)?;
     state
         .write_or_validate(write.validate_only(), move |tx| {
-            let now = auth.clock.now();
-            if auth.caller.is_agent() {
-                visible_case(tx, &auth.caller, id)?;
-                let comment =
-                    tx.insert_comment(id, &body, &auth.caller.email, AuthorRole::Support, now)?;
-                return Ok((StatusCode::CREATED, Json(comment)));
-            }
-            let (case, _) = writable_case(tx, &auth.caller, id, "comment on cases")?;
-            rules::check_open(&case, "comment on it", now)?;
-            let comment =
-                tx.insert_comment(id, &body, &auth.caller.email, AuthorRole::Reseller, now)?;
-            if let Some(next) = rules::state_after_reseller_comment(case.state) {
-                tx.set_case_state(
-                    id,
-                    next,
-                    None,
-                    now,
-                    &auth.caller.email,
-                    StateChangeVia::Message,
-                )?;
-            }
-            Ok((StatusCode::CREATED, Json(comment)))
+            post_comment(tx, &auth, id, &body).map(|c| (StatusCode::CREATED, Json(c)))
         })
         .await
+}
+
+/// Posts a message (`body` already validated): an agent's on any case it sees; a reseller's on
+/// an open case of its domain, handing a case that waits on the reseller back to support.
+pub fn post_comment(tx: &dyn Tx, auth: &Auth, id: u64, body: &str) -> ApiResult<Comment> {
+    let now = auth.clock.now();
+    if auth.caller.is_agent() {
+        visible_case(tx, &auth.caller, id)?;
+        return Ok(tx.insert_comment(id, body, &auth.caller.email, AuthorRole::Support, now)?);
+    }
+    let (case, _) = writable_case(tx, &auth.caller, id, "comment on cases")?;
+    rules::check_open(&case, "comment on it", now)?;
+    let comment = tx.insert_comment(id, body, &auth.caller.email, AuthorRole::Reseller, now)?;
+    if let Some(next) = rules::state_after_reseller_comment(case.state) {
+        tx.set_case_state(
+            id,
+            next,
+            None,
+            now,
+            &auth.caller.email,
+            StateChangeVia::Message,
+        )?;
+    }
+    Ok(comment)
 }

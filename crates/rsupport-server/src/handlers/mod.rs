@@ -7,6 +7,7 @@ pub mod comments;
 pub mod customers;
 pub mod events;
 pub mod misc;
+pub mod v2;
 
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;

@@ -208,7 +208,7 @@ async fn framework_errors_use_the_api_error_shape() {
         garbage.contains("\"reason\":\"INVALID_ARGUMENT\""),
         "{garbage}"
     );
-    let route = api.get("/v2/nothing").await;
+    let route = api.get("/v9/nothing").await;
     assert_eq!(route.status, 404);
     assert_eq!(route.reason(), "NOT_FOUND");
 }

@@ -20,6 +20,7 @@ mod several_servers;
 mod smoke;
 mod sqlite_bench_data;
 mod unread;
+mod v2_surface;
 mod validate_only;
 
 /// No test file here is left out of this binary (jj's `runner.rs` check).

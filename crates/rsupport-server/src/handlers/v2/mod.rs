@@ -1,0 +1,399 @@
+//! A Google Cloud Support API v2 surface over the same store and rules as `/v1`, so a client
+//! written for `cloudsupport.googleapis.com` runs end to end against this server: the API's
+//! paths (`/v2/{parent}/cases`, `…/cases:search`, `/v2/{case}:close`, the media upload under
+//! `/upload/v2/…`), resource names, camelCase fields, enum strings, `pageSize`/`pageToken`/
+//! `nextPageToken`, and Google's error shape `{"error": {"code", "message", "status"}}`.
+//!
+//! A parent is a customer: `projects/{customer id}` (e.g. `projects/acme`), and a case is
+//! `projects/{customer id}/cases/{case id}`. `organizations/…` parents are not served (a
+//! customer has no organization number here): they answer `NOT_FOUND` saying so. Bearer tokens
+//! are the server's own: reseller tokens, and (in `dev`) the access tokens of the service-account
+//! token endpoint ([`crate::dev_oauth`]). See `V2_SURFACE.md` for the whole contract.
+//!
+//! The routes are kept out of the `/v1` OpenAPI document: they follow Google's published
+//! discovery document instead (and `tests/fixtures/cloudsupport_v2_schema.json`).
+
+mod attachments;
+mod cases;
+mod classifications;
+mod comments;
+pub mod filter;
+mod token;
+pub mod wire;
+
+use axum::Router;
+use axum::extract::{FromRequest as _, FromRequestParts as _, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::AppState;
+use crate::auth::Auth;
+use crate::error::Failure;
+use rsupport_api::error::ErrorReason;
+
+/// The `pageSize` a list answers with when none (or 0) is asked for, as the API's default.
+pub const DEFAULT_PAGE_SIZE: u32 = 10;
+
+/// An error in Google's shape: `{"error": {"code": 400, "message": "…", "status": "INVALID_ARGUMENT"}}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct V2Error {
+    pub code: u16,
+    pub status: &'static str,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorStatus<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorStatus<'a> {
+    code: u16,
+    message: &'a str,
+    status: &'a str,
+}
+
+impl V2Error {
+    pub fn invalid(message: impl Into<String>) -> V2Error {
+        V2Error {
+            code: 400,
+            status: "INVALID_ARGUMENT",
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> V2Error {
+        V2Error {
+            code: 404,
+            status: "NOT_FOUND",
+            message: message.into(),
+        }
+    }
+}
+
+/// Google's code and status for each of the server's error reasons. The rules' refusals (a
+/// closed case, an escalation not allowed) are `FAILED_PRECONDITION`, which Google answers
+/// with HTTP 400.
+fn google_status(reason: ErrorReason) -> (u16, &'static str) {
+    match reason {
+        ErrorReason::InvalidArgument
+        | ErrorReason::ChecksumMismatch
+        | ErrorReason::UnsupportedMediaType
+        | ErrorReason::PayloadTooLarge
+        | ErrorReason::UriTooLong => (400, "INVALID_ARGUMENT"),
+        ErrorReason::Unauthenticated => (401, "UNAUTHENTICATED"),
+        ErrorReason::PrivilegeMissing
+        | ErrorReason::CustomerAccessNotGranted
+        | ErrorReason::AgentOnly
+        | ErrorReason::ResellerOnly => (403, "PERMISSION_DENIED"),
+        ErrorReason::CustomerNotFound
+        | ErrorReason::CaseNotFound
+        | ErrorReason::AttachmentNotFound
+        | ErrorReason::CategoryNotFound
+        | ErrorReason::NotFound
+        | ErrorReason::MethodNotAllowed => (404, "NOT_FOUND"),
+        ErrorReason::CaseClosed
+        | ErrorReason::CaseNotClosed
+        | ErrorReason::ReopenWindowExpired
+        | ErrorReason::EscalationNotAllowed
+        | ErrorReason::InvalidStateTransition => (400, "FAILED_PRECONDITION"),
+        ErrorReason::IdempotencyConflict => (409, "ALREADY_EXISTS"),
+        ErrorReason::RequestTimeout => (504, "DEADLINE_EXCEEDED"),
+        ErrorReason::RateLimited => (429, "RESOURCE_EXHAUSTED"),
+        ErrorReason::Unavailable => (503, "UNAVAILABLE"),
+        ErrorReason::Internal | ErrorReason::Unknown => (500, "INTERNAL"),
+    }
+}
+
+impl From<Failure> for V2Error {
+    fn from(failure: Failure) -> V2Error {
+        let (code, status) = google_status(failure.reason());
+        V2Error {
+            code,
+            status,
+            message: failure.0.error.message,
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for V2Error {
+    fn from(e: crate::store::StoreError) -> V2Error {
+        Failure::from(e).into()
+    }
+}
+
+impl IntoResponse for V2Error {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = ErrorBody {
+            error: ErrorStatus {
+                code: self.code,
+                message: &self.message,
+                status: self.status,
+            },
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+pub type V2Result<T> = Result<T, V2Error>;
+
+/// The routes of the surface (outside the `/v1` OpenAPI document): every path under `/v2/`
+/// and `/upload/v2/` goes to one dispatcher, since Google's paths carry verbs after a colon
+/// (`/v2/projects/acme/cases/7:close`) within a segment.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v2/{*path}", axum::routing::any(dispatch))
+        .route("/upload/v2/{*path}", axum::routing::any(dispatch_upload))
+}
+
+/// A case as a path names it: `projects/{customer}/cases/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRef {
+    pub customer: String,
+    pub id: u64,
+}
+
+impl CaseRef {
+    pub fn name(&self) -> String {
+        wire::case_name(&self.customer, self.id)
+    }
+}
+
+/// The customer a parent names: `projects/{customer}`.
+fn parent_customer(kind: &str, id: &str) -> V2Result<String> {
+    match kind {
+        "projects" if !id.is_empty() => Ok(id.to_string()),
+        "organizations" => Err(V2Error::not_found(format!(
+            "organizations/{id} is not served here: on this server a parent is a customer, named projects/{{customer id}} (e.g. projects/acme)"
+        ))),
+        _ => Err(V2Error::not_found(format!(
+            "'{kind}/{id}' is not a parent: on this server a parent is a customer, named projects/{{customer id}} (e.g. projects/acme)"
+        ))),
+    }
+}
+
+/// A parent given as one string (`projects/acme`).
+pub fn parse_parent(name: &str) -> V2Result<String> {
+    match name.split_once('/') {
+        Some((kind, id)) if !id.contains('/') => parent_customer(kind, id),
+        _ => Err(V2Error::invalid(format!(
+            "parent '{}' is not a name such as projects/acme",
+            name.escape_default()
+        ))),
+    }
+}
+
+fn case_ref(kind: &str, customer: &str, id: &str) -> V2Result<CaseRef> {
+    let customer = parent_customer(kind, customer)?;
+    let id = id.parse::<u64>().map_err(|_| {
+        V2Error::not_found(format!(
+            "{kind}/{customer}/cases/{} is not a case: case numbers are digits, e.g. projects/{customer}/cases/1042",
+            id.escape_default()
+        ))
+    })?;
+    Ok(CaseRef { customer, id })
+}
+
+/// The pieces of a request the handlers read.
+pub struct Call {
+    pub state: AppState,
+    pub method: Method,
+    pub query: Option<String>,
+    pub request: Request,
+}
+
+impl Call {
+    /// The bearer token's holder, checked against the store.
+    async fn auth(&mut self) -> V2Result<Auth> {
+        let (mut parts, body) = std::mem::take(&mut self.request).into_parts();
+        let auth = Auth::from_request_parts(&mut parts, &self.state).await;
+        self.request = Request::from_parts(parts, body);
+        Ok(auth?)
+    }
+
+    /// The query string's parameters; unknown ones (Google's system parameters such as
+    /// `alt`, `prettyPrint`, `fields`) are ignored.
+    fn query<T: DeserializeOwned>(&self) -> V2Result<T> {
+        let text = self.query.as_deref().unwrap_or("");
+        serde_urlencoded_like(text)
+    }
+
+    /// A JSON body (an empty one reads as `{}`); unknown fields are refused, naming them.
+    async fn json<T: DeserializeOwned>(&mut self) -> V2Result<T> {
+        let request = std::mem::take(&mut self.request);
+        let crate::handlers::OptionalJsonBody(value) =
+            crate::handlers::OptionalJsonBody::<T>::from_request(request, &self.state).await?;
+        Ok(value)
+    }
+}
+
+/// Parses a query string into `T` as axum's `Query` does, with an INVALID_ARGUMENT naming the
+/// parameter at fault.
+fn serde_urlencoded_like<T: DeserializeOwned>(text: &str) -> V2Result<T> {
+    let uri: axum::http::Uri = format!("/?{text}")
+        .parse()
+        .map_err(|_| V2Error::invalid("the query string is malformed"))?;
+    axum::extract::Query::<T>::try_from_uri(&uri)
+        .map(|axum::extract::Query(v)| v)
+        .map_err(|e| V2Error::invalid(format!("invalid query parameter: {}", e.body_text())))
+}
+
+/// A page size as the API takes it: none or 0 for [`DEFAULT_PAGE_SIZE`], more than this
+/// server's largest page ([`crate::ServerConfig::v2_max_page_size`]) served as that many (a
+/// short page that still carries a `nextPageToken`), a negative or non-number refused.
+pub fn page_size(raw: Option<&str>, cap: u32) -> V2Result<u32> {
+    let cap = cap.max(1);
+    let n = match raw.map(str::trim) {
+        None | Some("") => 0,
+        Some(text) => text.parse::<i64>().map_err(|_| {
+            V2Error::invalid(format!(
+                "pageSize '{}' is not a number",
+                text.escape_default()
+            ))
+        })?,
+    };
+    if n < 0 {
+        return Err(V2Error::invalid(format!(
+            "pageSize {n} is negative: ask for 1 or more (0 or none for {DEFAULT_PAGE_SIZE})"
+        )));
+    }
+    Ok(match n {
+        0 => DEFAULT_PAGE_SIZE.min(cap),
+        n => u32::try_from(n).unwrap_or(u32::MAX).min(cap),
+    })
+}
+
+fn percent_decoded(path: &str) -> V2Result<String> {
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .map(|s| s.into_owned())
+        .map_err(|_| V2Error::invalid("the path is not UTF-8 once decoded"))
+}
+
+fn no_route(method: &Method, path: &str) -> V2Error {
+    V2Error::not_found(format!(
+        "{method} {path} is not a method of the Cloud Support API v2 surface of this server (see V2_SURFACE.md)"
+    ))
+}
+
+async fn dispatch(State(state): State<AppState>, request: Request) -> Response {
+    let method = request.method().clone();
+    let full = request.uri().path().to_string();
+    let query = request.uri().query().map(str::to_string);
+    let call = Call {
+        state,
+        method: method.clone(),
+        query,
+        request,
+    };
+    let answer = async {
+        let path = percent_decoded(full.trim_start_matches("/v2/"))?;
+        let segments: Vec<&str> = path.split('/').collect();
+        route(call, &segments, &full).await
+    }
+    .await;
+    answer.unwrap_or_else(IntoResponse::into_response)
+}
+
+async fn route(call: Call, segments: &[&str], full: &str) -> V2Result<Response> {
+    let method = call.method.clone();
+    let m = &method;
+    match segments {
+        ["dev", "oauth2", "token"] if m == Method::POST => token::exchange(call).await,
+        ["caseClassifications:search"] if m == Method::GET => classifications::search(call).await,
+        ["cases:search"] if m == Method::GET => cases::search(call, None).await,
+        [kind, parent, "cases"] if m == Method::GET => {
+            let customer = parent_customer(kind, parent)?;
+            cases::list(call, customer).await
+        }
+        [kind, parent, "cases"] if m == Method::POST => {
+            let customer = parent_customer(kind, parent)?;
+            cases::create(call, customer).await
+        }
+        [kind, parent, "cases:search"] if m == Method::GET => {
+            let customer = parent_customer(kind, parent)?;
+            cases::search(call, Some(customer)).await
+        }
+        [kind, parent, "cases", case] => {
+            let (number, verb) = match case.split_once(':') {
+                Some((number, verb)) => (number, Some(verb)),
+                None => (*case, None),
+            };
+            let case = case_ref(kind, parent, number)?;
+            match verb {
+                None if m == Method::GET => cases::get(call, case).await,
+                None if m == Method::PATCH => cases::patch(call, case).await,
+                Some("close") if m == Method::POST => cases::close(call, case).await,
+                Some("escalate") if m == Method::POST => cases::escalate(call, case).await,
+                _ => Err(no_route(m, full)),
+            }
+        }
+        [kind, parent, "cases", case, "comments"] => {
+            let case = case_ref(kind, parent, case)?;
+            if m == Method::GET {
+                comments::list(call, case).await
+            } else if m == Method::POST {
+                comments::create(call, case).await
+            } else {
+                Err(no_route(m, full))
+            }
+        }
+        [kind, parent, "cases", case, "attachments"] => {
+            let case = case_ref(kind, parent, case)?;
+            if m == Method::GET {
+                attachments::list(call, case).await
+            } else if m == Method::POST {
+                Err(V2Error::invalid(format!(
+                    "attachments are uploaded to the media URI: POST /upload/v2/{}/attachments?attachment.filename=NAME with the file as the body",
+                    case.name()
+                )))
+            } else {
+                Err(no_route(m, full))
+            }
+        }
+        [kind, parent, "cases", case, "attachments", attachment] if m == Method::GET => {
+            let case = case_ref(kind, parent, case)?;
+            match attachment.split_once(':') {
+                Some((attachment, "download")) => {
+                    attachments::download(call, case, attachment.to_string()).await
+                }
+                _ => Err(no_route(m, full)),
+            }
+        }
+        _ => Err(no_route(m, full)),
+    }
+}
+
+async fn dispatch_upload(State(state): State<AppState>, request: Request) -> Response {
+    let method = request.method().clone();
+    let full = request.uri().path().to_string();
+    let query = request.uri().query().map(str::to_string);
+    let call = Call {
+        state,
+        method: method.clone(),
+        query,
+        request,
+    };
+    let answer = async {
+        let path = percent_decoded(full.trim_start_matches("/upload/v2/"))?;
+        let segments: Vec<&str> = path.split('/').collect();
+        match segments.as_slice() {
+            [kind, parent, "cases", case, "attachments"] if method == Method::POST => {
+                let case = case_ref(kind, parent, case)?;
+                attachments::upload(call, case).await
+            }
+            _ => Err(no_route(&method, &full)),
+        }
+    }
+    .await;
+    answer.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// A JSON answer with status 200, as Google answers every method (creates included).
+pub fn ok<T: Serialize>(value: T) -> V2Result<Response> {
+    Ok((StatusCode::OK, axum::Json(value)).into_response())
+}
