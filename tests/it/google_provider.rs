@@ -4,8 +4,14 @@
 //! page tokens), is played by the scripted server; the whole flows run against the real
 //! `rsupport-server`'s v2 surface below.
 
+use std::path::PathBuf;
+
+use serde_json::Value;
+
 use crate::common::env::{TestEnv, stderr, stdout};
 use crate::common::mock::{MockServer, Reply, json};
+use crate::common::reseller::{Run, block_on, ids};
+use crate::common::{DOMAIN_A, TestServer, World};
 
 const DOMAIN: &str = "cloud.example.com";
 const PARENT: &str = "projects/acme-prod";
@@ -422,4 +428,426 @@ fn a_google_login_without_a_parent_names_the_flag() {
         "{}",
         stderr(&bad)
     );
+}
+
+// ---- end to end, against the real server's v2 surface ------------------------------------
+
+/// A customer of `a.example` on the premium plan, as a Google parent.
+const PREMIUM: &str = "projects/premium-co";
+/// One on the standard plan (no escalation).
+const STANDARD: &str = "projects/standard-co";
+
+/// A dev-mode server with the seeded world, and a client logged in to `a.example` as a Google
+/// domain with a service-account key that the dev token endpoint accepts (its tokens act as
+/// the admin of `a.example`).
+struct Cloud {
+    world: World,
+    env: TestEnv,
+    key: PathBuf,
+}
+
+impl Cloud {
+    fn new() -> Cloud {
+        Cloud::with(rsupport_server::ServerConfig::default())
+    }
+
+    fn with(config: rsupport_server::ServerConfig) -> Cloud {
+        let world = World::on(TestServer::start_with(rsupport_server::ServerConfig {
+            dev_mode: true,
+            ..config
+        }));
+        let key = world
+            .server
+            .dev_service_account("admin@a.example", "premium-co");
+        let env = TestEnv::new();
+        let output = env
+            .rsupport()
+            .args([
+                "auth",
+                "login",
+                "--provider",
+                "google",
+                "--domain",
+                DOMAIN_A,
+            ])
+            .args(["--parent", PREMIUM, "--parent", STANDARD])
+            .args(["--endpoint", &world.server.url, "--insecure-storage"])
+            .arg("--credentials")
+            .arg(&key)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        Cloud { world, env, key }
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        Run::from(self.env.rsupport().args(args).output().unwrap())
+    }
+
+    /// Files a case through the client and answers its number.
+    fn create(&self, parent: &str, title: &str) -> u64 {
+        let run = self
+            .run(&[
+                "case",
+                "create",
+                "--on-behalf-of",
+                parent,
+                "--title",
+                title,
+                "--category",
+                "gmail-delivery",
+                "--severity",
+                "P2",
+                "--description",
+                "Mail stopped flowing at 10:00",
+                "--share",
+                "ops@a.example",
+                "--json",
+            ])
+            .ok();
+        run.json()["id"].as_u64().expect("the case's id")
+    }
+
+    /// A case as the server has it (`/v1`, as the admin of `a.example`).
+    fn server_case(&self, id: u64) -> Value {
+        let answer = block_on(self.world.api_a().get(&format!("/v1/cases/{id}")));
+        assert_eq!(answer.status, 200, "{:?}", answer.body);
+        answer.body
+    }
+}
+
+#[test]
+fn a_service_account_login_signs_in_at_the_dev_token_endpoint_and_keeps_the_key_out_of_the_config()
+{
+    let cloud = Cloud::new();
+    let config = cloud.env.config_text();
+    assert!(
+        config.contains("credential = \"service-account\""),
+        "{config}"
+    );
+    assert!(!config.contains("PRIVATE KEY"), "{config}");
+    let stored = std::fs::read_to_string(cloud.env.token_file(DOMAIN_A)).unwrap();
+    assert!(
+        !stored.contains("PRIVATE KEY"),
+        "the key is stored encoded, as one token"
+    );
+    // `auth token` prints an access token of the key (a server token), never the key
+    let token = cloud.run(&["auth", "token"]).ok();
+    assert!(token.stdout.starts_with("rsp_"), "{}", token.stdout);
+    assert!(!token.stdout.contains("PRIVATE"), "{}", token.stdout);
+    cloud.run(&["auth", "status"]).ok();
+}
+
+#[test]
+fn create_view_list_and_filter_work_through_the_google_provider() {
+    let cloud = Cloud::new();
+    let id = cloud.create(PREMIUM, "Mail bounces");
+    let view = cloud
+        .run(&["case", "view", &id.to_string(), "--json"])
+        .ok()
+        .json();
+    assert_eq!(view["customer"], PREMIUM);
+    assert_eq!(view["name"], format!("{PREMIUM}/cases/{id}"));
+    assert_eq!(view["priority"], "P2");
+    assert_eq!(view["state"], "new");
+    assert_eq!(view["subscriberEmailAddresses"][0], "ops@a.example");
+    let listed = cloud.run(&["case", "list", "--json"]).ok().json();
+    assert_eq!(ids(&listed), vec![id]);
+    let p1 = cloud
+        .run(&["case", "list", "--severity", "P1", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&p1), Vec::<u64>::new());
+    let found = cloud
+        .run(&["case", "filter", "bounces", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&found), vec![id]);
+    let missed = cloud
+        .run(&["case", "filter", "printer", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&missed), Vec::<u64>::new());
+    let server = cloud.server_case(id);
+    assert_eq!(server["customer"], "premium-co");
+    assert_eq!(server["displayName"], "Mail bounces");
+}
+
+#[test]
+fn comments_attachments_downloads_and_history_work_through_the_google_provider() {
+    let cloud = Cloud::new();
+    let id = cloud.create(PREMIUM, "Disk full").to_string();
+    cloud
+        .run(&[
+            "case",
+            "comment",
+            &id,
+            "--body",
+            "Still failing after a restart",
+        ])
+        .ok();
+    let messages = cloud
+        .run(&["case", "history", &id, "--only", "messages", "--json"])
+        .ok()
+        .json();
+    assert_eq!(messages[0]["body"], "Still failing after a restart");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("trace.log");
+    std::fs::write(&file, b"line 1\nline 2\n").unwrap();
+    cloud
+        .run(&["case", "attach", &id, file.to_str().unwrap()])
+        .ok();
+    let attachments = cloud
+        .run(&["case", "attachments", &id, "--json"])
+        .ok()
+        .json();
+    assert_eq!(attachments[0]["id"], 1);
+    assert_eq!(attachments[0]["filename"], "trace.log");
+    assert_eq!(attachments[0]["sizeBytes"], 14);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    cloud
+        .run(&["case", "download", &id, "1", "--dir", out.to_str().unwrap()])
+        .ok();
+    assert_eq!(
+        std::fs::read(out.join("trace.log")).unwrap(),
+        b"line 1\nline 2\n"
+    );
+    let timeline = cloud.run(&["case", "history", &id, "--json"]).ok().json();
+    let kinds: Vec<&str> = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["created", "message", "attachment-added"]);
+}
+
+#[test]
+fn update_changes_only_the_masked_field_and_keeps_the_subscribers() {
+    let cloud = Cloud::new();
+    let id = cloud.create(PREMIUM, "Slow mail");
+    cloud
+        .run(&["case", "update", &id.to_string(), "--severity", "P1"])
+        .ok();
+    let case = cloud.server_case(id);
+    assert_eq!(case["priority"], "P1");
+    assert_eq!(case["displayName"], "Slow mail");
+    assert_eq!(
+        case["subscriberEmailAddresses"],
+        serde_json::json!(["ops@a.example"])
+    );
+    cloud
+        .run(&[
+            "case",
+            "update",
+            &id.to_string(),
+            "--title",
+            "Very slow mail",
+        ])
+        .ok();
+    let case = cloud.server_case(id);
+    assert_eq!(case["displayName"], "Very slow mail");
+    assert_eq!(case["priority"], "P1");
+    cloud
+        .run(&["case", "share", &id.to_string(), "--add", "lead@a.example"])
+        .ok();
+    let case = cloud.server_case(id);
+    assert_eq!(
+        case["subscriberEmailAddresses"],
+        serde_json::json!(["ops@a.example", "lead@a.example"])
+    );
+    cloud
+        .run(&[
+            "case",
+            "share",
+            &id.to_string(),
+            "--remove",
+            "ops@a.example",
+        ])
+        .ok();
+    let case = cloud.server_case(id);
+    assert_eq!(
+        case["subscriberEmailAddresses"],
+        serde_json::json!(["lead@a.example"])
+    );
+}
+
+#[test]
+fn escalate_and_close_work_and_reopen_is_refused_with_exit_8() {
+    let cloud = Cloud::new();
+    let id = cloud.create(PREMIUM, "Outage").to_string();
+    cloud
+        .run(&[
+            "case",
+            "escalate",
+            &id,
+            "--reason",
+            "business-impact",
+            "--justification",
+            "Production is down",
+        ])
+        .ok();
+    assert_eq!(cloud.server_case(id.parse().unwrap())["escalated"], true);
+    cloud.run(&["case", "close", &id]).ok();
+    assert_eq!(cloud.server_case(id.parse().unwrap())["state"], "closed");
+    let reopen = cloud.run(&["case", "reopen", &id]).code(8);
+    assert!(reopen.stderr.contains("cannot reopen"), "{}", reopen.stderr);
+    assert_eq!(cloud.server_case(id.parse().unwrap())["state"], "closed");
+    // a comment on a closed case is the API's FAILED_PRECONDITION: refused by a rule
+    cloud
+        .run(&["case", "comment", &id, "--body", "hello"])
+        .code(5);
+}
+
+#[test]
+fn escalating_a_standard_plan_case_is_refused_by_the_rule_with_exit_5() {
+    let cloud = Cloud::new();
+    let id = cloud.create(STANDARD, "Question").to_string();
+    let run = cloud
+        .run(&[
+            "case",
+            "escalate",
+            &id,
+            "--reason",
+            "resolution-time",
+            "--justification",
+            "Slow",
+        ])
+        .code(5);
+    assert!(!run.stderr.is_empty());
+    assert_eq!(cloud.server_case(id.parse().unwrap())["escalated"], false);
+}
+
+#[test]
+fn customers_and_categories_come_from_the_parents_and_case_classifications() {
+    let cloud = Cloud::new();
+    let customers = cloud
+        .run(&["customer", "list", "--json", "--jq", ".[].id"])
+        .ok();
+    assert_eq!(customers.stdout, format!("{PREMIUM}\n{STANDARD}\n"));
+    let categories = cloud
+        .run(&["category", "search", "gmail", "--json"])
+        .ok()
+        .json();
+    assert!(
+        categories
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "gmail-delivery"),
+        "{categories}"
+    );
+}
+
+#[test]
+fn a_plain_access_token_in_rsupport_token_is_the_bearer() {
+    let world = World::new();
+    let id = block_on(world.api_a().create_case("premium-co", "Token case"));
+    let env = google_env(&world.server.url, &[PREMIUM]);
+    let view = Run::from(
+        env.rsupport_with_token(&world.a)
+            .args(["case", "view", &id.to_string(), "--json"])
+            .output()
+            .unwrap(),
+    )
+    .ok()
+    .json();
+    assert_eq!(view["displayName"], "Token case");
+    let list = Run::from(
+        env.rsupport_with_token(&world.a)
+            .args(["case", "list", "--json"])
+            .output()
+            .unwrap(),
+    )
+    .ok()
+    .json();
+    assert_eq!(ids(&list), vec![id]);
+    // a token the server does not know is UNAUTHENTICATED: exit 4
+    let refused = Run::from(
+        env.rsupport_with_token("rsp_not-a-token")
+            .args(["case", "list"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(refused.code, 4, "{refused:?}");
+}
+
+#[test]
+fn short_pages_that_carry_a_next_token_are_followed_on_the_real_server() {
+    let cloud = Cloud::with(rsupport_server::ServerConfig {
+        v2_max_page_size: 2,
+        ..rsupport_server::ServerConfig::default()
+    });
+    let mut filed: Vec<u64> = (0..5)
+        .map(|i| {
+            block_on(
+                cloud
+                    .world
+                    .api_a()
+                    .create_case("premium-co", &format!("Case {i}")),
+            )
+        })
+        .collect();
+    filed.reverse(); // most recently updated first
+    let all = cloud
+        .run(&["case", "list", "--all", "--state", "all", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&all), filed);
+    let limited = cloud.run(&["case", "list", "--limit", "3", "--json"]).ok();
+    assert_eq!(ids(&limited.json()), filed[..3].to_vec());
+    assert!(
+        limited.stderr.contains("gives no count"),
+        "{}",
+        limited.stderr
+    );
+}
+
+#[test]
+fn a_case_the_parents_do_not_hold_is_not_found_and_another_domains_parent_too() {
+    let cloud = Cloud::new();
+    let other = block_on(cloud.world.api_b().create_case("b-co", "Not ours"));
+    let run = cloud.run(&["case", "view", &other.to_string()]).code(3);
+    assert!(
+        run.stderr.contains("is not under any parent"),
+        "{}",
+        run.stderr
+    );
+    cloud
+        .run(&["case", "list", "--customer", "projects/b-co"])
+        .code(3);
+}
+
+#[test]
+fn a_key_the_token_endpoint_refuses_is_exit_4_naming_the_oauth_error() {
+    let cloud = Cloud::new();
+    let mut key: Value =
+        serde_json::from_str(&std::fs::read_to_string(&cloud.key).unwrap()).unwrap();
+    key["client_email"] = "someone-else@premium-co.iam.gserviceaccount.com".into();
+    let forged = cloud.env.home().join("forged.json");
+    std::fs::write(&forged, key.to_string()).unwrap();
+    let run = Run::from(
+        cloud
+            .env
+            .rsupport()
+            .args([
+                "auth",
+                "login",
+                "--provider",
+                "google",
+                "--domain",
+                "forged.example",
+            ])
+            .args(["--parent", PREMIUM, "--insecure-storage"])
+            .args(["--endpoint", &cloud.world.server.url])
+            .arg("--credentials")
+            .arg(&forged)
+            .output()
+            .unwrap(),
+    )
+    .code(4);
+    assert!(run.stderr.contains("invalid_grant"), "{}", run.stderr);
+    assert!(!run.stderr.contains("PRIVATE"), "{}", run.stderr);
+    assert!(!cloud.env.config_text().contains("forged.example"));
 }

@@ -318,14 +318,44 @@ pub fn verify_grant(
             ),
         ));
     }
+    // Google's token endpoint also takes the segments in padded base64url, as yup-oauth2 and
+    // gcp_auth send them: the signature is checked over the segments as sent, the claims are
+    // read from them unpadded.
+    let (signed, signature) = assertion.rsplit_once('.').unwrap_or((assertion, ""));
+    let unpadded = assertion
+        .split('.')
+        .map(|segment| segment.trim_end_matches('='))
+        .collect::<Vec<_>>()
+        .join(".");
     for account in candidates {
+        match jsonwebtoken::crypto::verify(
+            signature.trim_end_matches('='),
+            signed.as_bytes(),
+            &account.verifying,
+            jsonwebtoken::Algorithm::RS256,
+        ) {
+            Ok(true) => {}
+            // another account's key: try the next one
+            Ok(false) => continue,
+            Err(e) => {
+                return Err(OauthError::new(
+                    "invalid_grant",
+                    format!("the assertion's signature cannot be read: {e}"),
+                ));
+            }
+        }
         let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
+        // Checked above, over the segments as sent (jsonwebtoken checks it over the unpadded
+        // ones, which a padded assertion was not signed over); `decode` still validates the
+        // claims, which `dangerous::insecure_decode` (the replacement it names) would not.
+        #[allow(deprecated)]
+        validation.insecure_disable_signature_validation();
         validation.leeway = LEEWAY_SECONDS as u64;
         validation.set_audience(&[account.token_uri.as_str()]);
         validation.set_issuer(&[account.client_email.as_str()]);
         validation.set_required_spec_claims(&["exp", "iat", "aud", "iss"]);
         let claims = match jsonwebtoken::decode::<Claims>(
-            assertion,
+            &unpadded,
             &account.verifying,
             &validation,
         ) {

@@ -184,7 +184,12 @@ async fn download_one(
     let mut download = client
         .download_attachment(attachment.case_id, attachment.id)
         .await?;
-    let expected_sha = attachment.sha256.to_ascii_lowercase();
+    // a provider that records no checksum (Google's API) may still send one with the bytes
+    let expected_sha = if attachment.sha256.is_empty() {
+        download.sha256.clone().unwrap_or_default()
+    } else {
+        attachment.sha256.to_ascii_lowercase()
+    };
     if let Some(header_sha) = download.sha256.as_deref()
         && !expected_sha.is_empty()
         && !header_sha.eq_ignore_ascii_case(&expected_sha)
