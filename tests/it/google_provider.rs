@@ -851,3 +851,91 @@ fn a_key_the_token_endpoint_refuses_is_exit_4_naming_the_oauth_error() {
     assert!(!run.stderr.contains("PRIVATE"), "{}", run.stderr);
     assert!(!cloud.env.config_text().contains("forged.example"));
 }
+
+/// Logs `a.example` in as a Google domain with no credential flag: Application Default
+/// Credentials are looked for. Answers the run and the environment.
+fn login_with_adc(world: &World, env: &TestEnv, adc_env: Option<&std::path::Path>) -> Run {
+    let mut cmd = env.rsupport();
+    if let Some(path) = adc_env {
+        cmd.env("GOOGLE_APPLICATION_CREDENTIALS", path);
+    }
+    Run::from(
+        cmd.args([
+            "auth",
+            "login",
+            "--provider",
+            "google",
+            "--domain",
+            DOMAIN_A,
+        ])
+        .args(["--parent", PREMIUM, "--insecure-storage"])
+        .args(["--endpoint", &world.server.url])
+        .output()
+        .unwrap(),
+    )
+}
+
+fn dev_world() -> World {
+    World::on(TestServer::start_with(rsupport_server::ServerConfig {
+        dev_mode: true,
+        ..rsupport_server::ServerConfig::default()
+    }))
+}
+
+#[test]
+fn application_default_credentials_are_read_from_google_application_credentials() {
+    let world = dev_world();
+    let key = world
+        .server
+        .dev_service_account("admin@a.example", "premium-co");
+    let env = TestEnv::new();
+    let login = login_with_adc(&world, &env, Some(&key)).ok();
+    assert!(
+        login.stderr.contains("with the service-account key"),
+        "{login:?}"
+    );
+    let id = block_on(world.api_a().create_case("premium-co", "Via ADC"));
+    let list = Run::from(
+        env.rsupport()
+            .args(["case", "list", "--json"])
+            .output()
+            .unwrap(),
+    )
+    .ok()
+    .json();
+    assert_eq!(ids(&list), vec![id]);
+}
+
+#[test]
+fn application_default_credentials_are_read_from_gclouds_config_dir() {
+    let world = dev_world();
+    let key = world
+        .server
+        .dev_service_account("admin@a.example", "premium-co");
+    let env = TestEnv::new();
+    let gcloud = env.home().join(".config").join("gcloud");
+    std::fs::create_dir_all(&gcloud).unwrap();
+    std::fs::copy(&key, gcloud.join("application_default_credentials.json")).unwrap();
+    login_with_adc(&world, &env, None).ok();
+    assert!(
+        env.config_text()
+            .contains("credential = \"service-account\"")
+    );
+}
+
+#[test]
+fn without_any_credential_the_login_names_the_three_ways() {
+    let world = dev_world();
+    let env = TestEnv::new();
+    let run = login_with_adc(&world, &env, None).code(2);
+    assert!(
+        run.stderr.contains("--credentials") && run.stderr.contains("--with-token"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("gcloud auth application-default login"),
+        "{}",
+        run.stderr
+    );
+}

@@ -291,7 +291,7 @@ async fn login_google(
     let google = Google::new(parents.clone(), GoogleAuth::new(secret));
     let client = ctx.google_client(endpoint.clone(), &domain, google)?;
     let me = client.whoami().await.context_cli(format!(
-        "cannot check the {origin} of {domain} with the Cloud Support API at {endpoint}"
+        "cannot check {origin} of {domain} with the Cloud Support API at {endpoint}"
     ))?;
 
     let storage = if args.insecure_storage {
@@ -302,7 +302,7 @@ async fn login_google(
     let secrets = ctx.secrets();
     if storage == Storage::File {
         ctx.out().warn(&format!(
-            "the {origin} of {domain} will be kept in plain text in {} (mode 0600); anyone who can read that file can act as {}",
+            "{origin} of {domain} will be kept in plain text in {} (mode 0600); anyone who can read that file can act as {}",
             secrets.file_path(&domain).display(),
             me.email
         ));
