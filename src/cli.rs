@@ -19,6 +19,8 @@ rsupport keeps one token per reseller domain in the OS keyring; pick the domain 
 else the one the domain was logged in with, else http://127.0.0.1:8765 (`rsupport-server dev`).
 A stored token is sent only to the server its domain was logged in with: another --endpoint is
 refused unless the token comes from RSUPPORT_TOKEN; `auth login --endpoint` moves a domain.
+A domain can also be a Google Cloud Support API v2 account (`auth login --provider google`):
+the same case commands then act on Google Cloud cases.
 
 Output is a table on a terminal and tab-separated rows when piped; --json, --format csv and
 --jq EXPR (an embedded jq) are for scripts. JSON field names are the API's (camelCase).";

@@ -939,3 +939,56 @@ fn without_any_credential_the_login_names_the_three_ways() {
         run.stderr
     );
 }
+
+#[test]
+fn a_dry_run_create_is_refused_after_the_clients_checks_and_files_nothing() {
+    let cloud = Cloud::new();
+    let run = cloud
+        .run(&[
+            "case",
+            "create",
+            "--on-behalf-of",
+            PREMIUM,
+            "--title",
+            "Would be filed",
+            "--category",
+            "gmail-delivery",
+            "--severity",
+            "P3",
+            "--description",
+            "Details",
+            "--dry-run",
+        ])
+        .code(8);
+    assert!(
+        run.stderr.contains("no validate-only mode"),
+        "{}",
+        run.stderr
+    );
+    let listed = cloud
+        .run(&["case", "list", "--state", "all", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&listed), Vec::<u64>::new());
+}
+
+#[test]
+fn bulk_close_acts_on_each_case_through_the_google_provider() {
+    let cloud = Cloud::new();
+    let first = cloud.create(PREMIUM, "First");
+    let second = cloud.create(STANDARD, "Second");
+    let run = cloud
+        .run(&[
+            "case",
+            "close",
+            &first.to_string(),
+            &second.to_string(),
+            "--yes",
+        ])
+        .ok();
+    assert!(run.stdout.contains(&format!("{first}\tclosed")), "{run:?}");
+    assert!(run.stdout.contains(&format!("{second}\tclosed")), "{run:?}");
+    for id in [first, second] {
+        assert_eq!(cloud.server_case(id)["state"], "closed");
+    }
+}
