@@ -61,6 +61,7 @@ impl Discovery {
             "boolean" => value.is_boolean(),
             "integer" => value.is_i64() || value.is_u64(),
             "array" => value.is_array(),
+            "object" => value.is_object(),
             other => panic!("the fixture names an unknown type {other}"),
         };
         if !fits {
@@ -1031,4 +1032,80 @@ async fn v2_dev_writes_a_private_key_file_beside_its_database_and_honours_it() {
     let listed = server.api(token).get(&format!("/v2/{parent}/cases")).await;
     assert_eq!(listed.status, 200, "{:#}", listed.body);
     assert!(!listed.body["cases"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn v2_the_v2beta_feed_shows_messages_and_attachments_in_time_order() {
+    let world = World::new();
+    let api = world.api_a();
+    let case = create(&api, "premium-co", "Timeline").await;
+    let name = case["name"].as_str().unwrap();
+    api.post(&format!("/v2/{name}/comments"), json!({"body": "first"}))
+        .await;
+    let stored = upload(
+        &api,
+        name,
+        "attachment.filename=trace.txt",
+        b"trace".to_vec(),
+    )
+    .await;
+    assert_eq!(stored.status, 200, "{:#}", stored.body);
+    let id = name.rsplit('/').next().unwrap();
+    world
+        .server
+        .admin(&["support", "reply", id, "--body", "Looking"]);
+    let kinds = |answer: &Answer| -> Vec<String> {
+        answer.body["feedItems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| match (&item["comment"], &item["attachment"]) {
+                (Value::Object(c), _) => format!("comment {}", c["body"].as_str().unwrap()),
+                (_, Value::Object(a)) => format!("attachment {}", a["filename"].as_str().unwrap()),
+                _ => panic!("an item with neither: {item:#}"),
+            })
+            .collect()
+    };
+    let feed = api.get(&format!("/v2beta/{name}:showFeed")).await;
+    assert_eq!(feed.status, 200, "{:#}", feed.body);
+    Discovery::load().assert("ShowFeedResponse", &feed.body);
+    assert_eq!(
+        kinds(&feed),
+        ["comment first", "attachment trace.txt", "comment Looking"]
+    );
+    assert_eq!(
+        feed.body["feedItems"][2]["comment"]["creator"]["googleSupport"],
+        true
+    );
+    let newest = api
+        .get(&format!(
+            "/v2beta/{name}:showFeed?orderBy=creation_time%20desc"
+        ))
+        .await;
+    assert_eq!(
+        kinds(&newest),
+        ["comment Looking", "attachment trace.txt", "comment first"]
+    );
+    let mut paged = Vec::new();
+    let mut token = String::new();
+    loop {
+        let page = api
+            .get(&format!(
+                "/v2beta/{name}:showFeed?pageSize=2&pageToken={token}"
+            ))
+            .await;
+        assert_eq!(page.status, 200, "{:#}", page.body);
+        paged.extend(kinds(&page));
+        match page.body["nextPageToken"].as_str() {
+            Some(next) => token = next.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(paged, kinds(&feed));
+    let bad = api
+        .get(&format!("/v2beta/{name}:showFeed?orderBy=update_time"))
+        .await;
+    assert_google_error(&bad, 400, "INVALID_ARGUMENT", "creation_time");
+    let other = world.api_b().get(&format!("/v2beta/{name}:showFeed")).await;
+    assert_google_error(&other, 404, "NOT_FOUND", "not found");
 }

@@ -17,6 +17,7 @@ mod attachments;
 mod cases;
 mod classifications;
 mod comments;
+mod feed;
 pub mod filter;
 mod token;
 pub mod wire;
@@ -148,6 +149,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/v2/{*path}", axum::routing::any(dispatch))
         .route("/upload/v2/{*path}", axum::routing::any(dispatch_upload))
+        .route("/v2beta/{*path}", axum::routing::any(dispatch_beta))
 }
 
 /// A case as a path names it: `projects/{customer}/cases/{id}`.
@@ -386,6 +388,35 @@ async fn dispatch_upload(State(state): State<AppState>, request: Request) -> Res
                 let case = case_ref(kind, parent, case)?;
                 attachments::upload(call, case).await
             }
+            _ => Err(no_route(&method, &full)),
+        }
+    }
+    .await;
+    answer.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// `/v2beta/…`: only `cases.showFeed`, the timeline v2 lacks.
+async fn dispatch_beta(State(state): State<AppState>, request: Request) -> Response {
+    let method = request.method().clone();
+    let full = request.uri().path().to_string();
+    let query = request.uri().query().map(str::to_string);
+    let call = Call {
+        state,
+        method: method.clone(),
+        query,
+        request,
+    };
+    let answer = async {
+        let path = percent_decoded(full.trim_start_matches("/v2beta/"))?;
+        let segments: Vec<&str> = path.split('/').collect();
+        match segments.as_slice() {
+            [kind, parent, "cases", case] if method == Method::GET => match case.split_once(':') {
+                Some((number, "showFeed")) => {
+                    let case = case_ref(kind, parent, number)?;
+                    feed::show(call, case).await
+                }
+                _ => Err(no_route(&method, &full)),
+            },
             _ => Err(no_route(&method, &full)),
         }
     }
