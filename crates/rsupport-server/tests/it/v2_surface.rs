@@ -344,6 +344,11 @@ async fn v2_close_and_escalate_follow_the_portal_rules() {
         .post(&format!("/v2/{name}/comments"), json!({"body": "late"}))
         .await;
     assert_google_error(&comment, 400, "FAILED_PRECONDITION", "closed");
+    assert!(
+        !comment.body.to_string().contains("rsupport case reopen"),
+        "a v2 client has no reopen: {:#}",
+        comment.body
+    );
 }
 
 #[tokio::test]

@@ -115,9 +115,18 @@ impl From<Failure> for V2Error {
         V2Error {
             code,
             status,
-            message: failure.0.error.message,
+            message: without_cli_hints(&failure.0.error.message),
         }
     }
+}
+
+/// A `/v1` message without its clauses (after the first) that suggest an `rsupport` command:
+/// a client of the Cloud Support API may have no such command (`case reopen`, say).
+fn without_cli_hints(message: &str) -> String {
+    let mut clauses = message.split("; ");
+    let mut kept: Vec<&str> = clauses.next().into_iter().collect();
+    kept.extend(clauses.filter(|clause| !clause.contains("`rsupport ")));
+    kept.join("; ")
 }
 
 impl From<crate::store::StoreError> for V2Error {
@@ -427,4 +436,27 @@ async fn dispatch_beta(State(state): State<AppState>, request: Request) -> Respo
 /// A JSON answer with status 200, as Google answers every method (creates included).
 pub fn ok<T: Serialize>(value: T) -> V2Result<Response> {
     Ok((StatusCode::OK, axum::Json(value)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_naming_rsupport_commands_are_left_out() {
+        assert_eq!(
+            without_cli_hints(
+                "case 5 is closed, so you cannot comment on it; reopen it first with `rsupport case reopen 5` (possible until 2026-12-01 10:00 UTC)"
+            ),
+            "case 5 is closed, so you cannot comment on it"
+        );
+        assert_eq!(
+            without_cli_hints("a; b; see `rsupport customer list`"),
+            "a; b"
+        );
+        assert_eq!(
+            without_cli_hints("no bearer token: send it; log in with `rsupport auth login`"),
+            "no bearer token: send it"
+        );
+    }
 }
