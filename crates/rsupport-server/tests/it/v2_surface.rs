@@ -835,7 +835,7 @@ async fn v2_a_jwt_signed_with_the_dev_key_file_gets_an_access_token_that_works()
 }
 
 #[tokio::test]
-async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_and_expired_assertions() {
+async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_times_and_scopes() {
     let world = dev_world();
     let path = world
         .server
@@ -855,6 +855,10 @@ async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_and_expired_
     expired["exp"] = json!(now - 3600);
     let mut no_scope = claims(&key, now);
     no_scope["scope"] = json!("https://www.googleapis.com/auth/drive");
+    let mut from_the_future = claims(&key, now + 3600);
+    from_the_future["exp"] = json!(now + 5000);
+    let mut too_long = claims(&key, now);
+    too_long["exp"] = json!(now + 7200);
     let mut stranger = claims(&key, now);
     stranger["iss"] = json!("someone@else.iam.gserviceaccount.com");
 
@@ -863,6 +867,8 @@ async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_and_expired_
         (sign(&key, &wrong_audience), "invalid_grant", "aud"),
         (sign(&key, &expired), "invalid_grant", "expired"),
         (sign(&key, &no_scope), "invalid_scope", "cloud-platform"),
+        (sign(&key, &from_the_future), "invalid_grant", "iat"),
+        (sign(&key, &too_long), "invalid_grant", "at most 3600"),
         (
             sign(&key, &stranger),
             "invalid_grant",
