@@ -226,6 +226,25 @@ async fn v2_a_create_missing_a_field_or_with_an_unknown_one_is_refused_naming_it
         .post("/v2/projects/locked-co/cases", case_body("x"))
         .await;
     assert_google_error(&answer, 403, "PERMISSION_DENIED", "has not granted");
+    // a /v1 parameter is not silently ignored: a dry run meant for /v1 must not file a case
+    let dry = api
+        .post(
+            "/v2/projects/premium-co/cases?validateOnly=true",
+            case_body("Dry"),
+        )
+        .await;
+    assert_google_error(&dry, 400, "INVALID_ARGUMENT", "'validateOnly'");
+    let listed = api.get("/v2/projects/premium-co/cases").await;
+    assert!(listed.body.get("cases").is_none(), "{:#}", listed.body);
+    let typo = api
+        .get("/v2/projects/premium-co/cases?page_size=1&prettyPrint=false")
+        .await;
+    assert_google_error(
+        &typo,
+        400,
+        "INVALID_ARGUMENT",
+        "filter, pageSize, pageToken",
+    );
     // proto field names are read too, as Google's JSON parser does
     let answer = api
         .post(

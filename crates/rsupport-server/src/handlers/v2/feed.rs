@@ -65,7 +65,7 @@ fn newest_first(order_by: Option<&str>) -> V2Result<bool> {
 pub async fn show(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
     rules::require_privileges(&auth.caller, CASES, "read a case's feed")?;
-    let query: FeedQuery = call.query()?;
+    let query: FeedQuery = call.query(&["orderBy", "pageSize", "pageToken"])?;
     let descending = newest_first(query.order_by.as_deref())?;
     let limit = page_size(
         query.page_size.as_deref(),

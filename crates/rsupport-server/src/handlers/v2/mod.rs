@@ -226,11 +226,51 @@ impl Call {
         Ok(auth?)
     }
 
-    /// The query string's parameters; unknown ones (Google's system parameters such as
-    /// `alt`, `prettyPrint`, `fields`) are ignored.
-    fn query<T: DeserializeOwned>(&self) -> V2Result<T> {
+    /// The query string's parameters, `known` being the method's own: another one is refused
+    /// naming it (as Google refuses a parameter it cannot bind, so that, say, a
+    /// `validateOnly=true` meant for `/v1` never files a real case), except Google's system
+    /// parameters (`alt`, `fields`, `prettyPrint`…), which are read or ignored.
+    fn query<T: DeserializeOwned>(&self, known: &[&str]) -> V2Result<T> {
+        self.check_params(known)?;
         let text = self.query.as_deref().unwrap_or("");
         serde_urlencoded_like(text)
+    }
+
+    /// Refuses a query parameter that is neither one of `known` nor a system parameter.
+    fn check_params(&self, known: &[&str]) -> V2Result<()> {
+        const SYSTEM: &[&str] = &[
+            "alt",
+            "fields",
+            "key",
+            "prettyPrint",
+            "quotaUser",
+            "$.xgafv",
+            "callback",
+            "access_token",
+            "oauth_token",
+            "upload_protocol",
+            "uploadType",
+        ];
+        for pair in self.query.as_deref().unwrap_or("").split('&') {
+            let raw = pair.split('=').next().unwrap_or("");
+            let name = percent_encoding::percent_decode_str(&raw.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned();
+            if name.is_empty() || known.contains(&name.as_str()) || SYSTEM.contains(&name.as_str())
+            {
+                continue;
+            }
+            let takes = if known.is_empty() {
+                "this method takes no query parameter".to_string()
+            } else {
+                format!("this method takes {}", known.join(", "))
+            };
+            return Err(V2Error::invalid(format!(
+                "unknown query parameter '{}': {takes}",
+                name.escape_default()
+            )));
+        }
+        Ok(())
     }
 
     /// A JSON body (an empty one reads as `{}`); unknown fields are refused, naming them.
