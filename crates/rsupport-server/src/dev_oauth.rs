@@ -435,3 +435,78 @@ pub fn access_token_expiry(now: Timestamp) -> Timestamp {
     now.saturating_add(SignedDuration::from_secs(ACCESS_TOKEN_SECONDS))
         .unwrap_or(now)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_restart_keeps_the_key_and_points_token_uri_at_the_new_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(KEY_FILE_NAME);
+        let first = prepare_account(
+            &path,
+            "http://127.0.0.1:1/v2/dev/oauth2/token",
+            "acme",
+            "alex@reseller.example.com",
+            KeyPair::generate,
+        )
+        .unwrap();
+        let written: ServiceAccountKey =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let second = prepare_account(
+            &path,
+            "http://127.0.0.1:2/v2/dev/oauth2/token",
+            "acme",
+            "alex@reseller.example.com",
+            || panic!("a key file that is there is reused"),
+        )
+        .unwrap();
+        let rewritten: ServiceAccountKey =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(second.key_id, first.key_id);
+        assert_eq!(rewritten.private_key, written.private_key);
+        assert_eq!(
+            rewritten.token_uri,
+            "http://127.0.0.1:2/v2/dev/oauth2/token"
+        );
+        assert_eq!(
+            rewritten.client_email,
+            "rsupport-dev@acme.iam.gserviceaccount.com"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_grant_of_another_type_or_without_an_assertion_is_refused() {
+        let accounts = DevAccounts::default();
+        let refused = |grant: Option<&str>, assertion: Option<&str>| {
+            verify_grant(
+                &accounts,
+                &TokenRequest {
+                    grant_type: grant.map(str::to_string),
+                    assertion: assertion.map(str::to_string),
+                },
+                0,
+            )
+            .err()
+            .expect("refused")
+            .error
+        };
+        assert_eq!(refused(None, Some("a.b.c")), "invalid_request");
+        assert_eq!(
+            refused(Some("authorization_code"), Some("a.b.c")),
+            "unsupported_grant_type"
+        );
+        assert_eq!(refused(Some(JWT_BEARER_GRANT), None), "invalid_request");
+        assert_eq!(
+            refused(Some(JWT_BEARER_GRANT), Some("a.b.c")),
+            "invalid_grant"
+        );
+    }
+}

@@ -61,6 +61,7 @@ impl Discovery {
             "boolean" => value.is_boolean(),
             "integer" => value.is_i64() || value.is_u64(),
             "array" => value.is_array(),
+            "object" => value.is_object(),
             other => panic!("the fixture names an unknown type {other}"),
         };
         if !fits {
@@ -225,6 +226,25 @@ async fn v2_a_create_missing_a_field_or_with_an_unknown_one_is_refused_naming_it
         .post("/v2/projects/locked-co/cases", case_body("x"))
         .await;
     assert_google_error(&answer, 403, "PERMISSION_DENIED", "has not granted");
+    // a /v1 parameter is not silently ignored: a dry run meant for /v1 must not file a case
+    let dry = api
+        .post(
+            "/v2/projects/premium-co/cases?validateOnly=true",
+            case_body("Dry"),
+        )
+        .await;
+    assert_google_error(&dry, 400, "INVALID_ARGUMENT", "'validateOnly'");
+    let listed = api.get("/v2/projects/premium-co/cases").await;
+    assert!(listed.body.get("cases").is_none(), "{:#}", listed.body);
+    let typo = api
+        .get("/v2/projects/premium-co/cases?page_size=1&prettyPrint=false")
+        .await;
+    assert_google_error(
+        &typo,
+        400,
+        "INVALID_ARGUMENT",
+        "filter, pageSize, pageToken",
+    );
     // proto field names are read too, as Google's JSON parser does
     let answer = api
         .post(
@@ -343,6 +363,11 @@ async fn v2_close_and_escalate_follow_the_portal_rules() {
         .post(&format!("/v2/{name}/comments"), json!({"body": "late"}))
         .await;
     assert_google_error(&comment, 400, "FAILED_PRECONDITION", "closed");
+    assert!(
+        !comment.body.to_string().contains("rsupport case reopen"),
+        "a v2 client has no reopen: {:#}",
+        comment.body
+    );
 }
 
 #[tokio::test]
@@ -829,7 +854,7 @@ async fn v2_a_jwt_signed_with_the_dev_key_file_gets_an_access_token_that_works()
 }
 
 #[tokio::test]
-async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_and_expired_assertions() {
+async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_times_and_scopes() {
     let world = dev_world();
     let path = world
         .server
@@ -849,6 +874,10 @@ async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_and_expired_
     expired["exp"] = json!(now - 3600);
     let mut no_scope = claims(&key, now);
     no_scope["scope"] = json!("https://www.googleapis.com/auth/drive");
+    let mut from_the_future = claims(&key, now + 3600);
+    from_the_future["exp"] = json!(now + 5000);
+    let mut too_long = claims(&key, now);
+    too_long["exp"] = json!(now + 7200);
     let mut stranger = claims(&key, now);
     stranger["iss"] = json!("someone@else.iam.gserviceaccount.com");
 
@@ -857,6 +886,8 @@ async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_and_expired_
         (sign(&key, &wrong_audience), "invalid_grant", "aud"),
         (sign(&key, &expired), "invalid_grant", "expired"),
         (sign(&key, &no_scope), "invalid_scope", "cloud-platform"),
+        (sign(&key, &from_the_future), "invalid_grant", "iat"),
+        (sign(&key, &too_long), "invalid_grant", "at most 3600"),
         (
             sign(&key, &stranger),
             "invalid_grant",
@@ -1031,4 +1062,80 @@ async fn v2_dev_writes_a_private_key_file_beside_its_database_and_honours_it() {
     let listed = server.api(token).get(&format!("/v2/{parent}/cases")).await;
     assert_eq!(listed.status, 200, "{:#}", listed.body);
     assert!(!listed.body["cases"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn v2_the_v2beta_feed_shows_messages_and_attachments_in_time_order() {
+    let world = World::new();
+    let api = world.api_a();
+    let case = create(&api, "premium-co", "Timeline").await;
+    let name = case["name"].as_str().unwrap();
+    api.post(&format!("/v2/{name}/comments"), json!({"body": "first"}))
+        .await;
+    let stored = upload(
+        &api,
+        name,
+        "attachment.filename=trace.txt",
+        b"trace".to_vec(),
+    )
+    .await;
+    assert_eq!(stored.status, 200, "{:#}", stored.body);
+    let id = name.rsplit('/').next().unwrap();
+    world
+        .server
+        .admin(&["support", "reply", id, "--body", "Looking"]);
+    let kinds = |answer: &Answer| -> Vec<String> {
+        answer.body["feedItems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| match (&item["comment"], &item["attachment"]) {
+                (Value::Object(c), _) => format!("comment {}", c["body"].as_str().unwrap()),
+                (_, Value::Object(a)) => format!("attachment {}", a["filename"].as_str().unwrap()),
+                _ => panic!("an item with neither: {item:#}"),
+            })
+            .collect()
+    };
+    let feed = api.get(&format!("/v2beta/{name}:showFeed")).await;
+    assert_eq!(feed.status, 200, "{:#}", feed.body);
+    Discovery::load().assert("ShowFeedResponse", &feed.body);
+    assert_eq!(
+        kinds(&feed),
+        ["comment first", "attachment trace.txt", "comment Looking"]
+    );
+    assert_eq!(
+        feed.body["feedItems"][2]["comment"]["creator"]["googleSupport"],
+        true
+    );
+    let newest = api
+        .get(&format!(
+            "/v2beta/{name}:showFeed?orderBy=creation_time%20desc"
+        ))
+        .await;
+    assert_eq!(
+        kinds(&newest),
+        ["comment Looking", "attachment trace.txt", "comment first"]
+    );
+    let mut paged = Vec::new();
+    let mut token = String::new();
+    loop {
+        let page = api
+            .get(&format!(
+                "/v2beta/{name}:showFeed?pageSize=2&pageToken={token}"
+            ))
+            .await;
+        assert_eq!(page.status, 200, "{:#}", page.body);
+        paged.extend(kinds(&page));
+        match page.body["nextPageToken"].as_str() {
+            Some(next) => token = next.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(paged, kinds(&feed));
+    let bad = api
+        .get(&format!("/v2beta/{name}:showFeed?orderBy=update_time"))
+        .await;
+    assert_google_error(&bad, 400, "INVALID_ARGUMENT", "creation_time");
+    let other = world.api_b().get(&format!("/v2beta/{name}:showFeed")).await;
+    assert_google_error(&other, 404, "NOT_FOUND", "not found");
 }

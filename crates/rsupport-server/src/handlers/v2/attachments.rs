@@ -32,7 +32,7 @@ struct PageQuery {
 pub async fn list(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
     rules::require_privileges(&auth.caller, CASES, "see attachments")?;
-    let query: PageQuery = call.query()?;
+    let query: PageQuery = call.query(&["pageSize", "pageToken"])?;
     let cap = call.state.config.v2_max_page_size.min(MAX_ATTACHMENT_PAGE);
     let limit = page_size(query.page_size.as_deref(), cap)? as usize;
     let filters = fingerprint(&("v2-attachments", case.id));
@@ -83,7 +83,7 @@ struct UploadQuery {
 /// (`uploadType=media`, or none): the body is the file.
 pub async fn upload(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
-    let query: UploadQuery = call.query()?;
+    let query: UploadQuery = call.query(&["attachment.filename"])?;
     if let Some(kind) = query.upload_type.as_deref().filter(|k| *k != "media") {
         return Err(V2Error::invalid(format!(
             "uploadType '{}' is not supported here: send uploadType=media (or none) with the file as the body and its name in attachment.filename",
@@ -132,7 +132,7 @@ struct DownloadQuery {
 /// file's bytes.
 pub async fn download(mut call: Call, case: CaseRef, attachment: String) -> V2Result<Response> {
     let auth = call.auth().await?;
-    let query: DownloadQuery = call.query()?;
+    let query: DownloadQuery = call.query(&[])?;
     if query.alt.as_deref() != Some("media") {
         return Err(V2Error::invalid(
             "alt=media is required: a download answers the file's bytes (…:download?alt=media)",

@@ -72,7 +72,7 @@ struct FilterKey<'a> {
 /// first, open and closed unless the filter says.
 pub async fn list(mut call: Call, customer: String) -> V2Result<Response> {
     let auth = call.auth().await?;
-    let query: ListQuery = call.query()?;
+    let query: ListQuery = call.query(&["filter", "pageSize", "pageToken"])?;
     let parsed = filter::parse(
         query.filter.as_deref().unwrap_or(""),
         "filter",
@@ -93,7 +93,7 @@ pub async fn list(mut call: Call, customer: String) -> V2Result<Response> {
 /// parent as `parent=` or a `project=` restriction of the query).
 pub async fn search(mut call: Call, path_parent: Option<String>) -> V2Result<Response> {
     let auth = call.auth().await?;
-    let query: SearchQuery = call.query()?;
+    let query: SearchQuery = call.query(&["parent", "query", "pageSize", "pageToken"])?;
     let parsed = filter::parse(
         query.query.as_deref().unwrap_or(""),
         "query",
@@ -204,6 +204,7 @@ async fn page_of_cases(
 /// `GET /v2/projects/{customer}/cases/{id}`.
 pub async fn get(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
+    call.check_params(&[])?;
     rules::require_privileges(&auth.caller, CASES, "see cases")?;
     let found = call
         .state
@@ -231,6 +232,7 @@ fn priority_of(value: &str) -> V2Result<rsupport_api::types::Severity> {
 /// `POST /v2/projects/{customer}/cases`: files a case for the customer (answers it, 200).
 pub async fn create(mut call: Call, customer: String) -> V2Result<Response> {
     let auth = call.auth().await?;
+    call.check_params(&[])?;
     let domain = rules::reseller_domain(&auth.caller, "file cases")?.to_string();
     rules::require_privileges(&auth.caller, CASES, "file cases")?;
     let body: wire::CaseInput = call.json().await?;
@@ -296,7 +298,7 @@ const PATCHABLE: &str = "priority, displayName, subscriberEmailAddresses";
 /// clears the subscribers a body leaves out.
 pub async fn patch(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
-    let query: PatchQuery = call.query()?;
+    let query: PatchQuery = call.query(&["updateMask"])?;
     let mask = query.update_mask.unwrap_or_default();
     let paths: Vec<&str> = mask
         .split(',')
@@ -379,6 +381,7 @@ pub async fn patch(mut call: Call, case: CaseRef) -> V2Result<Response> {
 /// `POST /v2/projects/{customer}/cases/{id}:close`.
 pub async fn close(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
+    call.check_params(&[])?;
     let _: wire::CloseCaseRequest = call.json().await?;
     let closed = call
         .state
@@ -396,6 +399,7 @@ pub async fn close(mut call: Call, case: CaseRef) -> V2Result<Response> {
 /// `{"escalation": {"reason": "BUSINESS_IMPACT", "justification": "…"}}`.
 pub async fn escalate(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
+    call.check_params(&[])?;
     let body: wire::EscalateCaseRequest = call.json().await?;
     let escalation = body.escalation.unwrap_or_default();
     let reason_text = required(

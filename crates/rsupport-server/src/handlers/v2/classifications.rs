@@ -52,7 +52,7 @@ pub async fn search(mut call: Call) -> V2Result<Response> {
         &[Privilege::Support],
         "browse the category catalogue",
     )?;
-    let query: SearchQuery = call.query()?;
+    let query: SearchQuery = call.query(&["query", "pageSize", "pageToken"])?;
     let text = query.query.unwrap_or_default();
     let limit = page_size(
         query.page_size.as_deref(),

@@ -26,7 +26,7 @@ struct PageQuery {
 pub async fn list(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
     rules::require_privileges(&auth.caller, CASES, "read case messages")?;
-    let query: PageQuery = call.query()?;
+    let query: PageQuery = call.query(&["pageSize", "pageToken"])?;
     let limit = page_size(
         query.page_size.as_deref(),
         call.state.config.v2_max_page_size,
@@ -69,6 +69,7 @@ pub async fn list(mut call: Call, case: CaseRef) -> V2Result<Response> {
 /// `POST /v2/projects/{customer}/cases/{id}/comments` with `{"body": "…"}`.
 pub async fn create(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
+    call.check_params(&[])?;
     let input: wire::CommentInput = call.json().await?;
     let body = input
         .body

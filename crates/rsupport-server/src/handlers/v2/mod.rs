@@ -17,6 +17,7 @@ mod attachments;
 mod cases;
 mod classifications;
 mod comments;
+mod feed;
 pub mod filter;
 mod token;
 pub mod wire;
@@ -114,9 +115,18 @@ impl From<Failure> for V2Error {
         V2Error {
             code,
             status,
-            message: failure.0.error.message,
+            message: without_cli_hints(&failure.0.error.message),
         }
     }
+}
+
+/// A `/v1` message without its clauses (after the first) that suggest an `rsupport` command:
+/// a client of the Cloud Support API may have no such command (`case reopen`, say).
+fn without_cli_hints(message: &str) -> String {
+    let mut clauses = message.split("; ");
+    let mut kept: Vec<&str> = clauses.next().into_iter().collect();
+    kept.extend(clauses.filter(|clause| !clause.contains("`rsupport ")));
+    kept.join("; ")
 }
 
 impl From<crate::store::StoreError> for V2Error {
@@ -148,6 +158,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/v2/{*path}", axum::routing::any(dispatch))
         .route("/upload/v2/{*path}", axum::routing::any(dispatch_upload))
+        .route("/v2beta/{*path}", axum::routing::any(dispatch_beta))
 }
 
 /// A case as a path names it: `projects/{customer}/cases/{id}`.
@@ -215,11 +226,51 @@ impl Call {
         Ok(auth?)
     }
 
-    /// The query string's parameters; unknown ones (Google's system parameters such as
-    /// `alt`, `prettyPrint`, `fields`) are ignored.
-    fn query<T: DeserializeOwned>(&self) -> V2Result<T> {
+    /// The query string's parameters, `known` being the method's own: another one is refused
+    /// naming it (as Google refuses a parameter it cannot bind, so that, say, a
+    /// `validateOnly=true` meant for `/v1` never files a real case), except Google's system
+    /// parameters (`alt`, `fields`, `prettyPrint`…), which are read or ignored.
+    fn query<T: DeserializeOwned>(&self, known: &[&str]) -> V2Result<T> {
+        self.check_params(known)?;
         let text = self.query.as_deref().unwrap_or("");
         serde_urlencoded_like(text)
+    }
+
+    /// Refuses a query parameter that is neither one of `known` nor a system parameter.
+    fn check_params(&self, known: &[&str]) -> V2Result<()> {
+        const SYSTEM: &[&str] = &[
+            "alt",
+            "fields",
+            "key",
+            "prettyPrint",
+            "quotaUser",
+            "$.xgafv",
+            "callback",
+            "access_token",
+            "oauth_token",
+            "upload_protocol",
+            "uploadType",
+        ];
+        for pair in self.query.as_deref().unwrap_or("").split('&') {
+            let raw = pair.split('=').next().unwrap_or("");
+            let name = percent_encoding::percent_decode_str(&raw.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned();
+            if name.is_empty() || known.contains(&name.as_str()) || SYSTEM.contains(&name.as_str())
+            {
+                continue;
+            }
+            let takes = if known.is_empty() {
+                "this method takes no query parameter".to_string()
+            } else {
+                format!("this method takes {}", known.join(", "))
+            };
+            return Err(V2Error::invalid(format!(
+                "unknown query parameter '{}': {takes}",
+                name.escape_default()
+            )));
+        }
+        Ok(())
     }
 
     /// A JSON body (an empty one reads as `{}`); unknown fields are refused, naming them.
@@ -393,7 +444,59 @@ async fn dispatch_upload(State(state): State<AppState>, request: Request) -> Res
     answer.unwrap_or_else(IntoResponse::into_response)
 }
 
+/// `/v2beta/…`: only `cases.showFeed`, the timeline v2 lacks.
+async fn dispatch_beta(State(state): State<AppState>, request: Request) -> Response {
+    let method = request.method().clone();
+    let full = request.uri().path().to_string();
+    let query = request.uri().query().map(str::to_string);
+    let call = Call {
+        state,
+        method: method.clone(),
+        query,
+        request,
+    };
+    let answer = async {
+        let path = percent_decoded(full.trim_start_matches("/v2beta/"))?;
+        let segments: Vec<&str> = path.split('/').collect();
+        match segments.as_slice() {
+            [kind, parent, "cases", case] if method == Method::GET => match case.split_once(':') {
+                Some((number, "showFeed")) => {
+                    let case = case_ref(kind, parent, number)?;
+                    feed::show(call, case).await
+                }
+                _ => Err(no_route(&method, &full)),
+            },
+            _ => Err(no_route(&method, &full)),
+        }
+    }
+    .await;
+    answer.unwrap_or_else(IntoResponse::into_response)
+}
+
 /// A JSON answer with status 200, as Google answers every method (creates included).
 pub fn ok<T: Serialize>(value: T) -> V2Result<Response> {
     Ok((StatusCode::OK, axum::Json(value)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_naming_rsupport_commands_are_left_out() {
+        assert_eq!(
+            without_cli_hints(
+                "case 5 is closed, so you cannot comment on it; reopen it first with `rsupport case reopen 5` (possible until 2026-12-01 10:00 UTC)"
+            ),
+            "case 5 is closed, so you cannot comment on it"
+        );
+        assert_eq!(
+            without_cli_hints("a; b; see `rsupport customer list`"),
+            "a; b"
+        );
+        assert_eq!(
+            without_cli_hints("no bearer token: send it; log in with `rsupport auth login`"),
+            "no bearer token: send it"
+        );
+    }
 }
