@@ -483,6 +483,80 @@ mod tests {
     }
 
     #[test]
+    fn an_assertion_in_padded_base64url_is_accepted_as_googles_endpoint_does() {
+        use base64::Engine as _;
+        let dir = tempfile::tempdir().unwrap();
+        let token_uri = "http://127.0.0.1:1/v2/dev/oauth2/token";
+        let account = prepare_account(
+            &dir.path().join(KEY_FILE_NAME),
+            token_uri,
+            "acme",
+            "alex@reseller.example.com",
+            KeyPair::generate,
+        )
+        .unwrap();
+        let key: ServiceAccountKey =
+            serde_json::from_slice(&std::fs::read(dir.path().join(KEY_FILE_NAME)).unwrap())
+                .unwrap();
+        let accounts = DevAccounts::default();
+        accounts.add(account);
+        let now = jiff::Timestamp::now().as_second();
+        // as yup-oauth2 and gcp_auth write it: every segment padded, signed as padded
+        let padded = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE.encode(bytes);
+        let header = padded(br#"{"alg":"RS256","typ":"JWT"}"#);
+        let mut text = serde_json::json!({
+            "iss": key.client_email,
+            "scope": CLOUD_PLATFORM_SCOPE,
+            "aud": token_uri,
+            "iat": now,
+            "exp": now + 600,
+        })
+        .to_string();
+        // a length that base64 pads (JSON allows the trailing blanks)
+        while text.len() % 3 == 0 {
+            text.push(' ');
+        }
+        let claims = padded(text.as_bytes());
+        assert!(claims.ends_with('='), "{claims}");
+        let signed = format!("{header}.{claims}");
+        let signing_key =
+            jsonwebtoken::EncodingKey::from_rsa_pem(key.private_key.as_bytes()).unwrap();
+        let signature = jsonwebtoken::crypto::sign(
+            signed.as_bytes(),
+            &signing_key,
+            jsonwebtoken::Algorithm::RS256,
+        )
+        .unwrap();
+        let request = TokenRequest {
+            grant_type: Some(JWT_BEARER_GRANT.to_string()),
+            // a 2048-bit signature is 256 bytes: "==" in padded base64url
+            assertion: Some(format!("{signed}.{signature}==")),
+        };
+        let granted = verify_grant(&accounts, &request, now).expect("a padded assertion");
+        assert_eq!(granted.user_email, "alex@reseller.example.com");
+        // and its signature still binds it: another claim is refused
+        let forged = TokenRequest {
+            assertion: Some(format!(
+                "{header}.{}.{signature}",
+                padded(
+                    serde_json::json!({"iss": key.client_email, "scope": CLOUD_PLATFORM_SCOPE,
+                        "aud": token_uri, "iat": now, "exp": now + 3000})
+                    .to_string()
+                    .as_bytes()
+                )
+            )),
+            ..request
+        };
+        assert_eq!(
+            verify_grant(&accounts, &forged, now)
+                .err()
+                .expect("refused")
+                .error,
+            "invalid_grant"
+        );
+    }
+
+    #[test]
     fn a_grant_of_another_type_or_without_an_assertion_is_refused() {
         let accounts = DevAccounts::default();
         let refused = |grant: Option<&str>, assertion: Option<&str>| {
