@@ -513,7 +513,7 @@ mod tests {
         })
         .to_string();
         // a length that base64 pads (JSON allows the trailing blanks)
-        while text.len() % 3 == 0 {
+        while text.len().is_multiple_of(3) {
             text.push(' ');
         }
         let claims = padded(text.as_bytes());
