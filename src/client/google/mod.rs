@@ -814,7 +814,8 @@ impl Client {
                 .unwrap_or_else(|| "the holder of the access token".into()),
             domain: self.options.domain.clone(),
             role: Role::Reseller,
-            privileges: Privilege::ALL.to_vec(),
+            // the reseller API's privileges do not apply: Google's IAM roles decide
+            privileges: Vec::new(),
             server_time: Timestamp::now(),
             dev_mode: false,
             max_attachment_bytes: None,
