@@ -1,6 +1,8 @@
 //! Load benchmark of rsupport-server (not a test).
 //!
-//! Run: `cargo bench -p rsupport-server --bench server_load` (options after `--`: `--cases N`, `--clients N`).
+//! Run: `cargo bench -p rsupport-server --bench server_load` (options after `--`: `--cases N`,
+//! `--clients N`, `--db URL` to seed and serve an empty PostgreSQL database instead of a fresh
+//! SQLite file, e.g. one of `scripts/with-postgres`'s cluster).
 //! Under `cargo test --all-targets` (no `--bench` argument) it runs as a quick smoke check:
 //! 1,000 cases and a hundredth of the requests.
 //!
@@ -25,7 +27,7 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use rsupport_api::types::{CaseState, Contact, Customer, Privilege, Role, Severity, SupportPlan};
 use rsupport_server::auth::{hash_token, new_token};
-use rsupport_server::store::{NewCase, Store, StoreError};
+use rsupport_server::store::{DbSpec, NewCase, Store, StoreError};
 use rsupport_server::{AppState, ServerConfig};
 
 const DOMAIN: &str = "bench.example";
@@ -247,8 +249,12 @@ fn main() {
     let cases = arg("--cases", if smoke { 1_000 } else { 100_000 });
     let clients = arg("--clients", 4);
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("bench.sqlite");
-    let store = Store::open(&db).expect("open the bench database");
+    let given = std::env::args()
+        .skip_while(|a| a != "--db")
+        .nth(1)
+        .map(|spec| DbSpec::parse(&spec));
+    let db = given.unwrap_or_else(|| DbSpec::Sqlite(dir.path().join("bench.sqlite")));
+    let store = Store::open(db.clone()).expect("open the bench database");
     let t = Instant::now();
     let token = seed(&store, cases);
     let seeded = t.elapsed();
@@ -258,6 +264,17 @@ fn main() {
         cases as f64 / seeded.as_secs_f64(),
         db.display()
     );
+    let size = match (&db, &store) {
+        (DbSpec::Sqlite(path), _) => {
+            let wal = std::fs::metadata(path.with_extension("sqlite-wal")).map_or(0, |m| m.len());
+            std::fs::metadata(path).map(|m| (m.len() + wal) as i64).ok()
+        }
+        (_, Store::Postgres(pg)) => pg.size_bytes().ok(),
+        _ => None,
+    };
+    if let Some(bytes) = size {
+        println!("store size on disk: {:.1} MB", bytes as f64 / 1e6);
+    }
 
     let state = AppState::new(store, ServerConfig::default());
     let server_rt = tokio::runtime::Builder::new_multi_thread()
