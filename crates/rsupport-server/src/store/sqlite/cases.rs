@@ -696,64 +696,24 @@ enum TextPlan {
     Probe,
 }
 
-/// The FTS5 expression of a list: the keywords in the text columns and, for a reseller, the
-/// domain's tenant token, so that another domain's hits are never walked. The keywords are
-/// FTS5 groups already ([`expand_keywords`]).
+/// The FTS5 expression of a list: every keyword as a word prefix in the text columns and, for
+/// a reseller, the domain's tenant token, so that another domain's hits are never walked.
 fn match_expr(filter: &CaseFilter) -> Option<String> {
     if filter.keywords.is_empty() {
         return None;
     }
-    let text = filter.keywords.join(" AND ");
+    // keywords hold only letters and digits: nothing in them is FTS5 syntax
+    let text = filter
+        .keywords
+        .iter()
+        .map(|w| format!("\"{w}\"*"))
+        .collect::<Vec<_>>()
+        .join(" AND ");
     let words = format!("{{title description messages}} : ({text})");
     Some(match &filter.reseller_domain {
         Some(domain) => format!("tenant : \"{}\" AND {words}", tenant_token(domain)),
         None => words,
     })
-}
-
-/// Keywords shorter than this keep FTS5's prefix syntax (the table has prefix indexes of 1 and
-/// 2 characters); longer ones become an OR of the terms they begin.
-const EXPANDED_FROM: usize = 3;
-
-/// Above this many terms a keyword keeps the prefix syntax (FTS5 then merges every term's
-/// hits first; only a very short, very common beginning gets there).
-const MAX_EXPANDED_TERMS: usize = 256;
-
-/// `filter` with each keyword (letters and digits, lowercase) replaced by its FTS5 group: an
-/// OR of the stored terms that begin with it (`("account" OR "accounts")`), which FTS5 walks
-/// lazily in rowid order, so that a search in update order stops after a page whatever the
-/// keyword's frequency. A keyword that begins no term matches nothing.
-fn expand_keywords(conn: &Connection, filter: &CaseFilter) -> Result<CaseFilter, StoreError> {
-    let mut expanded = filter.clone();
-    let mut terms_of = conn.prepare_cached(
-        "SELECT term FROM case_search_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-    )?;
-    for keyword in &mut expanded.keywords {
-        if keyword.chars().count() < EXPANDED_FROM {
-            *keyword = format!("\"{keyword}\"*");
-            continue;
-        }
-        // the terms in [keyword, keyword + U+10FFFF): every term it begins
-        let upper = format!("{keyword}\u{10FFFF}");
-        let terms: Vec<String> = terms_of
-            .query_map(
-                params![keyword.as_str(), upper, MAX_EXPANDED_TERMS as i64 + 1],
-                |r| r.get(0),
-            )?
-            .collect::<Result<_, _>>()?;
-        *keyword = if terms.is_empty() {
-            format!("\"{keyword}\"")
-        } else if terms.len() > MAX_EXPANDED_TERMS {
-            format!("\"{keyword}\"*")
-        } else {
-            let alternatives: Vec<String> = terms
-                .iter()
-                .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-                .collect();
-            format!("({})", alternatives.join(" OR "))
-        };
-    }
-    Ok(expanded)
 }
 
 /// How a list in `order` with these keywords is planned.
@@ -901,7 +861,6 @@ pub fn count_cases_by_state(
     conn: &Connection,
     filter: &CaseFilter,
 ) -> Result<Vec<(CaseState, u64)>, StoreError> {
-    let filter = &expand_keywords(conn, filter)?;
     let any_state = CaseFilter {
         state: StateFilter::All,
         ..filter.clone()
@@ -965,7 +924,6 @@ pub fn list_cases(
     after: Option<CaseCursor>,
     limit: u32,
 ) -> Result<CasePage, StoreError> {
-    let filter = &expand_keywords(conn, filter)?;
     let as_of = match as_of {
         Some(seq) => seq,
         None => latest_case_write(conn)?,
@@ -1326,7 +1284,6 @@ mod tests {
         let f = filter("common");
         let plan = sqlite(&store)
             .raw_read(|tx| -> Result<Vec<String>, StoreError> {
-                let f = expand_keywords(tx, &f)?;
                 let plan = text_plan(tx, &f)?;
                 assert_eq!(plan, Some(TextPlan::Search));
                 let mut sql = format!("EXPLAIN QUERY PLAN SELECT {CASE_COLUMNS}");
