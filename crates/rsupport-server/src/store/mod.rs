@@ -217,7 +217,8 @@ pub trait Tx {
     /// upload's content, not received in a dry run): foreign keys are checked at commit, which
     /// a rehearsal never reaches.
     fn defer_foreign_keys(&self) -> Result<(), StoreError>;
-    /// A cache large enough for a batch of bulk writes (`on`), or back to the usual size.
+    /// Ready for a batch of bulk writes (`on`: a larger cache), or back to usual after one
+    /// (the usual cache; fresh planner statistics where the engine keeps them).
     fn bulk_cache(&self, on: bool) -> Result<(), StoreError>;
     /// Every row of every table, one line a row, sorted by table (tests compare a store before
     /// and after a call that must change nothing).

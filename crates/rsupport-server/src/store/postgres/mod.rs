@@ -1745,8 +1745,16 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
-    fn bulk_cache(&self, _on: bool) -> Result<(), StoreError> {
-        Ok(()) // the server's caches are its own
+    fn bulk_cache(&self, on: bool) -> Result<(), StoreError> {
+        // the server's caches are its own; after a bulk load the planner needs fresh
+        // statistics (a keyword search planned on none walks every hit)
+        if !on {
+            self.execute(
+                "ANALYZE cases, case_updates, comments, case_events, customers",
+                &[],
+            )?;
+        }
+        Ok(())
     }
 
     fn dump_rows(&self) -> Result<Vec<String>, StoreError> {
