@@ -439,6 +439,7 @@ pub struct ListCasesQuery {
     /// title, description or messages. A query with no letter or digit (only punctuation,
     /// symbols or spaces) is refused as INVALID_ARGUMENT; an empty one is no filter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(pattern = r"^$|[^\W_]"))]
     pub query: Option<String>,
     /// Only cases updated at or after this time (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]

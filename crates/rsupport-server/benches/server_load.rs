@@ -1,6 +1,10 @@
 //! Load benchmark of rsupport-server (not a test).
 //!
-//! Run: `cargo bench -p rsupport-server --bench server_load` (options after `--`: `--cases N`, `--clients N`).
+//! Run: `cargo bench -p rsupport-server --bench server_load` (options after `--`: `--cases N`,
+//! `--clients N`, `--db DB` to seed and serve that database (a SQLite path or a PostgreSQL URL)
+//! instead of a fresh SQLite file, `--filled DOMAIN` to seed nothing and serve a `--db` that
+//! `rsupport-server admin bench-data --domain DOMAIN --cases N` filled with the built-in
+//! vocabulary: its keywords are then that vocabulary's (top-5, rank ~100, the last ranks)).
 //! Under `cargo test --all-targets` (no `--bench` argument) it runs as a quick smoke check:
 //! 1,000 cases and a hundredth of the requests.
 //!
@@ -25,7 +29,7 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use rsupport_api::types::{CaseState, Contact, Customer, Privilege, Role, Severity, SupportPlan};
 use rsupport_server::auth::{hash_token, new_token};
-use rsupport_server::store::{NewCase, Store, StoreError};
+use rsupport_server::store::{DbSpec, NewCase, Store, StoreError};
 use rsupport_server::{AppState, ServerConfig};
 
 const DOMAIN: &str = "bench.example";
@@ -168,6 +172,62 @@ fn seed(store: &Store, cases: usize) -> String {
     token
 }
 
+/// For a database `admin bench-data --domain DOMAIN` filled: a reader's token, the domain's
+/// customers, and the keywords of each frequency from the built-in vocabulary.
+fn reader_of_filled(store: &Store, domain: &str) -> (String, Vec<String>) {
+    let token = new_token();
+    let customers = store
+        .write(|tx| -> Result<Vec<String>, StoreError> {
+            let now = Timestamp::now();
+            let user = tx.upsert_user(
+                &format!("bench-reader@{domain}"),
+                Some(domain),
+                Role::Reseller,
+                Privilege::ALL,
+                now,
+            )?;
+            tx.insert_token(user.id, &hash_token(&token), now, None)?;
+            Ok(tx
+                .list_customers(domain, None, None, CUSTOMERS as u32)?
+                .into_iter()
+                .map(|c| c.id)
+                .collect())
+        })
+        .expect("a reader of the filled domain");
+    assert!(
+        !customers.is_empty(),
+        "{domain} has no customers: fill it with admin bench-data"
+    );
+    (token, customers)
+}
+
+/// Keywords of each frequency: (common, mid, rare).
+struct Keywords {
+    common: Vec<String>,
+    mid: Vec<String>,
+    rare: Vec<String>,
+}
+
+impl Keywords {
+    fn seeded() -> Keywords {
+        Keywords {
+            common: WORDS.iter().map(|w| w.to_string()).collect(),
+            mid: MID_WORDS.iter().map(|w| w.to_string()).collect(),
+            rare: (0..8_000).map(rare_word).collect(),
+        }
+    }
+
+    fn built_in_vocabulary() -> Keywords {
+        let words = rsupport_server::bench_data::built_in_vocabulary().0;
+        let n = words.len();
+        Keywords {
+            common: words[..5].to_vec(),
+            mid: words[n / 3..n / 3 + 10].to_vec(),
+            rare: words[n - 10..].to_vec(),
+        }
+    }
+}
+
 struct Figures {
     name: &'static str,
     requests: usize,
@@ -247,17 +307,46 @@ fn main() {
     let cases = arg("--cases", if smoke { 1_000 } else { 100_000 });
     let clients = arg("--clients", 4);
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("bench.sqlite");
-    let store = Store::open(&db).expect("open the bench database");
-    let t = Instant::now();
-    let token = seed(&store, cases);
-    let seeded = t.elapsed();
-    println!(
-        "seeded {cases} cases in {:.1}s ({:.0} cases/s) into {}",
-        seeded.as_secs_f64(),
-        cases as f64 / seeded.as_secs_f64(),
-        db.display()
-    );
+    let given = std::env::args()
+        .skip_while(|a| a != "--db")
+        .nth(1)
+        .map(|spec| DbSpec::parse(&spec));
+    let db = given.unwrap_or_else(|| DbSpec::Sqlite(dir.path().join("bench.sqlite")));
+    let store = Store::open(db.clone()).expect("open the bench database");
+    let filled = std::env::args().skip_while(|a| a != "--filled").nth(1);
+    let (token, customers, keywords) = match &filled {
+        Some(domain) => {
+            let (token, customers) = reader_of_filled(&store, domain);
+            println!("serving {} as filled for {domain}", db.display());
+            (token, customers, Keywords::built_in_vocabulary())
+        }
+        None => {
+            let t = Instant::now();
+            let token = seed(&store, cases);
+            let seeded = t.elapsed();
+            println!(
+                "seeded {cases} cases in {:.1}s ({:.0} cases/s) into {}",
+                seeded.as_secs_f64(),
+                cases as f64 / seeded.as_secs_f64(),
+                db.display()
+            );
+            let customers = (0..CUSTOMERS).map(|c| format!("customer-{c}")).collect();
+            (token, customers, Keywords::seeded())
+        }
+    };
+    let customers = Arc::new(customers);
+    let keywords = Arc::new(keywords);
+    let size = match (&db, &store) {
+        (DbSpec::Sqlite(path), _) => {
+            let wal = std::fs::metadata(path.with_extension("sqlite-wal")).map_or(0, |m| m.len());
+            std::fs::metadata(path).map(|m| (m.len() + wal) as i64).ok()
+        }
+        (_, Store::Postgres(pg)) => pg.size_bytes().ok(),
+        _ => None,
+    };
+    if let Some(bytes) = size {
+        println!("store size on disk: {:.1} MB", bytes as f64 / 1e6);
+    }
 
     let state = AppState::new(store, ServerConfig::default());
     let server_rt = tokio::runtime::Builder::new_multi_thread()
@@ -297,56 +386,57 @@ fn main() {
             })
             .await,
         );
-        let (b, a) = (base.clone(), auth.clone());
+        let (b, a, cu) = (base.clone(), auth.clone(), customers.clone());
         results.push(
             scenario("list (page of 50)", 5_000 / scale, clients, move |c, i| {
                 let customer = if i % 2 == 0 {
                     String::new()
                 } else {
-                    format!("&customer=customer-{}", i % CUSTOMERS)
+                    format!("&customer={}", cu[i % cu.len()])
                 };
                 c.get(format!("{b}/v1/cases?pageSize=50{customer}"))
                     .header("authorization", &a)
             })
             .await,
         );
-        type Keywords = fn(usize) -> String;
-        let searches: [(&'static str, Keywords); 5] = [
-            ("search: common word", |i| {
-                WORDS[i % WORDS.len()].to_string()
+        type Pick = fn(&Keywords, usize) -> String;
+        let searches: [(&'static str, Pick); 5] = [
+            ("search: common word", |k, i| {
+                k.common[i % k.common.len()].clone()
             }),
-            ("search: mid word", |i| {
-                MID_WORDS[i % MID_WORDS.len()].to_string()
+            ("search: mid word", |k, i| k.mid[i % k.mid.len()].clone()),
+            ("search: rare word", |k, i| {
+                k.rare[(i * 37) % k.rare.len()].clone()
             }),
-            ("search: rare word", |i| rare_word((i * 37) % 8_000)),
-            ("search: 2 common", |i| {
+            ("search: 2 common", |k, i| {
                 format!(
                     "{} {}",
-                    WORDS[i % WORDS.len()],
-                    WORDS[(i * 3 + 1) % WORDS.len()]
+                    k.common[i % k.common.len()],
+                    k.common[(i * 3 + 1) % k.common.len()]
                 )
             }),
-            ("search: absent word", |i| format!("absent{i}")),
+            ("search: absent word", |_, i| format!("absent{i}")),
         ];
-        for (name, keywords) in searches {
-            let (b, a) = (base.clone(), auth.clone());
+        for (name, pick) in searches {
+            let (b, a, k) = (base.clone(), auth.clone(), keywords.clone());
             results.push(
                 scenario(name, 2_000 / scale, clients, move |c, i| {
                     c.get(format!("{b}/v1/cases?pageSize=50&state=all"))
-                        .query(&[("query", keywords(i))])
+                        .query(&[("query", pick(&k, i))])
                         .header("authorization", &a)
                 })
                 .await,
             );
         }
-        let (b, a) = (base.clone(), auth.clone());
+        let (b, a, cu) = (base.clone(), auth.clone(), customers.clone());
+        let run = uuid::Uuid::new_v4().simple().to_string();
         results.push(
             scenario("create", 2_000 / scale, clients, move |c, i| {
                 c.post(format!("{b}/v1/cases"))
                     .header("authorization", &a)
                     .json(&serde_json::json!({
-                        "requestId": format!("bench-{i}"),
-                        "customer": format!("customer-{}", i % CUSTOMERS),
+                        "requestId": format!("bench-{run}-{i}"),
+                        "customer": cu[i % cu.len()],
                         "displayName": "Bench case",
                         "description": "created by the load benchmark",
                         "classification": "gmail-delivery",

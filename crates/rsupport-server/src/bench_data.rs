@@ -265,11 +265,11 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
 
     // The cases span the year before now, after any write already stored, each case's writes
     // before the next case is filed: update times follow the order of the writes.
-    let start = now.checked_sub(SPAN).unwrap_or(now).max(
-        latest
-            .map_or(now, |t| t + SignedDuration::from_micros(1))
-            .min(now),
-    );
+    let year_ago = now.checked_sub(SPAN).unwrap_or(now);
+    let start = match latest {
+        Some(t) => year_ago.max((t + SignedDuration::from_micros(1)).min(now)),
+        None => year_ago,
+    };
     let span_us = now.as_microsecond() - start.as_microsecond();
     let step_us = (span_us / args.cases as i64).max(0);
     let run_tag = now.as_microsecond();
@@ -343,9 +343,7 @@ fn fill(
                 let mut in_batch = 0;
                 while in_batch < BATCH {
                     let Some(chunk) = planned.next() else { break };
-                    for (new, writes) in &chunk {
-                        tx.insert_bench_case(new, writes, &mut last_seq)?;
-                    }
+                    tx.insert_bench_cases(&chunk, &mut last_seq)?;
                     in_batch += chunk.len() as u64;
                 }
                 *filed += in_batch;

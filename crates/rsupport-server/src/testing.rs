@@ -64,6 +64,12 @@ impl TestServer {
         TestServer::launch(config, false)
     }
 
+    /// [`TestServer::start`] on a SQLite file whatever `RSUPPORT_TEST_POSTGRES` says: for tests
+    /// of what only a SQLite file has (its bytes, its `-wal`, `VACUUM INTO` copies).
+    pub fn start_sqlite() -> TestServer {
+        TestServer::launch_on(ServerConfig::default(), false, None)
+    }
+
     /// `dev`: the seeded demo (names in [`crate::demo`]) and the dev clock.
     pub fn start_dev() -> TestServer {
         TestServer::launch(
@@ -76,11 +82,14 @@ impl TestServer {
     }
 
     fn launch(config: ServerConfig, demo: bool) -> TestServer {
+        TestServer::launch_on(config, demo, TestDatabase::from_env())
+    }
+
+    fn launch_on(config: ServerConfig, demo: bool, pg: Option<TestDatabase>) -> TestServer {
         let dir = tempfile::Builder::new()
             .prefix("rsupport-server-")
             .tempdir()
             .expect("a temp dir for the test server");
-        let pg = TestDatabase::from_env();
         let db = match &pg {
             Some(pg) => pg.url.clone(),
             None => dir

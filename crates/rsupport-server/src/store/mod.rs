@@ -198,15 +198,16 @@ pub trait Tx {
         after: u64,
         limit: u32,
     ) -> Result<Vec<CaseEvent>, StoreError>;
-    /// Files `new` (its `state` is the state it is filed in) followed by `writes`; answers its id.
-    /// `last_seq` carries the last `case_updates` seq from one call to the next of a transaction
-    /// (`None`: read it).
-    fn insert_bench_case(
+    /// Files each case (its `state` is the state it is filed in) followed by its writes, in
+    /// order, exactly as the ordinary write functions would leave them (the rows of
+    /// `insert_case`, `insert_comment`, `set_case_state` and `note_support_activity`), but in
+    /// bulk. `last_seq` carries the last `case_updates` seq from one call to the next of a
+    /// transaction (`None`: read it).
+    fn insert_bench_cases(
         &self,
-        new: &NewCase,
-        writes: &[BenchWrite],
+        cases: &[(NewCase, Vec<BenchWrite>)],
         last_seq: &mut Option<i64>,
-    ) -> Result<u64, StoreError>;
+    ) -> Result<(), StoreError>;
     /// The latest update time of any case, if any.
     fn latest_update_time(&self) -> Result<Option<Timestamp>, StoreError>;
     /// The dev clock's offset in seconds (`admin clock advance`); 0 when never moved.
@@ -216,7 +217,8 @@ pub trait Tx {
     /// upload's content, not received in a dry run): foreign keys are checked at commit, which
     /// a rehearsal never reaches.
     fn defer_foreign_keys(&self) -> Result<(), StoreError>;
-    /// A cache large enough for a batch of bulk writes (`on`), or back to the usual size.
+    /// Ready for a batch of bulk writes (`on`: a larger cache), or back to usual after one
+    /// (the usual cache; fresh planner statistics where the engine keeps them).
     fn bulk_cache(&self, on: bool) -> Result<(), StoreError>;
     /// Every row of every table, one line a row, sorted by table (tests compare a store before
     /// and after a call that must change nothing).

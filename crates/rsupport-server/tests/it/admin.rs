@@ -305,6 +305,15 @@ async fn bench_data_cases_read_back_through_the_api_on_either_engine() {
     let all = api.get("/v1/cases?state=all&pageSize=500").await;
     let cases = all.body["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 60);
+    // filed over the past year, one after the other: every case its own creation time
+    let created: std::collections::BTreeSet<jiff::Timestamp> = cases
+        .iter()
+        .map(|c| c["createTime"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(created.len(), 60, "creation times repeat");
+    let days =
+        (created.last().unwrap().as_second() - created.first().unwrap().as_second()) / 86_400;
+    assert!(days > 300, "the cases span {days} days");
     // a case with a message: a word of it finds the case
     let with_message = cases
         .iter()

@@ -206,3 +206,42 @@ async fn paging_a_search_by_update_time_while_cases_change_skips_and_repeats_not
 async fn paging_a_search_by_severity_while_cases_change_skips_and_repeats_nothing() {
     page_a_search_while_writing("severity").await;
 }
+
+#[tokio::test]
+async fn a_keyword_matches_the_words_it_begins_whatever_its_length() {
+    let world = World::new();
+    let api = world.api_a();
+    let printer = file(&api, "premium-co", "Printer jam", "paper stuck").await;
+    let printing = file(&api, "premium-co", "Printing queue", "jobs wait").await;
+    let print = file(&api, "premium-co", "Print server", "down since noon").await;
+    let priority = file(&api, "premium-co", "Priority question", "who answers").await;
+    let sorted = |mut v: Vec<u64>| {
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(
+        sorted(search(&api, "print").await),
+        sorted(vec![printer, printing, print])
+    );
+    assert_eq!(search(&api, "PRINTE").await, vec![printer]);
+    assert_eq!(
+        sorted(search(&api, "pr").await),
+        sorted(vec![printer, printing, print, priority])
+    );
+    assert_eq!(
+        sorted(search(&api, "p").await),
+        sorted(vec![printer, printing, print, priority])
+    );
+    assert!(search(&api, "printers").await.is_empty());
+    assert_eq!(search(&api, "print jam").await, vec![printer]);
+    // words of a message count as the title's do
+    api.post(
+        &format!("/v1/cases/{priority}/comments"),
+        serde_json::json!({"body": "also the printout is blank"}),
+    )
+    .await;
+    assert_eq!(
+        sorted(search(&api, "print").await),
+        sorted(vec![printer, printing, print, priority])
+    );
+}

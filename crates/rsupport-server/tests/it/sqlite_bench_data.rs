@@ -1,4 +1,4 @@
-//! On SQLite files (the PostgreSQL half of the suite skips `sqlite_` tests): `admin bench-data` (synthetic cases that read back through the API like filed ones) and
+//! On SQLite files (these servers are SQLite whatever the engine of the suite): `admin bench-data` (synthetic cases that read back through the API like filed ones) and
 //! `admin backup` (a consistent one-file copy of a live database); admin commands leave nothing
 //! only in the `-wal` file.
 
@@ -49,7 +49,7 @@ fn case_contents(db: impl AsRef<Path>) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bench_data_fills_a_domain_that_reads_back_like_filed_cases() {
-    let server = TestServer::start();
+    let server = TestServer::start_sqlite();
     let out = admin_output(
         &server.db,
         &[
@@ -177,7 +177,7 @@ async fn bench_data_fills_a_domain_that_reads_back_like_filed_cases() {
 #[test]
 fn the_same_seed_files_the_same_cases() {
     let fill = |seed: &str| {
-        let server = TestServer::start();
+        let server = TestServer::start_sqlite();
         let out = admin_output(
             &server.db,
             &[
@@ -201,7 +201,7 @@ fn the_same_seed_files_the_same_cases() {
 
 #[test]
 fn a_vocabulary_file_gives_the_words_first_ones_most_often() {
-    let server = TestServer::start();
+    let server = TestServer::start_sqlite();
     let words = server.dir().join("words.txt");
     std::fs::write(&words, "alpha\nbravo\n\ncharlie\ndelta\necho\n").unwrap();
     let out = admin_output(
@@ -242,7 +242,7 @@ fn a_vocabulary_file_gives_the_words_first_ones_most_often() {
 
 #[test]
 fn bench_data_refuses_bad_arguments_naming_the_flag() {
-    let server = TestServer::start();
+    let server = TestServer::start_sqlite();
     let dir = server.dir();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "\n \n").unwrap();
@@ -312,7 +312,7 @@ fn open_alone(file: impl AsRef<Path>) -> (tempfile::TempDir, Connection) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn backup_of_a_database_being_written_opens_on_its_own() {
-    let world = World::new();
+    let world = World::on(TestServer::start_sqlite());
     let api = world.api_a();
     let stop = Arc::new(AtomicBool::new(false));
     let writer = {
@@ -393,7 +393,7 @@ async fn backup_of_a_database_being_written_opens_on_its_own() {
 
 #[test]
 fn backup_replaces_an_existing_file_only_with_force() {
-    let world = World::new();
+    let world = World::on(TestServer::start_sqlite());
     let target = world.server.dir().join("keep.sqlite");
     std::fs::write(&target, "precious").unwrap();
     let out = admin_output(
@@ -434,7 +434,7 @@ fn backup_replaces_an_existing_file_only_with_force() {
 
 #[test]
 fn admin_commands_leave_nothing_only_in_the_wal_file() {
-    let server = TestServer::start();
+    let server = TestServer::start_sqlite();
     // a server's connection stays open: closing the admin command's is then no checkpoint
     let db = server.db.clone();
     let _held = Connection::open(&db).unwrap();
@@ -462,7 +462,7 @@ fn admin_commands_leave_nothing_only_in_the_wal_file() {
 
 #[test]
 fn bench_data_run_again_adds_cases_after_the_stored_ones() {
-    let world = World::new();
+    let world = World::on(TestServer::start_sqlite());
     let fill = || {
         let out = admin_output(
             &world.server.db,

@@ -84,7 +84,7 @@ CREATE TABLE cases (
     request_fingerprint      TEXT NOT NULL,
     support_seq              BIGINT NOT NULL DEFAULT 0,
     messages                 TEXT NOT NULL DEFAULT '',
-    search                   tsvector NOT NULL
+    search                   tsvector NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX cases_by_request ON cases(reseller_domain, request_id);
 CREATE INDEX cases_by_updated ON cases(reseller_domain, update_time DESC, id DESC);

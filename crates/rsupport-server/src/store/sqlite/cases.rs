@@ -696,13 +696,13 @@ enum TextPlan {
     Probe,
 }
 
-/// The FTS5 expression of a list: the keywords in the text columns and, for a reseller, the
-/// domain's tenant token, so that another domain's hits are never walked.
+/// The FTS5 expression of a list: every keyword as a word prefix in the text columns and, for
+/// a reseller, the domain's tenant token, so that another domain's hits are never walked.
 fn match_expr(filter: &CaseFilter) -> Option<String> {
     if filter.keywords.is_empty() {
         return None;
     }
-    // every keyword as a word prefix; keywords hold only letters and digits
+    // keywords hold only letters and digits: nothing in them is FTS5 syntax
     let text = filter
         .keywords
         .iter()

@@ -397,13 +397,15 @@ impl Tx for Connection {
     ) -> Result<Vec<CaseEvent>, StoreError> {
         events::list_events(self, case_id, after, limit)
     }
-    fn insert_bench_case(
+    fn insert_bench_cases(
         &self,
-        new: &NewCase,
-        writes: &[BenchWrite],
+        cases: &[(NewCase, Vec<BenchWrite>)],
         last_seq: &mut Option<i64>,
-    ) -> Result<u64, StoreError> {
-        bench::insert_bench_case(self, new, writes, last_seq)
+    ) -> Result<(), StoreError> {
+        for (new, writes) in cases {
+            bench::insert_bench_case(self, new, writes, last_seq)?;
+        }
+        Ok(())
     }
     fn latest_update_time(&self) -> Result<Option<Timestamp>, StoreError> {
         bench::latest_update_time(self)

@@ -216,6 +216,19 @@ UPDATE cases SET search_key = (SELECT k.search_key FROM search_keys k WHERE k.ca
 DROP TABLE search_keys;
 DROP TABLE case_text;
 "#,
+    r#"
+-- Smaller and cheaper to write, the same page-sized search: the index keeps which columns a
+-- term is in (what the column filter needs), not its positions (no query asks for a phrase).
+-- The prefix indexes of 1 to 8 characters stay: a keyword's prefix query walks one doclist
+-- lazily in rowid order instead of merging every matching term's hits first.
+CREATE TEMP TABLE search_copy AS
+SELECT rowid AS k, tenant, title, description, messages, case_id FROM case_search;
+DROP TABLE case_search;
+CREATE VIRTUAL TABLE case_search USING fts5(tenant, title, description, messages, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', detail = column, prefix = '1 2 3 4 5 6 7 8');
+INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+SELECT k, tenant, title, description, messages, case_id FROM search_copy ORDER BY k;
+DROP TABLE search_copy;
+"#,
 ];
 
 /// The schema version this build writes.
