@@ -500,16 +500,52 @@ impl Sql {
     }
 }
 
-fn filter_sql(filter: &CaseFilter, sql: &mut Sql) {
+/// Which parts of a list's WHERE clause to write, and how.
+#[derive(Clone, Copy)]
+struct Where {
+    /// The keyword match.
+    keywords: bool,
+    /// The conditions on the viewer's read marker (`r`, joined outside a bounded walk).
+    reads: bool,
+    /// Written so that no b-tree can serve them (`+ 0`, `|| ''`): the keyword index is then
+    /// the planner's only way in ([`Plan::Hits`]).
+    unindexed: bool,
+}
+
+/// How a list with keywords is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// Down the order's b-tree, testing each case: a page of a common word at once.
+    Walk,
+    /// At most [`WALK_BOUND`] cases down the order's b-tree, testing each.
+    BoundedWalk,
+    /// The keyword index's hits, then sorted: what a rare or absent word needs.
+    Hits,
+}
+
+/// How many of the newest cases a keyword list tests before it asks the keyword index instead.
+const WALK_BOUND: i64 = 4_000;
+
+fn filter_sql(filter: &CaseFilter, sql: &mut Sql, parts: Where) {
     sql.push(" WHERE TRUE");
-    if let Some(query) = ts_query(&filter.keywords) {
+    if parts.keywords
+        && let Some(query) = ts_query(&filter.keywords)
+    {
         sql.bind(" AND c.search @@ to_tsquery('simple', ?)", query);
     }
     if let Some(domain) = &filter.reseller_domain {
-        sql.bind(" AND c.reseller_domain = ?", domain.clone());
+        if parts.unindexed {
+            sql.bind(" AND c.reseller_domain || '' = ?", domain.clone());
+        } else {
+            sql.bind(" AND c.reseller_domain = ?", domain.clone());
+        }
     }
     if let Some(customer) = &filter.customer {
-        sql.bind(" AND c.customer_id = ?", customer.clone());
+        if parts.unindexed {
+            sql.bind(" AND c.customer_id || '' = ?", customer.clone());
+        } else {
+            sql.bind(" AND c.customer_id = ?", customer.clone());
+        }
     }
     match filter.state {
         StateFilter::All => {}
@@ -530,7 +566,7 @@ fn filter_sql(filter: &CaseFilter, sql: &mut Sql) {
     if let Some(since) = filter.created_since {
         sql.bind(" AND c.create_time >= ?", to_micros(since));
     }
-    if filter.unread_only {
+    if parts.reads && filter.unread_only {
         sql.push(if filter.viewer.is_some() {
             " AND c.support_seq > COALESCE(r.read_seq, 0)"
         } else {
@@ -1261,7 +1297,15 @@ impl Tx for PgTx<'_> {
         let mut sql = Sql::default();
         sql.push("SELECT c.state, COUNT(*) FROM cases c");
         reads_join_sql(&any_state, &mut sql);
-        filter_sql(&any_state, &mut sql);
+        filter_sql(
+            &any_state,
+            &mut sql,
+            Where {
+                keywords: true,
+                reads: true,
+                unindexed: false,
+            },
+        );
         sql.push(" GROUP BY c.state");
         let mut counts: Vec<(CaseState, u64)> = CaseState::ALL.iter().map(|s| (*s, 0)).collect();
         for row in self.query(&sql.text, &sql.params())? {
@@ -1286,46 +1330,119 @@ impl Tx for PgTx<'_> {
             None => self.latest_case_write()?,
         };
         let mutable_order = filter.order != CaseOrder::Created;
-        let (key_cols, order_sql) = match filter.order {
-            CaseOrder::Updated => ("(c.update_time, c.id)", "c.update_time DESC, c.id DESC"),
-            CaseOrder::Created => ("(c.create_time, c.id)", "c.create_time DESC, c.id DESC"),
-            CaseOrder::Severity => (
-                "(c.sev_rank, c.update_time, c.id)",
-                "c.sev_rank DESC, c.update_time DESC, c.id DESC",
-            ),
-        };
 
-        // The keyset query over cases unchanged since the snapshot.
-        let mut sql = Sql::default();
-        sql.push(&format!(
-            "SELECT {CASE_COLUMNS}, {} {CASE_FROM}",
-            unread_column(filter)
-        ));
-        reads_join_sql(filter, &mut sql);
-        filter_sql(filter, &mut sql);
-        if mutable_order {
-            sql.bind(" AND c.update_seq <= ?", as_of);
-        }
-        if let Some(cursor) = after {
-            if filter.order == CaseOrder::Severity {
-                sql.bind(&format!(" AND {key_cols} < (?"), cursor.rank);
-                sql.bind(", ?", cursor.time);
+        // The keyset query over cases unchanged since the snapshot. With keywords: first a
+        // bounded walk down the order's b-tree (a common word fills its page at once), then,
+        // when that found less than a page, the keyword index's hits (few, for a rare word).
+        let keyset = |plan: Plan| -> Sql {
+            let zero = if plan == Plan::Hits { " + 0" } else { "" };
+            let key = |col: &str| format!("c.{col}{zero}");
+            let (key_cols, order_sql) = match filter.order {
+                CaseOrder::Updated => (
+                    format!("({}, {})", key("update_time"), key("id")),
+                    format!("{} DESC, {} DESC", key("update_time"), key("id")),
+                ),
+                CaseOrder::Created => (
+                    format!("({}, {})", key("create_time"), key("id")),
+                    format!("{} DESC, {} DESC", key("create_time"), key("id")),
+                ),
+                CaseOrder::Severity => (
+                    format!(
+                        "({}, {}, {})",
+                        key("sev_rank"),
+                        key("update_time"),
+                        key("id")
+                    ),
+                    format!(
+                        "{} DESC, {} DESC, {} DESC",
+                        key("sev_rank"),
+                        key("update_time"),
+                        key("id")
+                    ),
+                ),
+            };
+            let mut sql = Sql::default();
+            let bounded = plan == Plan::BoundedWalk;
+            sql.push(&format!(
+                "SELECT {CASE_COLUMNS}, {} FROM ",
+                unread_column(filter)
+            ));
+            if bounded {
+                sql.push("(SELECT * FROM cases c");
             } else {
-                sql.bind(&format!(" AND {key_cols} < (?"), cursor.time);
+                sql.push("cases c");
             }
-            sql.bind(", ?)", cursor.id);
-        }
-        sql.bind(
-            &format!(" ORDER BY {order_sql} LIMIT ?"),
-            i64::from(limit) + 1,
-        );
-        let mut found: Vec<(CaseCursor, Case)> = Vec::new();
-        for row in self.query(&sql.text, &sql.params())? {
-            let rank: i64 = row.try_get(CASE_COLUMN_COUNT - 1)?;
-            let mut case = case_from_row(&row)?;
-            case.unread = row.try_get(CASE_COLUMN_COUNT)?;
-            found.push((cursor_of(&case, filter.order, rank), case));
-        }
+            let conditions = |sql: &mut Sql| {
+                filter_sql(
+                    filter,
+                    sql,
+                    Where {
+                        keywords: !bounded,
+                        reads: !bounded,
+                        unindexed: plan == Plan::Hits,
+                    },
+                );
+                if mutable_order {
+                    sql.bind(&format!(" AND {} <= ?", key("update_seq")), as_of);
+                }
+                if let Some(cursor) = after {
+                    if filter.order == CaseOrder::Severity {
+                        sql.bind(&format!(" AND {key_cols} < (?"), cursor.rank);
+                        sql.bind(", ?", cursor.time);
+                    } else {
+                        sql.bind(&format!(" AND {key_cols} < (?"), cursor.time);
+                    }
+                    sql.bind(", ?)", cursor.id);
+                }
+            };
+            if bounded {
+                // the inner walk's conditions, then the keyword and read conditions outside
+                conditions(&mut sql);
+                sql.bind(&format!(" ORDER BY {order_sql} LIMIT ?) c"), WALK_BOUND);
+                sql.push(" JOIN customers cu ON cu.id = c.customer_id");
+                reads_join_sql(filter, &mut sql);
+                sql.push(" WHERE TRUE");
+                if let Some(query) = ts_query(&filter.keywords) {
+                    sql.bind(" AND c.search @@ to_tsquery('simple', ?)", query);
+                }
+                if filter.unread_only {
+                    sql.push(if filter.viewer.is_some() {
+                        " AND c.support_seq > COALESCE(r.read_seq, 0)"
+                    } else {
+                        " AND c.support_seq > 0"
+                    });
+                }
+            } else {
+                sql.push(" JOIN customers cu ON cu.id = c.customer_id");
+                reads_join_sql(filter, &mut sql);
+                conditions(&mut sql);
+            }
+            sql.bind(
+                &format!(" ORDER BY {order_sql} LIMIT ?"),
+                i64::from(limit) + 1,
+            );
+            sql
+        };
+        let read = |sql: Sql| -> Result<Vec<(CaseCursor, Case)>, StoreError> {
+            let mut found = Vec::new();
+            for row in self.query(&sql.text, &sql.params())? {
+                let rank: i64 = row.try_get(CASE_COLUMN_COUNT - 1)?;
+                let mut case = case_from_row(&row)?;
+                case.unread = row.try_get(CASE_COLUMN_COUNT)?;
+                found.push((cursor_of(&case, filter.order, rank), case));
+            }
+            Ok(found)
+        };
+        let mut found = if filter.keywords.is_empty() {
+            read(keyset(Plan::Walk))?
+        } else {
+            let walked = read(keyset(Plan::BoundedWalk))?;
+            if walked.len() > limit as usize {
+                walked
+            } else {
+                read(keyset(Plan::Hits))?
+            }
+        };
 
         // Cases written since the snapshot, placed where they stood at the snapshot.
         if mutable_order && after.is_some() {
@@ -1343,7 +1460,15 @@ impl Tx for PgTx<'_> {
             );
             sql.push(&format!(" {CASE_FROM}"));
             reads_join_sql(filter, &mut sql);
-            filter_sql(filter, &mut sql);
+            filter_sql(
+                filter,
+                &mut sql,
+                Where {
+                    keywords: true,
+                    reads: true,
+                    unindexed: false,
+                },
+            );
             sql.bind(" AND c.update_seq > ?", as_of);
             for row in self.query(&sql.text, &sql.params())? {
                 let then_time: Option<i64> = row.try_get(CASE_COLUMN_COUNT + 1)?;
