@@ -566,7 +566,14 @@ fn filter_sql(filter: &CaseFilter, sql: &mut Sql, parts: Where) {
     if let Some(since) = filter.created_since {
         sql.bind(" AND c.create_time >= ?", to_micros(since));
     }
-    if parts.reads && filter.unread_only {
+    if parts.reads {
+        unread_sql(filter, sql);
+    }
+}
+
+/// The `unread=true` condition (on the viewer's read marker `r`, joined by [`reads_join_sql`]).
+fn unread_sql(filter: &CaseFilter, sql: &mut Sql) {
+    if filter.unread_only {
         sql.push(if filter.viewer.is_some() {
             " AND c.support_seq > COALESCE(r.read_seq, 0)"
         } else {
@@ -1405,13 +1412,7 @@ impl Tx for PgTx<'_> {
                 if let Some(query) = ts_query(&filter.keywords) {
                     sql.bind(" AND c.search @@ to_tsquery('simple', ?)", query);
                 }
-                if filter.unread_only {
-                    sql.push(if filter.viewer.is_some() {
-                        " AND c.support_seq > COALESCE(r.read_seq, 0)"
-                    } else {
-                        " AND c.support_seq > 0"
-                    });
-                }
+                unread_sql(filter, &mut sql);
             } else {
                 sql.push(" JOIN customers cu ON cu.id = c.customer_id");
                 reads_join_sql(filter, &mut sql);
