@@ -19,6 +19,10 @@
 //!   frequency: a common word (in ~half the cases), a mid-frequency word (~5%), a rare word
 //!   (~0.25%), two common words (~a quarter), an absent word
 //! - create: `POST /v1/cases`
+//!
+//! `--only WORD` runs just the scenarios whose name holds WORD (e.g. `--only list` under `perf`).
+//! Besides req/s and latency it prints the CPU time of the whole process (server and clients)
+//! per request, a figure that hardly moves when something else runs on the machine.
 #![allow(clippy::print_stdout, reason = "a benchmark prints its figures")]
 
 use std::sync::Arc;
@@ -234,6 +238,19 @@ struct Figures {
     elapsed: Duration,
     latencies: Vec<Duration>,
     errors: usize,
+    /// CPU time of the whole process (server and clients) over the scenario: unlike req/s, it
+    /// hardly moves when something else runs on the machine.
+    cpu: Duration,
+}
+
+/// User plus system CPU time of this process so far.
+fn process_cpu() -> Duration {
+    let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_SELF)
+        .expect("getrusage");
+    let micros = |t: nix::sys::time::TimeVal| {
+        Duration::from_secs(t.tv_sec() as u64) + Duration::from_micros(t.tv_usec() as u64)
+    };
+    micros(usage.user_time()) + micros(usage.system_time())
 }
 
 impl Figures {
@@ -253,6 +270,7 @@ where
     let make = Arc::new(make);
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let start = Instant::now();
+    let cpu_start = process_cpu();
     let tasks: Vec<_> = (0..clients)
         .map(|_| {
             let make = make.clone();
@@ -298,6 +316,7 @@ where
         elapsed: start.elapsed(),
         latencies,
         errors,
+        cpu: process_cpu() - cpu_start,
     }
 }
 
@@ -368,6 +387,9 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
+    // `--only WORD`: run just the scenarios whose name holds WORD (e.g. under a profiler).
+    let only = std::env::args().skip_while(|a| a != "--only").nth(1);
+    let wanted = move |name: &str| only.as_deref().is_none_or(|w| name.contains(w));
     let results = client_rt.block_on(async {
         let auth = format!("Bearer {token}");
         let mut results = Vec::new();
@@ -379,26 +401,30 @@ fn main() {
         })
         .await;
         let (b, a) = (base.clone(), auth.clone());
-        results.push(
-            scenario("get", 20_000 / scale, clients, move |c, i| {
-                c.get(format!("{b}/v1/cases/{}", 1 + (i * 7919) % cases))
-                    .header("authorization", &a)
-            })
-            .await,
-        );
+        if wanted("get") {
+            results.push(
+                scenario("get", 20_000 / scale, clients, move |c, i| {
+                    c.get(format!("{b}/v1/cases/{}", 1 + (i * 7919) % cases))
+                        .header("authorization", &a)
+                })
+                .await,
+            );
+        }
         let (b, a, cu) = (base.clone(), auth.clone(), customers.clone());
-        results.push(
-            scenario("list (page of 50)", 5_000 / scale, clients, move |c, i| {
-                let customer = if i % 2 == 0 {
-                    String::new()
-                } else {
-                    format!("&customer={}", cu[i % cu.len()])
-                };
-                c.get(format!("{b}/v1/cases?pageSize=50{customer}"))
-                    .header("authorization", &a)
-            })
-            .await,
-        );
+        if wanted("list") {
+            results.push(
+                scenario("list (page of 50)", 5_000 / scale, clients, move |c, i| {
+                    let customer = if i % 2 == 0 {
+                        String::new()
+                    } else {
+                        format!("&customer={}", cu[i % cu.len()])
+                    };
+                    c.get(format!("{b}/v1/cases?pageSize=50{customer}"))
+                        .header("authorization", &a)
+                })
+                .await,
+            );
+        }
         type Pick = fn(&Keywords, usize) -> String;
         let searches: [(&'static str, Pick); 5] = [
             ("search: common word", |k, i| {
@@ -417,7 +443,7 @@ fn main() {
             }),
             ("search: absent word", |_, i| format!("absent{i}")),
         ];
-        for (name, pick) in searches {
+        for (name, pick) in searches.into_iter().filter(|(name, _)| wanted(name)) {
             let (b, a, k) = (base.clone(), auth.clone(), keywords.clone());
             results.push(
                 scenario(name, 2_000 / scale, clients, move |c, i| {
@@ -430,21 +456,23 @@ fn main() {
         }
         let (b, a, cu) = (base.clone(), auth.clone(), customers.clone());
         let run = uuid::Uuid::new_v4().simple().to_string();
-        results.push(
-            scenario("create", 2_000 / scale, clients, move |c, i| {
-                c.post(format!("{b}/v1/cases"))
-                    .header("authorization", &a)
-                    .json(&serde_json::json!({
-                        "requestId": format!("bench-{run}-{i}"),
-                        "customer": cu[i % cu.len()],
-                        "displayName": "Bench case",
-                        "description": "created by the load benchmark",
-                        "classification": "gmail-delivery",
-                        "priority": "P3",
-                    }))
-            })
-            .await,
-        );
+        if wanted("create") {
+            results.push(
+                scenario("create", 2_000 / scale, clients, move |c, i| {
+                    c.post(format!("{b}/v1/cases"))
+                        .header("authorization", &a)
+                        .json(&serde_json::json!({
+                            "requestId": format!("bench-{run}-{i}"),
+                            "customer": cu[i % cu.len()],
+                            "displayName": "Bench case",
+                            "description": "created by the load benchmark",
+                            "classification": "gmail-delivery",
+                            "priority": "P3",
+                        }))
+                })
+                .await,
+            );
+        }
         results
     });
     let _ = stop_tx.send(());
@@ -455,16 +483,21 @@ fn main() {
         "{} cases, {clients} concurrent loopback clients, 2 server worker threads",
         cases
     );
-    println!("| scenario            | requests |   req/s |  p50 ms |  p99 ms | errors |");
-    println!("|---------------------|---------:|--------:|--------:|--------:|-------:|");
+    println!(
+        "| scenario            | requests |   req/s |  p50 ms |  p99 ms | CPU µs/req | errors |"
+    );
+    println!(
+        "|---------------------|---------:|--------:|--------:|--------:|-----------:|-------:|"
+    );
     for f in &results {
         println!(
-            "| {:<19} | {:>8} | {:>7.0} | {:>7.2} | {:>7.2} | {:>6} |",
+            "| {:<19} | {:>8} | {:>7.0} | {:>7.2} | {:>7.2} | {:>10.0} | {:>6} |",
             f.name,
             f.requests,
             f.requests as f64 / f.elapsed.as_secs_f64(),
             f.percentile(0.50).as_secs_f64() * 1000.0,
             f.percentile(0.99).as_secs_f64() * 1000.0,
+            f.cpu.as_secs_f64() * 1e6 / f.requests as f64,
             f.errors
         );
     }

@@ -3,13 +3,14 @@
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::CachedRow as _;
 use super::{StoreError, from_micros, to_micros};
 use crate::store::model::*;
 use rsupport_api::types::{Contact, Customer, Privilege, Role, SupportPlan};
 
 pub fn domain_exists(conn: &Connection, domain: &str) -> Result<bool, StoreError> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT 1 FROM domains WHERE name = ?1",
             [domain],
             |_| Ok(()),
@@ -58,7 +59,7 @@ const USER_COLUMNS: &str = "u.id, u.email, u.domain, u.role, u.privileges";
 
 pub fn find_user(conn: &Connection, email: &str) -> Result<Option<UserRecord>, StoreError> {
     Ok(conn
-        .query_row(
+        .cached_row(
             &format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = ?1"),
             [email],
             |r| user_from_row(r, 0),
@@ -115,7 +116,7 @@ pub fn insert_token(
 
 pub fn find_token(conn: &Connection, token_hash: &[u8]) -> Result<Option<TokenRecord>, StoreError> {
     let row = conn
-        .query_row(
+        .cached_row(
             &format!(
                 "SELECT t.token_hash, t.expire_time, t.revoke_time, {USER_COLUMNS}
                  FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1"
@@ -190,7 +191,7 @@ fn customer_from_row(row: &Row) -> rusqlite::Result<Customer> {
 
 pub fn find_customer(conn: &Connection, id: &str) -> Result<Option<Customer>, StoreError> {
     Ok(conn
-        .query_row(
+        .cached_row(
             &format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1"),
             [id],
             customer_from_row,
@@ -238,10 +239,10 @@ pub fn list_customers(
         "SELECT {CUSTOMER_COLUMNS} FROM customers
          WHERE reseller_domain = ?1 AND id > ?2
            AND (?3 IS NULL OR id LIKE ?3 OR display_name LIKE ?3 OR primary_domain LIKE ?3)
-         ORDER BY id LIMIT ?4"
+         ORDER BY id LIMIT {limit}"
     ))?;
     let rows = stmt.query_map(
-        params![reseller_domain, after.unwrap_or(""), pattern, limit],
+        params![reseller_domain, after.unwrap_or(""), pattern],
         customer_from_row,
     )?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -250,7 +251,7 @@ pub fn list_customers(
 /// The support agent added first, if any.
 pub fn first_agent(conn: &Connection) -> Result<Option<UserRecord>, StoreError> {
     Ok(conn
-        .query_row(
+        .cached_row(
             &format!(
                 "SELECT {USER_COLUMNS} FROM users u WHERE u.role = 'agent' ORDER BY u.id LIMIT 1"
             ),

@@ -10,6 +10,7 @@
 use jiff::Timestamp;
 use rusqlite::{Connection, params};
 
+use super::CachedRow as _;
 use super::{StoreError, insert_event, to_micros};
 use crate::store::model::*;
 use rsupport_api::types::{
@@ -208,6 +209,7 @@ pub fn insert_bench_case(
 
 /// The latest update time of any case, if any.
 pub fn latest_update_time(conn: &Connection) -> Result<Option<Timestamp>, StoreError> {
-    let us: Option<i64> = conn.query_row("SELECT MAX(update_time) FROM cases", [], |r| r.get(0))?;
+    let us: Option<i64> =
+        conn.cached_row("SELECT MAX(update_time) FROM cases", [], |r| r.get(0))?;
     us.map(super::from_micros).transpose()
 }

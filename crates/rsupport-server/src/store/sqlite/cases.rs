@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
+use super::CachedRow as _;
 use super::{StoreError, from_micros, insert_event, to_micros};
 use crate::catalogue;
 use crate::store::model::*;
@@ -224,7 +225,7 @@ pub fn find_case_by_request(
     request_id: &str,
 ) -> Result<Option<(u64, String)>, StoreError> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT id, request_fingerprint FROM cases WHERE reseller_domain = ?1 AND request_id = ?2",
             params![reseller_domain, request_id],
             |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
@@ -239,7 +240,7 @@ pub fn domain_filed_for(
     customer: &str,
 ) -> Result<bool, StoreError> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT 1 FROM cases WHERE reseller_domain = ?1 AND customer_id = ?2 LIMIT 1",
             params![reseller_domain, customer],
             |_| Ok(()),
@@ -314,7 +315,7 @@ pub fn set_case_state(
     via: StateChangeVia,
 ) -> Result<(), StoreError> {
     let before: String =
-        conn.query_row("SELECT state FROM cases WHERE id = ?1", [id as i64], |r| {
+        conn.cached_row("SELECT state FROM cases WHERE id = ?1", [id as i64], |r| {
             r.get(0)
         })?;
     if before != state.as_str() {
@@ -462,11 +463,12 @@ pub fn list_comments(
     after: u64,
     limit: u32,
 ) -> Result<Vec<Comment>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+    // the limit in the SQL: a bound LIMIT re-plans the statement at every call (see list_cases)
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, case_id, body, author, author_role, create_time FROM comments
-         WHERE case_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
-    )?;
-    let mut rows = stmt.query(params![case_id as i64, after as i64, limit])?;
+         WHERE case_id = ?1 AND id > ?2 ORDER BY id LIMIT {limit}"
+    ))?;
+    let mut rows = stmt.query(params![case_id as i64, after as i64])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         out.push(comment_from_row(row)?);
@@ -512,7 +514,7 @@ pub fn insert_blob_from(
 
 pub fn find_blob(conn: &Connection, sha256: &str) -> Result<Option<BlobRef>, StoreError> {
     Ok(conn
-        .query_row(
+        .cached_row(
             "SELECT rowid, length(data) FROM blobs WHERE sha256 = ?1",
             [sha256],
             |r| {
@@ -670,11 +672,9 @@ pub fn case_unread(conn: &Connection, user_id: i64, case_id: u64) -> Result<bool
 
 /// The sequence number of the latest write to any case.
 pub fn latest_case_write(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(
-        conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM case_updates", [], |r| {
-            r.get(0)
-        })?,
-    )
+    Ok(conn
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM case_updates")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Up to this many keyword hits, a list in another order than `updated` is driven from the
@@ -734,10 +734,11 @@ fn text_plan(conn: &Connection, filter: &CaseFilter) -> Result<Option<TextPlan>,
 /// Whether the keyword match has at most [`SMALL_HIT_SET`] hits.
 fn few_text_hits(conn: &Connection, expr: &str) -> Result<bool, StoreError> {
     let hits: i64 = conn
-        .prepare_cached(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM case_search WHERE case_search MATCH ?1 LIMIT ?2)",
-        )?
-        .query_row(params![expr, SMALL_HIT_SET + 1], |r| r.get(0))?;
+        .prepare_cached(&format!(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM case_search WHERE case_search MATCH ?1 LIMIT {})",
+            SMALL_HIT_SET + 1
+        ))?
+        .query_row([expr], |r| r.get(0))?;
     Ok(hits <= SMALL_HIT_SET)
 }
 
@@ -980,8 +981,14 @@ pub fn list_cases(
         // the microsecond of the page's last case.
         sql.push_str(" ORDER BY case_search.rowid DESC");
     } else {
-        sql.push_str(&format!(" ORDER BY {order_sql} LIMIT ?"));
-        args.push(Value::Integer(i64::from(limit) + 1));
+        // The limit is written into the SQL, not bound: SQLite plans with a bound LIMIT's
+        // value, so every new binding of it would expire the cached statement and parse the
+        // whole query again (a fifth of a list's time). Page sizes are few: one cached
+        // statement each.
+        sql.push_str(&format!(
+            " ORDER BY {order_sql} LIMIT {}",
+            u64::from(limit) + 1
+        ));
     }
 
     let mut found: Vec<(CaseCursor, Case)> = Vec::new();

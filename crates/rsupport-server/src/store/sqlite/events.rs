@@ -39,13 +39,14 @@ pub fn list_events(
     after: u64,
     limit: u32,
 ) -> Result<Vec<CaseEvent>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+    // the limit in the SQL: a bound LIMIT re-plans the statement at every call (see list_cases)
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, case_id, time, actor, kind, details FROM case_events
-         WHERE case_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
-    )?;
+         WHERE case_id = ?1 AND id > ?2 ORDER BY id LIMIT {limit}"
+    ))?;
     // a cursor past every id (the largest u64) is past every event, not a negative number
     let after = i64::try_from(after).unwrap_or(i64::MAX);
-    let mut rows = stmt.query(params![case_id as i64, after, limit])?;
+    let mut rows = stmt.query(params![case_id as i64, after])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
