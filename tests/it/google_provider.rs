@@ -924,6 +924,87 @@ fn application_default_credentials_are_read_from_gclouds_config_dir() {
 }
 
 #[test]
+fn a_users_application_default_credentials_refresh_at_their_token_uri_and_run_case_commands() {
+    let world = dev_world();
+    let adc = world.server.dev_authorized_user("admin@a.example");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&adc).unwrap()).unwrap();
+    let refresh_token = file["refresh_token"].as_str().unwrap().to_string();
+    let env = TestEnv::new();
+    let login = login_with_adc(&world, &env, Some(&adc)).ok();
+    assert!(
+        login.stderr.contains("the Application Default Credentials"),
+        "{login:?}"
+    );
+    let config = env.config_text();
+    assert!(
+        config.contains("credential = \"authorized-user\""),
+        "{config}"
+    );
+    assert!(!config.contains(&refresh_token), "{config}");
+    let stored = std::fs::read_to_string(env.token_file(DOMAIN_A)).unwrap();
+    assert!(
+        !stored.contains(&refresh_token),
+        "kept encoded, as one token"
+    );
+    // every command refreshes at the file's token_uri (the dev token endpoint)
+    let run = |args: &[&str]| Run::from(env.rsupport().args(args).output().unwrap());
+    let filed = run(&[
+        "case",
+        "create",
+        "--on-behalf-of",
+        PREMIUM,
+        "--title",
+        "Filed with a user's credentials",
+        "--category",
+        "gmail-delivery",
+        "--severity",
+        "P3",
+        "--description",
+        "Mail stopped flowing",
+        "--json",
+    ])
+    .ok()
+    .json();
+    let id = filed["id"].as_u64().unwrap();
+    assert_eq!(filed["creator"], "admin@a.example");
+    let list = run(&["case", "list", "--json"]).ok().json();
+    assert_eq!(ids(&list), vec![id]);
+    run(&["case", "comment", &id.to_string(), "--body", "More detail"]).ok();
+    let token = run(&["auth", "token"]).ok();
+    assert!(token.stdout.starts_with("rsp_"), "{}", token.stdout);
+    assert!(!token.stdout.contains(&refresh_token), "{}", token.stdout);
+}
+
+#[test]
+fn a_refresh_token_the_token_endpoint_refuses_is_exit_4_and_nothing_is_stored() {
+    let world = dev_world();
+    let adc = world.server.dev_authorized_user("admin@a.example");
+    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(&adc).unwrap()).unwrap();
+    file["refresh_token"] = "1//revoked-refresh-token".into();
+    let env = TestEnv::new();
+    let revoked = env.home().join("revoked-adc.json");
+    std::fs::write(&revoked, file.to_string()).unwrap();
+    let run = login_with_adc(&world, &env, Some(&revoked)).code(4);
+    assert!(
+        run.stderr
+            .contains("did not give an access token for the stored refresh token"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("/v2/dev/oauth2/token"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("revoked-refresh-token"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.config_text().contains(DOMAIN_A));
+}
+
+#[test]
 fn without_any_credential_the_login_names_the_three_ways() {
     let world = dev_world();
     let env = TestEnv::new();

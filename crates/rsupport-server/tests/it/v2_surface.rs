@@ -778,15 +778,39 @@ fn form(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
+/// A JWT-bearer grant of `assertion` at the server's token endpoint.
 async fn exchange(server: &TestServer, assertion: &str) -> Answer {
-    let client = http_client(reqwest::Client::builder());
-    let response = client
-        .post(format!("{}/v2/dev/oauth2/token", server.url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
+    token_request(
+        &format!("{}/v2/dev/oauth2/token", server.url),
+        &[
             ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
             ("assertion", assertion),
-        ]))
+        ],
+    )
+    .await
+}
+
+/// A refresh-token grant of a user credential file's client and `refresh_token`.
+async fn refresh(user: &Value, refresh_token: &str) -> Answer {
+    token_request(
+        user["token_uri"].as_str().unwrap(),
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", user["client_id"].as_str().unwrap()),
+            ("client_secret", user["client_secret"].as_str().unwrap()),
+            ("refresh_token", refresh_token),
+        ],
+    )
+    .await
+}
+
+/// A token request (a form) at `token_uri`.
+async fn token_request(token_uri: &str, pairs: &[(&str, &str)]) -> Answer {
+    let client = http_client(reqwest::Client::builder());
+    let response = client
+        .post(token_uri)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(pairs))
         .send()
         .await
         .expect("token request");
@@ -1040,20 +1064,15 @@ async fn v2_dev_writes_a_private_key_file_beside_its_database_and_honours_it() {
         format!("{}/v2/dev/oauth2/token", server.url)
     );
     let now = jiff::Timestamp::now().as_second();
-    let client = http_client(reqwest::Client::builder());
-    let granted: Value = client
-        .post(key["token_uri"].as_str().unwrap())
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
+    let granted = token_request(
+        key["token_uri"].as_str().unwrap(),
+        &[
             ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
             ("assertion", &sign(&key, &claims(&key, now))),
-        ]))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        ],
+    )
+    .await
+    .body;
     let token = granted["access_token"]
         .as_str()
         .unwrap_or_else(|| panic!("{granted:#}"));
@@ -1062,6 +1081,19 @@ async fn v2_dev_writes_a_private_key_file_beside_its_database_and_honours_it() {
     let listed = server.api(token).get(&format!("/v2/{parent}/cases")).await;
     assert_eq!(listed.status, 200, "{:#}", listed.body);
     assert!(!listed.body["cases"].as_array().unwrap().is_empty());
+    // and the user credential (Application Default Credentials) beside it
+    let user_path = dir.path().join("dev-authorized-user.json");
+    assert!(
+        server.stdout_lines().iter().any(|l| l.contains(&format!(
+            "GOOGLE_APPLICATION_CREDENTIALS={}",
+            user_path.display()
+        ))),
+        "{:#?}",
+        server.stdout_lines()
+    );
+    let user: Value = serde_json::from_slice(&std::fs::read(&user_path).unwrap()).unwrap();
+    let refreshed = refresh(&user, user["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(refreshed.status, 200, "{:#}", refreshed.body);
 }
 
 #[tokio::test]
@@ -1138,4 +1170,57 @@ async fn v2_the_v2beta_feed_shows_messages_and_attachments_in_time_order() {
     assert_google_error(&bad, 400, "INVALID_ARGUMENT", "creation_time");
     let other = world.api_b().get(&format!("/v2beta/{name}:showFeed")).await;
     assert_google_error(&other, 404, "NOT_FOUND", "not found");
+}
+
+#[tokio::test]
+async fn v2_a_refresh_token_of_the_dev_user_credential_gets_an_access_token_that_works() {
+    let world = dev_world();
+    let path = world.server.dev_authorized_user("admin@a.example");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the credential file is private");
+    }
+    let user: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(user["type"], "authorized_user");
+    assert_eq!(
+        user["token_uri"],
+        format!("{}/v2/dev/oauth2/token", world.server.url)
+    );
+    let granted = refresh(&user, user["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(granted.status, 200, "{:#}", granted.body);
+    assert_eq!(granted.body["token_type"], "Bearer");
+    let api = world
+        .server
+        .api(granted.body["access_token"].as_str().unwrap());
+    let case = create(&api, "premium-co", "Filed with a user's credentials").await;
+    assert_eq!(case["creator"]["email"], "admin@a.example");
+
+    let revoked = refresh(&user, "1//not-this-clients").await;
+    assert_eq!(revoked.status, 400, "{:#}", revoked.body);
+    assert_eq!(revoked.body["error"], "invalid_grant");
+    let mut other = user.clone();
+    other["client_secret"] = "not-the-secret".into();
+    let wrong_client = refresh(&other, user["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(wrong_client.status, 401, "{:#}", wrong_client.body);
+    assert_eq!(wrong_client.body["error"], "invalid_client");
+    let missing = token_request(
+        user["token_uri"].as_str().unwrap(),
+        &[("grant_type", "refresh_token")],
+    )
+    .await;
+    assert_eq!(
+        missing.body["error"], "invalid_request",
+        "{:#}",
+        missing.body
+    );
+    assert!(
+        missing.body["error_description"]
+            .as_str()
+            .unwrap()
+            .contains("client_id"),
+        "{:#}",
+        missing.body
+    );
 }
