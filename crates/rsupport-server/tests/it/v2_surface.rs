@@ -674,7 +674,7 @@ async fn v2_errors_have_googles_shape_and_codes() {
     let not_a_number = api.get("/v2/projects/premium-co/cases/abc").await;
     assert_google_error(&not_a_number, 404, "NOT_FOUND", "digits");
     let organization = api.get("/v2/organizations/123/cases").await;
-    assert_google_error(&organization, 404, "NOT_FOUND", "projects/{customer id}");
+    assert_google_error(&organization, 404, "NOT_FOUND", "is not an organization");
     let no_route = api.get("/v2/projects/premium-co/widgets").await;
     assert_google_error(&no_route, 404, "NOT_FOUND", "not a method");
     let viewer = world.server.api(&world.a_viewer);
@@ -1223,4 +1223,157 @@ async fn v2_a_refresh_token_of_the_dev_user_credential_gets_an_access_token_that
         "{:#}",
         missing.body
     );
+}
+
+/// `premium-co` as an organization: its id spelled two digits a character.
+const PREMIUM_ORG: &str = "organizations/35372432284032462234";
+
+#[tokio::test]
+async fn v2_an_organization_parent_is_the_customer_and_names_cases_under_it() {
+    let world = World::new();
+    let api = world.api_a();
+    let filed = api
+        .post(
+            &format!("/v2/{PREMIUM_ORG}/cases"),
+            case_body("Org-wide outage"),
+        )
+        .await;
+    assert_eq!(filed.status, 200, "{:#}", filed.body);
+    let name = filed.body["name"].as_str().unwrap().to_string();
+    assert!(name.starts_with(&format!("{PREMIUM_ORG}/cases/")), "{name}");
+    let id = name.rsplit('/').next().unwrap();
+    // the same case, named by the parent each request gives
+    let as_org = api.get(&format!("/v2/{PREMIUM_ORG}/cases/{id}")).await;
+    assert_eq!(as_org.body["name"], name.as_str());
+    let as_project = api
+        .get(&format!("/v2/projects/premium-co/cases/{id}"))
+        .await;
+    assert_eq!(
+        as_project.body["name"],
+        format!("projects/premium-co/cases/{id}")
+    );
+    let listed = api.get(&format!("/v2/{PREMIUM_ORG}/cases")).await;
+    assert_eq!(listed.body["cases"][0]["name"], name.as_str());
+    let comment = api
+        .post(
+            &format!("/v2/{name}/comments"),
+            json!({"body": "Still down"}),
+        )
+        .await;
+    assert_eq!(comment.status, 200, "{:#}", comment.body);
+    assert!(
+        comment.body["name"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{name}/comments/")),
+        "{:#}",
+        comment.body
+    );
+    // a search restricted to the organization agrees with the project's path
+    let query = percent_encoding::utf8_percent_encode(
+        &format!("organization=\"{PREMIUM_ORG}\""),
+        percent_encoding::NON_ALPHANUMERIC,
+    )
+    .to_string();
+    let searched = api
+        .get(&format!(
+            "/v2/projects/premium-co/cases:search?query={query}"
+        ))
+        .await;
+    assert_eq!(searched.status, 200, "{:#}", searched.body);
+    assert_eq!(searched.body["cases"].as_array().unwrap().len(), 1);
+    // another customer's organization does not hold it; a number spelling no id is not one
+    let elsewhere = api
+        .get(&format!(
+            "/v2/organizations/3839203323203723462234/cases/{id}"
+        ))
+        .await;
+    assert_google_error(&elsewhere, 404, "NOT_FOUND", "not found");
+    let bogus = api.get("/v2/organizations/99/cases").await;
+    assert_google_error(&bogus, 404, "NOT_FOUND", "is not an organization");
+    // b.example cannot use a.example's customer under either name
+    let b = world.api_b().get(&format!("/v2/{PREMIUM_ORG}/cases")).await;
+    assert!(b.status == 403 || b.status == 404, "{:#}", b.body);
+}
+
+/// Every item of a Cloud Resource Manager search, following its page tokens.
+async fn search_all(api: &Api, what: &str) -> Vec<Value> {
+    let mut all = Vec::new();
+    let mut token = String::new();
+    loop {
+        let answer = api
+            .get(&format!("/v3/{what}:search?pageToken={token}"))
+            .await;
+        assert_eq!(answer.status, 200, "{:#}", answer.body);
+        all.extend(answer.body[what].as_array().cloned().unwrap_or_default());
+        match answer.body["nextPageToken"].as_str() {
+            Some(next) => token = next.to_string(),
+            None => return all,
+        }
+    }
+}
+
+#[tokio::test]
+async fn v3_resource_manager_searches_list_the_customers_the_domain_may_use() {
+    let world = World::on(TestServer::start_with(ServerConfig {
+        v2_max_page_size: 2,
+        ..ServerConfig::default()
+    }));
+    let api = world.api_a();
+    let first = api.get("/v3/projects:search").await;
+    assert_eq!(first.body["projects"].as_array().unwrap().len(), 2);
+    assert!(first.body["nextPageToken"].is_string(), "{:#}", first.body);
+    let projects = search_all(&api, "projects").await;
+    let ids: Vec<&str> = projects
+        .iter()
+        .map(|p| p["projectId"].as_str().unwrap())
+        .collect();
+    // locked-co revoked its access: not a parent a case can be filed under
+    assert_eq!(ids, vec!["enhanced-co", "premium-co", "standard-co"]);
+    assert_eq!(projects[1]["name"], "projects/premium-co");
+    assert_eq!(projects[1]["state"], "ACTIVE");
+    assert_eq!(projects[1]["parent"], PREMIUM_ORG);
+    let organizations = search_all(&api, "organizations").await;
+    assert_eq!(organizations.len(), 3);
+    assert_eq!(organizations[1]["name"], PREMIUM_ORG);
+    assert_eq!(organizations[1]["directoryCustomerId"], "premium-co");
+    // each organization is usable as a parent
+    for organization in &organizations {
+        let listed = api
+            .get(&format!(
+                "/v2/{}/cases",
+                organization["name"].as_str().unwrap()
+            ))
+            .await;
+        assert_eq!(listed.status, 200, "{:#}", listed.body);
+    }
+    let b = search_all(&world.api_b(), "projects").await;
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0]["projectId"], "b-co");
+    // seeing customers takes customers.view, as /v1/customers
+    let viewer = world
+        .server
+        .api(&world.a_viewer)
+        .get("/v3/projects:search")
+        .await;
+    assert_eq!(viewer.status, 200, "{:#}", viewer.body);
+    let nobody = world
+        .server
+        .api(&world.a_nobody)
+        .get("/v3/organizations:search")
+        .await;
+    assert_google_error(&nobody, 403, "PERMISSION_DENIED", "privilege");
+    let filtered = api
+        .get("/v3/projects:search?query=displayName%3Aacme")
+        .await;
+    assert_google_error(&filtered, 400, "INVALID_ARGUMENT", "query");
+    let unknown = api.get("/v3/folders:search").await;
+    assert_google_error(&unknown, 404, "NOT_FOUND", "projects:search");
+    let reused = api
+        .get(&format!(
+            "/v3/organizations:search?pageToken={}",
+            first.body["nextPageToken"].as_str().unwrap()
+        ))
+        .await;
+    assert_google_error(&reused, 400, "INVALID_ARGUMENT", "page token");
 }
