@@ -16,6 +16,7 @@
 //! endpoint = "https://cloudsupport.googleapis.com"
 //! credential = "service-account"
 //! parents = ["organizations/123456789", "projects/my-project"]
+//! # resource_manager_endpoint = "https://cloudresourcemanager.googleapis.com"  # the default
 //!
 //! [filters.urgent]          # saved by `case list --save urgent`
 //! state = "all"
@@ -67,6 +68,11 @@ pub struct DomainConfig {
     /// `projects/ID`), the "customers" of the domain.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parents: Vec<String>,
+    /// `google`: where Cloud Resource Manager v3 is asked for the parents the account may
+    /// use. Absent: Google's (`https://cloudresourcemanager.googleapis.com`) when the endpoint
+    /// is Google's, else the endpoint itself (a server speaking both, as `rsupport-server dev`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_manager_endpoint: Option<String>,
 }
 
 impl DomainConfig {

@@ -283,9 +283,18 @@ impl Client {
         query: &ListCustomersQuery,
     ) -> Result<CustomerList, ClientError> {
         if self.is_google() {
-            return Ok(self.google_customers(query.query.as_deref()));
+            return self.google_customers(query.query.as_deref()).await;
         }
         self.get("v1/customers", query).await
+    }
+
+    /// What the customers listed could not include, in one line: for a `google` domain,
+    /// Cloud Resource Manager's refusal to list the account's parents. `None` otherwise.
+    pub fn customer_note(&self) -> Option<String> {
+        if self.is_google() {
+            return self.google_customer_note();
+        }
+        None
     }
 
     /// `GET /v1/customers`, page after page.
@@ -301,7 +310,7 @@ impl Client {
     /// `GET /v1/customers/{customer}`.
     pub async fn get_customer(&self, customer: &str) -> Result<Customer, ClientError> {
         if self.is_google() {
-            return self.google_customer(customer);
+            return self.google_customer(customer).await;
         }
         self.get(&format!("v1/customers/{}", segment(customer)), &())
             .await

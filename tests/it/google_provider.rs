@@ -353,9 +353,17 @@ fn unread_and_watch_are_refused_with_exit_8() {
     );
 }
 
+/// Google's answer to an account that may not call Cloud Resource Manager's searches.
+fn permission_denied() -> Reply {
+    json(
+        403,
+        r#"{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}"#,
+    )
+}
+
 #[test]
-fn customer_list_shows_the_configured_parents() {
-    let server = MockServer::start(vec![json(500, "{}")]);
+fn a_resource_manager_refusal_lists_the_configured_parents_with_a_note_on_stderr() {
+    let server = MockServer::start(vec![permission_denied()]);
     let env = google_env(&server.url, &[PARENT, "organizations/123"]);
     let output = rsupport(&env)
         .args(["customer", "list", "--json", "--jq", ".[].id"])
@@ -363,7 +371,77 @@ fn customer_list_shows_the_configured_parents() {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), format!("{PARENT}\norganizations/123\n"));
-    assert!(server.requests().is_empty());
+    let note = stderr(&output);
+    assert!(
+        note.contains("only the configured parents are shown")
+            && note.contains("403 The caller does not have permission"),
+        "{note}"
+    );
+    assert_eq!(note.trim().lines().count(), 1, "{note}");
+    assert!(
+        request_lines(&server)[0].starts_with("GET /v3/projects:search?pageSize=100 "),
+        "{:?}",
+        request_lines(&server)
+    );
+    // -q keeps stderr for errors only
+    let quiet = rsupport(&env)
+        .args(["customer", "list", "--json", "-q"])
+        .output()
+        .unwrap();
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    assert_eq!(stderr(&quiet), "");
+}
+
+#[test]
+fn discovered_parents_follow_every_page_after_the_configured_ones_without_repeats() {
+    let server = MockServer::start(vec![
+        json(
+            200,
+            r#"{"projects":[{"name":"projects/111","projectId":"acme-prod","displayName":"Acme prod","state":"ACTIVE","parent":"organizations/123"}],"nextPageToken":"p2"}"#,
+        ),
+        json(
+            200,
+            r#"{"projects":[{"name":"projects/222","projectId":"acme-dev","displayName":"Acme dev","state":"ACTIVE"},{"name":"projects/333","projectId":"old","state":"DELETE_REQUESTED"}]}"#,
+        ),
+        json(
+            200,
+            r#"{"organizations":[{"name":"organizations/123","displayName":"acme.example","directoryCustomerId":"C01","state":"ACTIVE"}]}"#,
+        ),
+    ]);
+    let env = google_env(&server.url, &[PARENT, "organizations/123"]);
+    let output = rsupport(&env)
+        .args(["customer", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let customers: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let listed: Vec<(&str, &str)> = customers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["displayName"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (PARENT, "Acme prod"),
+            ("organizations/123", "acme.example"),
+            ("projects/acme-dev", "Acme dev"),
+        ]
+    );
+    let lines = request_lines(&server);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[1].contains("pageToken=p2"), "{lines:?}");
+    assert!(
+        lines[2].starts_with("GET /v3/organizations:search?"),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -452,6 +530,11 @@ impl Cloud {
     }
 
     fn with(config: rsupport_server::ServerConfig) -> Cloud {
+        Cloud::with_parents(config, &[PREMIUM, STANDARD])
+    }
+
+    /// Logged in with `parents` (each given as `--parent`).
+    fn with_parents(config: rsupport_server::ServerConfig, parents: &[&str]) -> Cloud {
         let world = World::on(TestServer::start_with(rsupport_server::ServerConfig {
             dev_mode: true,
             ..config
@@ -470,7 +553,7 @@ impl Cloud {
                 "--domain",
                 DOMAIN_A,
             ])
-            .args(["--parent", PREMIUM, "--parent", STANDARD])
+            .args(parents.iter().flat_map(|p| ["--parent", p]))
             .args(["--endpoint", &world.server.url, "--insecure-storage"])
             .arg("--credentials")
             .arg(&key)
@@ -719,13 +802,28 @@ fn escalating_a_standard_plan_case_is_refused_by_the_rule_with_exit_5() {
     assert_eq!(cloud.server_case(id.parse().unwrap())["escalated"], false);
 }
 
+/// `premium-co` as an organization of the v2 surface (its id spelled two digits a letter).
+const PREMIUM_ORG: &str = "organizations/35372432284032462234";
+
 #[test]
 fn customers_and_categories_come_from_the_parents_and_case_classifications() {
-    let cloud = Cloud::new();
+    // short pages: the discovery follows Cloud Resource Manager's page tokens
+    let cloud = Cloud::with(rsupport_server::ServerConfig {
+        v2_max_page_size: 2,
+        ..rsupport_server::ServerConfig::default()
+    });
     let customers = cloud
         .run(&["customer", "list", "--json", "--jq", ".[].id"])
         .ok();
-    assert_eq!(customers.stdout, format!("{PREMIUM}\n{STANDARD}\n"));
+    // configured first; then the customers that granted access, as projects and as
+    // organizations (locked-co, whose access is revoked, and b.example's are not listed)
+    assert_eq!(
+        customers.stdout,
+        format!(
+            "{PREMIUM}\n{STANDARD}\nprojects/enhanced-co\norganizations/2433272033222423462234\n{PREMIUM_ORG}\norganizations/3839203323203723462234\n"
+        )
+    );
+    assert_eq!(customers.stderr, "");
     let categories = cloud
         .run(&["category", "search", "gmail", "--json"])
         .ok()
@@ -737,6 +835,110 @@ fn customers_and_categories_come_from_the_parents_and_case_classifications() {
             .iter()
             .any(|c| c["id"] == "gmail-delivery"),
         "{categories}"
+    );
+}
+
+#[test]
+fn a_discovered_parent_is_usable_with_on_behalf_of_and_its_cases_by_number() {
+    let cloud = Cloud::new();
+    let id = cloud.create("projects/enhanced-co", "Filed for a discovered parent");
+    let view = cloud
+        .run(&["case", "view", &id.to_string(), "--json"])
+        .ok()
+        .json();
+    assert_eq!(view["customer"], "projects/enhanced-co");
+    assert_eq!(cloud.server_case(id)["customer"], "enhanced-co");
+    // a parent neither configured nor discovered is refused naming the ones there are
+    let run = cloud
+        .run(&[
+            "case",
+            "create",
+            "--on-behalf-of",
+            "projects/b-co",
+            "--title",
+            "Not ours",
+            "--category",
+            "gmail-delivery",
+            "--severity",
+            "P3",
+            "--description",
+            "d",
+        ])
+        .code(3);
+    assert!(
+        run.stderr.contains("'projects/b-co' is not a parent")
+            && run.stderr.contains("projects/enhanced-co"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn without_customers_view_resource_manager_refuses_and_the_configured_parents_are_shown() {
+    let world = World::on(TestServer::start());
+    world.server.admin(&[
+        "user",
+        "add",
+        "cases-only@a.example",
+        "--privileges",
+        "support,cases.access",
+    ]);
+    let token = world
+        .server
+        .admin(&["token", "issue", "cases-only@a.example"]);
+    let env = google_env(&world.server.url, &[PREMIUM]);
+    let output = env
+        .rsupport_with_token(&token)
+        .args(["customer", "list", "--json", "--jq", ".[].id"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), format!("{PREMIUM}\n"));
+    let note = stderr(&output);
+    assert!(
+        note.contains("only the configured parents are shown") && note.contains("403"),
+        "{note}"
+    );
+    // the cases themselves are still reachable
+    let id = block_on(world.api_a().create_case("premium-co", "Still listed"));
+    let list = Run::from(
+        env.rsupport_with_token(&token)
+            .args(["case", "list", "--json"])
+            .output()
+            .unwrap(),
+    )
+    .ok()
+    .json();
+    assert_eq!(ids(&list), vec![id]);
+}
+
+#[test]
+fn an_organization_parent_files_lists_and_shows_cases_named_under_it() {
+    let cloud = Cloud::with_parents(rsupport_server::ServerConfig::default(), &[PREMIUM_ORG]);
+    let id = cloud.create(PREMIUM_ORG, "Filed under the organization");
+    let view = cloud
+        .run(&["case", "view", &id.to_string(), "--json"])
+        .ok()
+        .json();
+    assert_eq!(view["customer"], PREMIUM_ORG);
+    assert_eq!(view["name"], format!("{PREMIUM_ORG}/cases/{id}"));
+    let listed = cloud.run(&["case", "list", "--json"]).ok().json();
+    assert_eq!(ids(&listed), vec![id]);
+    assert_eq!(listed[0]["customer"], PREMIUM_ORG);
+    cloud
+        .run(&["case", "comment", &id.to_string(), "--body", "More detail"])
+        .ok();
+    // the same customer's case, as the server has it
+    assert_eq!(cloud.server_case(id)["customer"], "premium-co");
+    // an organization number that spells no customer is not found
+    let run = cloud
+        .run(&["case", "list", "--customer", "organizations/99", "--json"])
+        .code(3);
+    assert!(
+        run.stderr
+            .contains("organizations/99 is not an organization"),
+        "{}",
+        run.stderr
     );
 }
 

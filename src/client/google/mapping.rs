@@ -10,7 +10,8 @@ use rsupport_api::types::{
     StateFilter, severities_from_wire,
 };
 
-use super::wire::{GActor, GAttachment, GCase, GComment, GErrorBody};
+use super::DiscoveredParent;
+use super::wire::{GActor, GAttachment, GCase, GComment, GErrorBody, GOrganization, GProject};
 
 /// The product of every Google Cloud case (shown where the reseller API says
 /// `google-workspace`).
@@ -25,6 +26,46 @@ pub fn state_from_wire(state: &str) -> CaseState {
         "CLOSED" => CaseState::Closed,
         _ => CaseState::New,
     }
+}
+
+/// What Cloud Resource Manager found, as parents of the Support API: the active projects
+/// (`projects/{projectId}`), then the active organizations (`organizations/N`, their display
+/// name being their domain); anything that is not a valid parent is left out.
+pub fn discovered_parents(
+    projects: Vec<GProject>,
+    organizations: Vec<GOrganization>,
+) -> Vec<DiscoveredParent> {
+    let active = |state: &Option<String>| state.as_deref().is_none_or(|s| s == "ACTIVE");
+    let projects = projects
+        .into_iter()
+        .filter(|p| active(&p.state))
+        .filter_map(|p| {
+            let name = super::validate_parent(&format!("projects/{}", p.project_id?)).ok()?;
+            Some(DiscoveredParent {
+                display_name: p.display_name.unwrap_or_default(),
+                name,
+                domain: String::new(),
+            })
+        });
+    let organizations = organizations
+        .into_iter()
+        .filter(|o| active(&o.state))
+        .filter_map(|o| {
+            let name = super::validate_parent(o.name.as_deref()?).ok()?;
+            let domain = o.display_name.unwrap_or_default();
+            Some(DiscoveredParent {
+                display_name: domain.clone(),
+                name,
+                domain,
+            })
+        });
+    let mut all: Vec<DiscoveredParent> = Vec::new();
+    for found in projects.chain(organizations) {
+        if !all.iter().any(|a| a.name == found.name) {
+            all.push(found);
+        }
+    }
+    all
 }
 
 /// A severity as the API's `priority`.
