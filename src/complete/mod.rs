@@ -10,8 +10,9 @@ mod remote;
 
 use clap_complete::env::EnvCompleter;
 use clap_complete::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate, Shell};
-use rsupport_api::types::{CaseOrder, CaseState, EscalationReason, Severity};
+use rsupport_api::types::{CaseOrder, CaseState, EscalationReason};
 
+use crate::client::Priority;
 use crate::config::{ConfigFile, KEYS};
 use crate::output::Format;
 
@@ -46,13 +47,13 @@ fn candidate(value: impl Into<String>, help: impl Into<String>) -> CompletionCan
 }
 
 fn severities() -> Vec<CompletionCandidate> {
-    Severity::ALL
+    Priority::ALL
         .iter()
         .map(|s| candidate(s.as_str(), s.meaning()))
         .collect()
 }
 
-/// `--severity P1..P4`.
+/// `--severity P0..P4` (P0: Google Cloud domains only, as its help says).
 pub fn severity() -> ArgValueCandidates {
     ArgValueCandidates::new(severities)
 }
@@ -66,7 +67,7 @@ pub fn severity_list() -> ArgValueCompleter {
             None => (String::new(), current.to_string()),
         };
         let taken: Vec<String> = done.split(',').map(|s| s.trim().to_uppercase()).collect();
-        Severity::ALL
+        Priority::ALL
             .iter()
             .filter(|s| !taken.iter().any(|t| t == s.as_str()))
             .filter(|s| s.as_str().starts_with(&last.to_uppercase()))

@@ -264,6 +264,86 @@ fn update_sends_an_explicit_update_mask_with_only_the_changed_field() {
 }
 
 #[test]
+fn severity_p0_is_sent_as_priority_p0_to_a_google_domain() {
+    let case = case_json(7, "VM down", "NEW", "P1");
+    let server = MockServer::start(vec![json(200, &case)]);
+    let env = google_env(&server.url, &[PARENT]);
+    let output = rsupport(&env)
+        .args(["case", "update", "7", "--severity", "p0"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    let patch = requests
+        .iter()
+        .find(|r| r.starts_with("PATCH"))
+        .expect("a PATCH");
+    assert!(
+        patch.starts_with(&format!("PATCH /v2/{PARENT}/cases/7?updateMask=priority ")),
+        "{patch}"
+    );
+    assert!(patch.ends_with(r#"{"priority":"P0"}"#), "{patch}");
+    // and in a list filter, with the other priorities
+    let listed = rsupport(&env)
+        .args(["case", "list", "--severity", "P0,P1", "--state", "all"])
+        .output()
+        .unwrap();
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let lines = request_lines(&server);
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .contains("filter=%28priority%3DP0+OR+priority%3DP1%29"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn severity_p0_for_a_reseller_domain_is_exit_2_before_any_request() {
+    let server = MockServer::start(vec![json(200, "{}")]);
+    let env = TestEnv::new();
+    let create = [
+        "case",
+        "create",
+        "--on-behalf-of",
+        "acme",
+        "--title",
+        "Down",
+        "--category",
+        "gmail-delivery",
+        "--description",
+        "All mail bounces",
+        "--severity",
+        "P0",
+        "--yes",
+    ];
+    let list = ["case", "list", "--severity", "P1,P0"];
+    let update = ["case", "update", "7", "--severity", "P0"];
+    for args in [&create[..], &list[..], &update[..]] {
+        let output = env
+            .rsupport_with_token("rsp_reseller-token")
+            .env("RSUPPORT_ENDPOINT", &server.url)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let err = stderr(&output);
+        assert!(
+            err.contains("--severity P0 exists only for Google Cloud domains")
+                && err.contains("P1, P2, P3, P4"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(server.requests(), Vec::<String>::new(), "nothing was sent");
+}
+
+#[test]
 fn share_patches_the_subscribers_with_their_mask() {
     let case = case_json(7, "VM down", "NEW", "P3");
     let server = MockServer::start(vec![json(200, &case)]);
@@ -836,6 +916,41 @@ fn customers_and_categories_come_from_the_parents_and_case_classifications() {
             .any(|c| c["id"] == "gmail-delivery"),
         "{categories}"
     );
+}
+
+#[test]
+fn a_p0_case_is_filed_through_the_v2_surface_which_keeps_it_as_p1() {
+    let cloud = Cloud::new();
+    let filed = cloud
+        .run(&[
+            "case",
+            "create",
+            "--on-behalf-of",
+            PREMIUM,
+            "--title",
+            "Everything is down",
+            "--category",
+            "gmail-delivery",
+            "--severity",
+            "P0",
+            "--description",
+            "No mail since 10:00 anywhere",
+            "--json",
+        ])
+        .ok()
+        .json();
+    let id = filed["id"].as_u64().unwrap();
+    // the server's store holds P1–P4: a P0 is kept, and answered, as P1 (V2_SURFACE.md)
+    assert_eq!(filed["priority"], "P1");
+    assert_eq!(cloud.server_case(id)["priority"], "P1");
+    let p0 = cloud
+        .run(&["case", "list", "--severity", "P0", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&p0), vec![id]);
+    cloud
+        .run(&["case", "update", &id.to_string(), "--severity", "P0"])
+        .ok();
 }
 
 #[test]

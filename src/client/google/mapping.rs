@@ -7,11 +7,12 @@ use jiff::Timestamp;
 use rsupport_api::error::{ApiError, ErrorDetails, ErrorReason};
 use rsupport_api::types::{
     Attachment, AuthorRole, Case, CaseState, Category, Comment, EscalationReason, Severity,
-    StateFilter, severities_from_wire,
+    StateFilter,
 };
 
 use super::DiscoveredParent;
 use super::wire::{GActor, GAttachment, GCase, GComment, GErrorBody, GOrganization, GProject};
+use crate::client::Priority;
 
 /// The product of every Google Cloud case (shown where the reseller API says
 /// `google-workspace`).
@@ -68,16 +69,6 @@ pub fn discovered_parents(
     all
 }
 
-/// A severity as the API's `priority`.
-pub fn priority_to_wire(severity: Severity) -> &'static str {
-    match severity {
-        Severity::P1 => "P1",
-        Severity::P2 => "P2",
-        Severity::P3 => "P3",
-        Severity::P4 => "P4",
-    }
-}
-
 /// The API's `priority` as a severity: `P0` (Google's most urgent, above P1) reads as P1,
 /// the most urgent severity the client knows; an unspecified one as P4.
 pub fn priority_from_wire(priority: &str) -> Severity {
@@ -130,11 +121,19 @@ pub fn list_filter(state: Option<&str>, priority: Option<&str>) -> Result<ListFi
         }
     }
     if let Some(priority) = priority.filter(|p| !p.is_empty()) {
-        let severities = severities_from_wire(priority)?;
-        let alternatives: Vec<String> = severities
-            .iter()
-            .map(|s| format!("priority={}", priority_to_wire(*s)))
-            .collect();
+        // the wire form of --severity, P0 included: the API's priorities are the same words
+        let alternatives: Vec<String> = priority
+            .split(',')
+            .map(|p| {
+                Priority::from_wire(p).map(|p| format!("priority={p}")).ok_or_else(|| {
+                    format!(
+                        "'{}' is not a list of severities such as P1,P2 (each one of {}, comma-separated)",
+                        priority.escape_default(),
+                        Priority::expected()
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?;
         terms.push(if alternatives.len() == 1 {
             alternatives[0].clone()
         } else {
@@ -180,8 +179,8 @@ impl CasePatch {
         self
     }
 
-    pub fn severity(mut self, severity: Severity) -> CasePatch {
-        self.body.priority = Some(priority_to_wire(severity).to_string());
+    pub fn priority(mut self, priority: Priority) -> CasePatch {
+        self.body.priority = Some(priority.as_str().to_string());
         self.mask.push("priority");
         self
     }
@@ -385,6 +384,8 @@ mod tests {
         let one = list_filter(Some("all"), Some("P3")).unwrap();
         assert_eq!(one.filter.as_deref(), Some("priority=P3"));
         assert!(list_filter(Some("all"), Some("P9")).is_err());
+        let p0 = list_filter(Some("all"), Some("P0,P1")).unwrap();
+        assert_eq!(p0.filter.as_deref(), Some("(priority=P0 OR priority=P1)"));
     }
 
     #[test]
@@ -401,7 +402,7 @@ mod tests {
     fn the_update_mask_names_exactly_the_fields_in_the_body() {
         let patch = CasePatch::default()
             .title("New title")
-            .severity(Severity::P2);
+            .priority(Priority::P2);
         assert_eq!(
             patch.update_mask().as_deref(),
             Some("display_name,priority")
@@ -440,7 +441,10 @@ mod tests {
         assert_eq!(state_from_wire("CLOSED"), CaseState::Closed);
         assert_eq!(state_from_wire("NEW"), CaseState::New);
         for severity in Severity::ALL {
-            assert_eq!(priority_from_wire(priority_to_wire(*severity)), *severity);
+            assert_eq!(
+                priority_from_wire(Priority::from(*severity).as_str()),
+                *severity
+            );
         }
         assert_eq!(priority_from_wire("P0"), Severity::P1);
         assert_eq!(

@@ -29,7 +29,7 @@ use self::auth::GoogleAuth;
 use self::mapping::{CasePatch, ListFilter};
 use self::wire::*;
 use super::transport::Retry;
-use super::{Client, ClientError, Filed};
+use super::{Client, ClientError, Filed, Priority};
 
 /// Google's endpoint of the API.
 pub const DEFAULT_ENDPOINT: &str = "https://cloudsupport.googleapis.com";
@@ -399,6 +399,7 @@ impl Client {
     pub(super) async fn google_create_case(
         &self,
         request: &CreateCaseRequest,
+        priority: Priority,
     ) -> Result<Filed, ClientError> {
         if self.validate_only {
             return Err(no_validate_only("case create"));
@@ -412,7 +413,7 @@ impl Client {
                 id: Some(request.classification.clone()),
                 display_name: None,
             }),
-            priority: Some(mapping::priority_to_wire(request.priority).to_string()),
+            priority: Some(priority.as_str().to_string()),
             time_zone: request.time_zone.clone(),
             language_code: request.language_code.clone(),
             subscriber_email_addresses: (!request.subscriber_email_addresses.is_empty())
@@ -461,13 +462,14 @@ impl Client {
         &self,
         id: u64,
         request: &UpdateCaseRequest,
+        priority: Option<Priority>,
     ) -> Result<Case, ClientError> {
         let mut patch = CasePatch::default();
         if let Some(title) = &request.display_name {
             patch = patch.title(title);
         }
-        if let Some(severity) = request.priority {
-            patch = patch.severity(severity);
+        if let Some(priority) = priority {
+            patch = patch.priority(priority);
         }
         self.patch(id, patch, "case update").await
     }
