@@ -45,6 +45,19 @@ fn rsupport(env: &TestEnv) -> assert_cmd::Command {
     env.rsupport_with_token(ACCESS_TOKEN)
 }
 
+/// A Google domain with `parents` (and an access token) against a scripted server that
+/// answers `replies`.
+fn scripted(replies: Vec<Reply>, parents: &[&str]) -> (MockServer, TestEnv) {
+    let server = MockServer::start(replies);
+    let env = google_env(&server.url, parents);
+    (server, env)
+}
+
+/// `rsupport ARGS` in `env`, with the access token.
+fn google(env: &TestEnv, args: &[&str]) -> Run {
+    Run::from(rsupport(env).args(args).output().unwrap())
+}
+
 /// The request line of each request the mock received.
 fn request_lines(server: &MockServer) -> Vec<String> {
     server
@@ -56,20 +69,18 @@ fn request_lines(server: &MockServer) -> Vec<String> {
 
 #[test]
 fn list_flags_become_the_api_filter_and_the_token_is_the_bearer() {
-    let server = MockServer::start(vec![json(
-        200,
-        &format!(
-            r#"{{"cases":[{}]}}"#,
-            case_json(1, "VM down", "IN_PROGRESS_GOOGLE_SUPPORT", "P2")
-        ),
-    )]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "list", "--severity", "P1,P2", "--json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    let cases: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let (server, env) = scripted(
+        vec![json(
+            200,
+            &format!(
+                r#"{{"cases":[{}]}}"#,
+                case_json(1, "VM down", "IN_PROGRESS_GOOGLE_SUPPORT", "P2")
+            ),
+        )],
+        &[PARENT],
+    );
+    let output = google(&env, &["case", "list", "--severity", "P1,P2", "--json"]).ok();
+    let cases: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
     assert_eq!(cases[0]["id"], 1);
     assert_eq!(cases[0]["customer"], PARENT);
     assert_eq!(cases[0]["state"], "in-progress");
@@ -95,13 +106,8 @@ fn list_flags_become_the_api_filter_and_the_token_is_the_bearer() {
 
 #[test]
 fn keywords_search_with_a_global_restriction() {
-    let server = MockServer::start(vec![json(200, r#"{"cases":[]}"#)]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "filter", "disk", "full", "--state", "all"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, r#"{"cases":[]}"#)], &[PARENT]);
+    google(&env, &["case", "filter", "disk", "full", "--state", "all"]).ok();
     let line = &request_lines(&server)[0];
     assert!(
         line.starts_with(&format!(
@@ -113,26 +119,24 @@ fn keywords_search_with_a_global_restriction() {
 
 #[test]
 fn short_pages_with_a_next_token_are_followed_to_the_end() {
-    let server = MockServer::start(vec![
-        json(
-            200,
-            &format!(
-                r#"{{"cases":[{}],"nextPageToken":"page-2"}}"#,
-                case_json(2, "First", "NEW", "P3")
+    let (server, env) = scripted(
+        vec![
+            json(
+                200,
+                &format!(
+                    r#"{{"cases":[{}],"nextPageToken":"page-2"}}"#,
+                    case_json(2, "First", "NEW", "P3")
+                ),
             ),
-        ),
-        json(
-            200,
-            &format!(r#"{{"cases":[{}]}}"#, case_json(1, "Second", "NEW", "P4")),
-        ),
-    ]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "list", "--all", "--json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    let cases: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+            json(
+                200,
+                &format!(r#"{{"cases":[{}]}}"#, case_json(1, "Second", "NEW", "P4")),
+            ),
+        ],
+        &[PARENT],
+    );
+    let output = google(&env, &["case", "list", "--all", "--json"]).ok();
+    let cases: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
     let ids: Vec<u64> = cases
         .as_array()
         .unwrap()
@@ -155,26 +159,20 @@ fn a_rate_limited_request_waits_for_retry_after_then_succeeds() {
         ],
         r#"{"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}}"#.into(),
     );
-    let server = MockServer::start(vec![
-        limited,
-        json(
-            200,
-            r#"{"caseClassifications":[{"id":"c1","displayName":"Compute Engine > VM"}]}"#,
-        ),
-    ]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["category", "search", "vm", "-v"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("Compute Engine > VM"));
-    assert_eq!(server.requests().len(), 2);
-    assert!(
-        stderr(&output).contains("in 1000 ms"),
-        "{}",
-        stderr(&output)
+    let (server, env) = scripted(
+        vec![
+            limited,
+            json(
+                200,
+                r#"{"caseClassifications":[{"id":"c1","displayName":"Compute Engine > VM"}]}"#,
+            ),
+        ],
+        &[PARENT],
     );
+    let output = google(&env, &["category", "search", "vm", "-v"]).ok();
+    assert!(output.stdout.contains("Compute Engine > VM"));
+    assert_eq!(server.requests().len(), 2);
+    assert!(output.stderr.contains("in 1000 ms"), "{}", output.stderr);
     assert!(
         request_lines(&server)[0].starts_with("GET /v2/caseClassifications:search?query="),
         "{:?}",
@@ -190,23 +188,16 @@ fn googles_errors_map_onto_the_exit_codes() {
         (503, "UNAVAILABLE", "Try later", 6),
         (500, "INTERNAL", "Boom", 1),
     ] {
-        let server = MockServer::start(vec![json(
-            status,
-            &format!(r#"{{"error":{{"code":{status},"message":"{text}","status":"{code}"}}}}"#),
-        )]);
-        let env = google_env(&server.url, &[PARENT]);
-        let output = rsupport(&env).args(["case", "list"]).output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(exit),
-            "{code}: {}",
-            stderr(&output)
+        let (_server, env) = scripted(
+            vec![json(
+                status,
+                &format!(r#"{{"error":{{"code":{status},"message":"{text}","status":"{code}"}}}}"#),
+            )],
+            &[PARENT],
         );
-        assert!(
-            stderr(&output).contains(text),
-            "{code}: {}",
-            stderr(&output)
-        );
+        let output = google(&env, &["case", "list"]);
+        assert_eq!(Some(output.code), Some(exit), "{code}: {}", output.stderr);
+        assert!(output.stderr.contains(text), "{code}: {}", output.stderr);
     }
 }
 
@@ -216,14 +207,10 @@ fn a_case_under_no_parent_is_not_found_naming_the_parents() {
         404,
         r#"{"error":{"code":404,"message":"Case not found","status":"NOT_FOUND"}}"#,
     );
-    let server = MockServer::start(vec![missing]);
-    let env = google_env(&server.url, &[PARENT, "organizations/123"]);
-    let output = rsupport(&env)
-        .args(["case", "view", "77"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
-    let err = stderr(&output);
+    let (server, env) = scripted(vec![missing], &[PARENT, "organizations/123"]);
+    let output = google(&env, &["case", "view", "77"]);
+    assert_eq!(Some(output.code), Some(3), "{}", output.stderr);
+    let err = output.stderr;
     assert!(
         err.contains("case 77 is not under any parent") && err.contains("organizations/123"),
         "{err}"
@@ -245,13 +232,8 @@ fn a_case_under_no_parent_is_not_found_naming_the_parents() {
 #[test]
 fn update_sends_an_explicit_update_mask_with_only_the_changed_field() {
     let case = case_json(7, "VM down", "NEW", "P3");
-    let server = MockServer::start(vec![json(200, &case)]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "update", "7", "--severity", "P2"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, &case)], &[PARENT]);
+    google(&env, &["case", "update", "7", "--severity", "P2"]).ok();
     let lines = request_lines(&server);
     let patches: Vec<&String> = lines.iter().filter(|l| l.starts_with("PATCH")).collect();
     assert_eq!(
@@ -266,13 +248,8 @@ fn update_sends_an_explicit_update_mask_with_only_the_changed_field() {
 #[test]
 fn severity_p0_is_sent_as_priority_p0_to_a_google_domain() {
     let case = case_json(7, "VM down", "NEW", "P1");
-    let server = MockServer::start(vec![json(200, &case)]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "update", "7", "--severity", "p0"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, &case)], &[PARENT]);
+    google(&env, &["case", "update", "7", "--severity", "p0"]).ok();
     let requests = server.requests();
     let patch = requests
         .iter()
@@ -284,11 +261,11 @@ fn severity_p0_is_sent_as_priority_p0_to_a_google_domain() {
     );
     assert!(patch.ends_with(r#"{"priority":"P0"}"#), "{patch}");
     // and in a list filter, with the other priorities
-    let listed = rsupport(&env)
-        .args(["case", "list", "--severity", "P0,P1", "--state", "all"])
-        .output()
-        .unwrap();
-    assert!(listed.status.success(), "{}", stderr(&listed));
+    google(
+        &env,
+        &["case", "list", "--severity", "P0,P1", "--state", "all"],
+    )
+    .ok();
     let lines = request_lines(&server);
     assert!(
         lines
@@ -346,13 +323,8 @@ fn severity_p0_for_a_reseller_domain_is_exit_2_before_any_request() {
 #[test]
 fn share_patches_the_subscribers_with_their_mask() {
     let case = case_json(7, "VM down", "NEW", "P3");
-    let server = MockServer::start(vec![json(200, &case)]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "share", "7", "--add", "lead@acme.example"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, &case)], &[PARENT]);
+    google(&env, &["case", "share", "7", "--add", "lead@acme.example"]).ok();
     let lines = request_lines(&server);
     assert!(
         lines.iter().any(|l| l
@@ -371,34 +343,29 @@ fn share_patches_the_subscribers_with_their_mask() {
 
 #[test]
 fn reopen_is_refused_with_its_own_exit_code_and_nothing_sent() {
-    let server = MockServer::start(vec![json(200, &case_json(7, "t", "CLOSED", "P3"))]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "reopen", "7"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    let (server, env) = scripted(
+        vec![json(200, &case_json(7, "t", "CLOSED", "P3"))],
+        &[PARENT],
+    );
+    let output = google(&env, &["case", "reopen", "7"]);
+    assert_eq!(Some(output.code), Some(8), "{}", output.stderr);
     assert!(
-        stderr(&output).contains("cannot reopen a closed case"),
+        output.stderr.contains("cannot reopen a closed case"),
         "{}",
-        stderr(&output)
+        output.stderr
     );
     assert!(server.requests().is_empty(), "{:?}", request_lines(&server));
 }
 
 #[test]
 fn dry_run_of_a_change_is_refused_with_exit_8_and_nothing_sent() {
-    let server = MockServer::start(vec![json(200, &case_json(7, "t", "NEW", "P3"))]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "close", "7", "--dry-run"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, &case_json(7, "t", "NEW", "P3"))], &[PARENT]);
+    let output = google(&env, &["case", "close", "7", "--dry-run"]);
+    assert_eq!(Some(output.code), Some(8), "{}", output.stderr);
     assert!(
-        stderr(&output).contains("no validate-only mode"),
+        output.stderr.contains("no validate-only mode"),
         "{}",
-        stderr(&output)
+        output.stderr
     );
     assert!(
         !request_lines(&server).iter().any(|l| l.starts_with("POST")),
@@ -409,28 +376,17 @@ fn dry_run_of_a_change_is_refused_with_exit_8_and_nothing_sent() {
 
 #[test]
 fn unread_and_watch_are_refused_with_exit_8() {
-    let server = MockServer::start(vec![json(200, &case_json(7, "t", "NEW", "P3"))]);
-    let env = google_env(&server.url, &[PARENT]);
-    let unread = rsupport(&env)
-        .args(["case", "list", "--unread"])
-        .output()
-        .unwrap();
-    assert_eq!(unread.status.code(), Some(8), "{}", stderr(&unread));
+    let (_server, env) = scripted(vec![json(200, &case_json(7, "t", "NEW", "P3"))], &[PARENT]);
+    let unread = google(&env, &["case", "list", "--unread"]);
+    assert_eq!(Some(unread.code), Some(8), "{}", unread.stderr);
     assert!(
-        stderr(&unread).contains("no read markers"),
+        unread.stderr.contains("no read markers"),
         "{}",
-        stderr(&unread)
+        unread.stderr
     );
-    let watch = rsupport(&env)
-        .args(["case", "watch", "7", "--timeout", "5s"])
-        .output()
-        .unwrap();
-    assert_eq!(watch.status.code(), Some(8), "{}", stderr(&watch));
-    assert!(
-        stderr(&watch).contains("no event feed"),
-        "{}",
-        stderr(&watch)
-    );
+    let watch = google(&env, &["case", "watch", "7", "--timeout", "5s"]);
+    assert_eq!(Some(watch.code), Some(8), "{}", watch.stderr);
+    assert!(watch.stderr.contains("no event feed"), "{}", watch.stderr);
 }
 
 /// Google's answer to an account that may not call Cloud Resource Manager's searches.
@@ -443,8 +399,7 @@ fn permission_denied() -> Reply {
 
 #[test]
 fn a_resource_manager_refusal_lists_the_configured_parents_with_a_note_on_stderr() {
-    let server = MockServer::start(vec![permission_denied()]);
-    let env = google_env(&server.url, &[PARENT, "organizations/123"]);
+    let (server, env) = scripted(vec![permission_denied()], &[PARENT, "organizations/123"]);
     let output = rsupport(&env)
         .args(["customer", "list", "--json", "--jq", ".[].id"])
         .output()
@@ -464,38 +419,32 @@ fn a_resource_manager_refusal_lists_the_configured_parents_with_a_note_on_stderr
         request_lines(&server)
     );
     // -q keeps stderr for errors only
-    let quiet = rsupport(&env)
-        .args(["customer", "list", "--json", "-q"])
-        .output()
-        .unwrap();
-    assert!(quiet.status.success(), "{}", stderr(&quiet));
-    assert_eq!(stderr(&quiet), "");
+    let quiet = google(&env, &["customer", "list", "--json", "-q"]).ok();
+    assert_eq!(quiet.stderr, "");
 }
 
 #[test]
 fn discovered_parents_follow_every_page_after_the_configured_ones_without_repeats() {
-    let server = MockServer::start(vec![
-        json(
-            200,
-            r#"{"projects":[{"name":"projects/111","projectId":"acme-prod","displayName":"Acme prod","state":"ACTIVE","parent":"organizations/123"}],"nextPageToken":"p2"}"#,
-        ),
-        json(
-            200,
-            r#"{"projects":[{"name":"projects/222","projectId":"acme-dev","displayName":"Acme dev","state":"ACTIVE"},{"name":"projects/333","projectId":"old","state":"DELETE_REQUESTED"}]}"#,
-        ),
-        json(
-            200,
-            r#"{"organizations":[{"name":"organizations/123","displayName":"acme.example","directoryCustomerId":"C01","state":"ACTIVE"}]}"#,
-        ),
-    ]);
-    let env = google_env(&server.url, &[PARENT, "organizations/123"]);
-    let output = rsupport(&env)
-        .args(["customer", "list", "--json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(stderr(&output), "");
-    let customers: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let (server, env) = scripted(
+        vec![
+            json(
+                200,
+                r#"{"projects":[{"name":"projects/111","projectId":"acme-prod","displayName":"Acme prod","state":"ACTIVE","parent":"organizations/123"}],"nextPageToken":"p2"}"#,
+            ),
+            json(
+                200,
+                r#"{"projects":[{"name":"projects/222","projectId":"acme-dev","displayName":"Acme dev","state":"ACTIVE"},{"name":"projects/333","projectId":"old","state":"DELETE_REQUESTED"}]}"#,
+            ),
+            json(
+                200,
+                r#"{"organizations":[{"name":"organizations/123","displayName":"acme.example","directoryCustomerId":"C01","state":"ACTIVE"}]}"#,
+            ),
+        ],
+        &[PARENT, "organizations/123"],
+    );
+    let output = google(&env, &["customer", "list", "--json"]).ok();
+    assert_eq!(output.stderr, "");
+    let customers: Value = serde_json::from_str(&output.stdout).unwrap();
     let listed: Vec<(&str, &str)> = customers
         .as_array()
         .unwrap()

@@ -481,7 +481,9 @@ impl Answer {
         self.body["error"]["reason"].as_str().unwrap_or("")
     }
 
-    async fn read(response: reqwest::Response) -> Result<Answer, reqwest::Error> {
+    /// The answer of a request sent some other way than through an [`Api`] (a media upload, a
+    /// form).
+    pub async fn read(response: reqwest::Response) -> Result<Answer, reqwest::Error> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let bytes = response.bytes().await?.to_vec();

@@ -140,14 +140,7 @@ async fn upload(api: &Api, case: &str, query: &str, bytes: Vec<u8>) -> Answer {
         .send()
         .await
         .expect("upload");
-    let status = response.status().as_u16();
-    let bytes = response.bytes().await.unwrap().to_vec();
-    Answer {
-        status,
-        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        headers: Default::default(),
-        bytes,
-    }
+    Answer::read(response).await.expect("the upload's answer")
 }
 
 #[tokio::test]
@@ -814,14 +807,9 @@ async fn token_request(token_uri: &str, pairs: &[(&str, &str)]) -> Answer {
         .send()
         .await
         .expect("token request");
-    let status = response.status().as_u16();
-    let bytes = response.bytes().await.unwrap().to_vec();
-    Answer {
-        status,
-        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        headers: Default::default(),
-        bytes,
-    }
+    Answer::read(response)
+        .await
+        .expect("the token endpoint's answer")
 }
 
 fn dev_world() -> World {
@@ -925,20 +913,13 @@ async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_times_and_sc
         let description = refused.body["error_description"].as_str().unwrap();
         assert!(description.contains(says), "{description}");
     }
-    let client = http_client(reqwest::Client::builder());
-    let wrong_grant = client
-        .post(format!("{}/v2/dev/oauth2/token", world.server.url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
-            ("grant_type", "client_credentials"),
-            ("assertion", &good),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(wrong_grant.status(), 400);
-    let body: Value = wrong_grant.json().await.unwrap();
-    assert_eq!(body["error"], "unsupported_grant_type");
+    let wrong_grant = token_request(
+        &format!("{}/v2/dev/oauth2/token", world.server.url),
+        &[("grant_type", "client_credentials"), ("assertion", &good)],
+    )
+    .await;
+    assert_eq!(wrong_grant.status, 400);
+    assert_eq!(wrong_grant.body["error"], "unsupported_grant_type");
     // nothing refused was turned into a token; the good assertion still is
     assert_eq!(exchange(&world.server, &good).await.status, 200);
 }
