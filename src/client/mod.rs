@@ -631,20 +631,10 @@ fn segment(value: &str) -> String {
 fn no_p0(priority: Option<Priority>) -> Result<Option<Severity>, ClientError> {
     match priority {
         None => Ok(None),
-        Some(Priority::P0) => Err(ClientError::Api {
-            error: Box::new(rsupport_api::error::ApiError {
-                http_status: 400,
-                reason: rsupport_api::error::ErrorReason::InvalidArgument,
-                message: Priority::refusal("priority"),
-                details: rsupport_api::error::ErrorDetails {
-                    field: Some("priority".to_string()),
-                    ..Default::default()
-                },
-            }),
-            method: Method::POST,
-            url: String::new(),
-            domain: None,
-        }),
+        Some(Priority::P0) => Err(ClientError::invalid_argument(
+            "priority",
+            Priority::refusal("priority"),
+        )),
         Some(priority) => Ok(priority.severity()),
     }
 }

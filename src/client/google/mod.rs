@@ -20,7 +20,7 @@ use std::sync::Mutex;
 use jiff::Timestamp;
 use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use reqwest::{Method, Url};
-use rsupport_api::error::{ApiError, ErrorDetails, ErrorReason};
+use rsupport_api::error::ErrorReason;
 use rsupport_api::types::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -229,23 +229,20 @@ impl Client {
         Ok(case)
     }
 
+    /// A 404 of `reason` the client found itself (nothing answered it).
+    fn not_found(&self, reason: ErrorReason, message: String) -> ClientError {
+        ClientError::local(404, reason, None, message, self.options.domain.clone())
+    }
+
     fn case_not_found(&self, id: u64) -> ClientError {
-        let google = self.google();
-        ClientError::Api {
-            error: Box::new(ApiError {
-                http_status: 404,
-                reason: ErrorReason::CaseNotFound,
-                message: format!(
-                    "case {id} is not under any parent of {} ({})",
-                    self.domain_name(),
-                    google.parents.join(", ")
-                ),
-                details: ErrorDetails::default(),
-            }),
-            method: Method::GET,
-            url: self.endpoint.clone(),
-            domain: self.options.domain.clone(),
-        }
+        self.not_found(
+            ErrorReason::CaseNotFound,
+            format!(
+                "case {id} is not under any parent of {} ({})",
+                self.domain_name(),
+                self.google().parents.join(", ")
+            ),
+        )
     }
 
     /// The resource name of case `id`: known from an earlier answer, else the first parent
@@ -314,7 +311,7 @@ impl Client {
         match customer {
             Some(customer) => validate_parent(customer)
                 .map(|p| vec![p])
-                .map_err(|e| invalid_argument("customer", e)),
+                .map_err(|e| ClientError::invalid_argument("customer", e)),
             None => Ok(self.google().parents.clone()),
         }
     }
@@ -331,7 +328,7 @@ impl Client {
         }
         let parents = self.list_parents(query.customer.as_deref())?;
         let filter = mapping::list_filter(query.state.as_deref(), query.priority.as_deref())
-            .map_err(|why| invalid_argument("state/priority", why))?;
+            .map_err(|why| ClientError::invalid_argument("state/priority", why))?;
         let (index, inner) = split_token(query.page_token.as_deref());
         let Some(parent) = parents.get(index) else {
             return Ok(CaseList {
@@ -404,8 +401,8 @@ impl Client {
         if self.validate_only {
             return Err(no_validate_only("case create"));
         }
-        let parent =
-            validate_parent(&request.customer).map_err(|e| invalid_argument("on_behalf_of", e))?;
+        let parent = validate_parent(&request.customer)
+            .map_err(|e| ClientError::invalid_argument("on_behalf_of", e))?;
         let body = GCase {
             display_name: Some(request.display_name.clone()),
             description: Some(request.description.clone()),
@@ -708,20 +705,13 @@ impl Client {
     ) -> Result<Url, ClientError> {
         let all = self.google_attachment_names(id).await?;
         let Some((_, name)) = all.iter().find(|(a, _)| a.id == number) else {
-            return Err(ClientError::Api {
-                error: Box::new(ApiError {
-                    http_status: 404,
-                    reason: ErrorReason::AttachmentNotFound,
-                    message: format!(
-                        "case {id} has no attachment {number} (it has {})",
-                        all.len()
-                    ),
-                    details: ErrorDetails::default(),
-                }),
-                method: Method::GET,
-                url: self.endpoint.clone(),
-                domain: self.options.domain.clone(),
-            });
+            return Err(self.not_found(
+                ErrorReason::AttachmentNotFound,
+                format!(
+                    "case {id} has no attachment {number} (it has {})",
+                    all.len()
+                ),
+            ));
         };
         let mut url = self.url(&format!("v2/{name}:download"))?;
         url.query_pairs_mut().append_pair("alt", "media");
@@ -861,7 +851,8 @@ impl Client {
 
     /// A configured or discovered parent as a customer (what `--on-behalf-of` takes).
     pub(super) async fn google_customer(&self, id: &str) -> Result<Customer, ClientError> {
-        let parent = validate_parent(id).map_err(|e| invalid_argument("on_behalf_of", e))?;
+        let parent =
+            validate_parent(id).map_err(|e| ClientError::invalid_argument("on_behalf_of", e))?;
         // a configured parent is known without asking Cloud Resource Manager
         if self.google().parents.contains(&parent) {
             return Ok(self.parent_customer(&parent, None));
@@ -871,24 +862,17 @@ impl Client {
         if let Some(customer) = customers.into_iter().find(|c| c.id == parent) {
             return Ok(customer);
         }
-        Err(ClientError::Api {
-            error: Box::new(ApiError {
-                http_status: 404,
-                reason: ErrorReason::CustomerNotFound,
-                message: format!(
-                    "'{id}' is not a parent of {}: its parents are {}{}",
-                    self.domain_name(),
-                    known.join(", "),
-                    self.google_customer_note()
-                        .map(|n| format!(" ({n})"))
-                        .unwrap_or_default()
-                ),
-                details: ErrorDetails::default(),
-            }),
-            method: Method::GET,
-            url: self.endpoint.clone(),
-            domain: self.options.domain.clone(),
-        })
+        Err(self.not_found(
+            ErrorReason::CustomerNotFound,
+            format!(
+                "'{id}' is not a parent of {}: its parents are {}{}",
+                self.domain_name(),
+                known.join(", "),
+                self.google_customer_note()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            ),
+        ))
     }
 
     /// `caseClassifications.search`, every page.
@@ -1020,23 +1004,6 @@ impl Client {
             ),
             other => unsupported(other, "the Cloud Support API v2 has no such call"),
         }
-    }
-}
-
-fn invalid_argument(field: &str, message: String) -> ClientError {
-    ClientError::Api {
-        error: Box::new(ApiError {
-            http_status: 400,
-            reason: ErrorReason::InvalidArgument,
-            message,
-            details: ErrorDetails {
-                field: Some(field.to_string()),
-                ..ErrorDetails::default()
-            },
-        }),
-        method: Method::GET,
-        url: String::new(),
-        domain: None,
     }
 }
 
