@@ -10,9 +10,8 @@ mod remote;
 
 use clap_complete::env::EnvCompleter;
 use clap_complete::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate, Shell};
-use rsupport_api::types::{CaseOrder, CaseState, EscalationReason};
+use rsupport_api::types::{CaseOrder, CaseState, EscalationReason, Severity};
 
-use crate::client::Priority;
 use crate::config::{ConfigFile, KEYS};
 use crate::output::Format;
 
@@ -47,13 +46,14 @@ fn candidate(value: impl Into<String>, help: impl Into<String>) -> CompletionCan
 }
 
 fn severities() -> Vec<CompletionCandidate> {
-    Priority::ALL
+    Severity::ALL
         .iter()
         .map(|s| candidate(s.as_str(), s.meaning()))
         .collect()
 }
 
-/// `--severity P0..P4` (P0: Google Cloud domains only, as its help says).
+/// `--severity P1..P4`. P0 is left out: it is valid for Google Cloud domains only, and the
+/// candidates do not depend on the domain.
 pub fn severity() -> ArgValueCandidates {
     ArgValueCandidates::new(severities)
 }
@@ -67,7 +67,7 @@ pub fn severity_list() -> ArgValueCompleter {
             None => (String::new(), current.to_string()),
         };
         let taken: Vec<String> = done.split(',').map(|s| s.trim().to_uppercase()).collect();
-        Priority::ALL
+        Severity::ALL
             .iter()
             .filter(|s| !taken.iter().any(|t| t == s.as_str()))
             .filter(|s| s.as_str().starts_with(&last.to_uppercase()))
