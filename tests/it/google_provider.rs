@@ -1198,7 +1198,9 @@ fn a_users_application_default_credentials_refresh_at_their_token_uri_and_run_ca
     let env = TestEnv::new();
     let login = login_with_adc(&world, &env, Some(&adc)).ok();
     assert!(
-        login.stderr.contains("the Application Default Credentials"),
+        login
+            .stderr
+            .contains("as admin@a.example with the Application Default Credentials"),
         "{login:?}"
     );
     let config = env.config_text();

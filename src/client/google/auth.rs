@@ -115,13 +115,26 @@ impl GoogleSecret {
         })
     }
 
-    /// Who the credential is, for `auth status`: a service account's email.
+    /// Who the credential is, for `auth status`: a service account's email, or the
+    /// `account` a user credential file names (gcloud writes it; it may be empty).
     pub fn account(&self) -> Option<String> {
         match self {
             GoogleSecret::ServiceAccount(json) => yup_oauth2::parse_service_account_key(json)
                 .ok()
                 .map(|key| key.client_email),
-            _ => None,
+            GoogleSecret::AuthorizedUser(json) => serde_json::from_str::<serde_json::Value>(json)
+                .ok()
+                .and_then(|v| v.get("account")?.as_str().map(str::to_string))
+                .filter(|account| !account.trim().is_empty()),
+            GoogleSecret::AccessToken(_) => None,
+        }
+    }
+
+    /// How to name the credential's holder when [`GoogleSecret::account`] does not know.
+    pub fn holder(&self) -> &'static str {
+        match self {
+            GoogleSecret::AuthorizedUser(_) => "the user of the Application Default Credentials",
+            _ => "the holder of the access token",
         }
     }
 }

@@ -930,7 +930,7 @@ impl Client {
                 .auth
                 .secret()
                 .account()
-                .unwrap_or_else(|| "the holder of the access token".into()),
+                .unwrap_or_else(|| self.google().auth.secret().holder().into()),
             domain: self.options.domain.clone(),
             role: Role::Reseller,
             // the reseller API's privileges do not apply: Google's IAM roles decide
