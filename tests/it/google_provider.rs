@@ -544,6 +544,29 @@ const PREMIUM: &str = "projects/premium-co";
 /// One on the standard plan (no escalation).
 const STANDARD: &str = "projects/standard-co";
 
+/// The flags of a complete `case create` under `parent` (nothing is prompted for).
+fn create_args<'a>(
+    parent: &'a str,
+    title: &'a str,
+    severity: &'a str,
+    description: &'a str,
+) -> Vec<&'a str> {
+    vec![
+        "case",
+        "create",
+        "--on-behalf-of",
+        parent,
+        "--title",
+        title,
+        "--category",
+        "gmail-delivery",
+        "--severity",
+        severity,
+        "--description",
+        description,
+    ]
+}
+
 /// A dev-mode server with the seeded world, and a client logged in to `a.example` as a Google
 /// domain with a service-account key that the dev token endpoint accepts (its tokens act as
 /// the admin of `a.example`).
@@ -598,25 +621,9 @@ impl Cloud {
 
     /// Files a case through the client and answers its number.
     fn create(&self, parent: &str, title: &str) -> u64 {
-        let run = self
-            .run(&[
-                "case",
-                "create",
-                "--on-behalf-of",
-                parent,
-                "--title",
-                title,
-                "--category",
-                "gmail-delivery",
-                "--severity",
-                "P2",
-                "--description",
-                "Mail stopped flowing at 10:00",
-                "--share",
-                "ops@a.example",
-                "--json",
-            ])
-            .ok();
+        let mut args = create_args(parent, title, "P2", "Mail stopped flowing at 10:00");
+        args.extend(["--share", "ops@a.example", "--json"]);
+        let run = self.run(&args).ok();
         run.json()["id"].as_u64().expect("the case's id")
     }
 
@@ -871,21 +878,18 @@ fn customers_and_categories_come_from_the_parents_and_case_classifications() {
 fn a_p0_case_is_filed_through_the_v2_surface_which_keeps_it_as_p1() {
     let cloud = Cloud::new();
     let filed = cloud
-        .run(&[
-            "case",
-            "create",
-            "--on-behalf-of",
-            PREMIUM,
-            "--title",
-            "Everything is down",
-            "--category",
-            "gmail-delivery",
-            "--severity",
-            "P0",
-            "--description",
-            "No mail since 10:00 anywhere",
-            "--json",
-        ])
+        .run(
+            &[
+                create_args(
+                    PREMIUM,
+                    "Everything is down",
+                    "P0",
+                    "No mail since 10:00 anywhere",
+                ),
+                vec!["--json"],
+            ]
+            .concat(),
+        )
         .ok()
         .json();
     let id = filed["id"].as_u64().unwrap();
@@ -914,20 +918,7 @@ fn a_discovered_parent_is_usable_with_on_behalf_of_and_its_cases_by_number() {
     assert_eq!(cloud.server_case(id)["customer"], "enhanced-co");
     // a parent neither configured nor discovered is refused naming the ones there are
     let run = cloud
-        .run(&[
-            "case",
-            "create",
-            "--on-behalf-of",
-            "projects/b-co",
-            "--title",
-            "Not ours",
-            "--category",
-            "gmail-delivery",
-            "--severity",
-            "P3",
-            "--description",
-            "d",
-        ])
+        .run(&create_args("projects/b-co", "Not ours", "P3", "d"))
         .code(3);
     assert!(
         run.stderr.contains("'projects/b-co' is not a parent")
@@ -1217,20 +1208,15 @@ fn a_users_application_default_credentials_refresh_at_their_token_uri_and_run_ca
     // every command refreshes at the file's token_uri (the dev token endpoint)
     let run = |args: &[&str]| Run::from(env.rsupport().args(args).output().unwrap());
     let filed = run(&[
-        "case",
-        "create",
-        "--on-behalf-of",
-        PREMIUM,
-        "--title",
-        "Filed with a user's credentials",
-        "--category",
-        "gmail-delivery",
-        "--severity",
-        "P3",
-        "--description",
-        "Mail stopped flowing",
-        "--json",
-    ])
+        create_args(
+            PREMIUM,
+            "Filed with a user's credentials",
+            "P3",
+            "Mail stopped flowing",
+        ),
+        vec!["--json"],
+    ]
+    .concat())
     .ok()
     .json();
     let id = filed["id"].as_u64().unwrap();
@@ -1293,21 +1279,13 @@ fn without_any_credential_the_login_names_the_three_ways() {
 fn a_dry_run_create_is_refused_after_the_clients_checks_and_files_nothing() {
     let cloud = Cloud::new();
     let run = cloud
-        .run(&[
-            "case",
-            "create",
-            "--on-behalf-of",
-            PREMIUM,
-            "--title",
-            "Would be filed",
-            "--category",
-            "gmail-delivery",
-            "--severity",
-            "P3",
-            "--description",
-            "Details",
-            "--dry-run",
-        ])
+        .run(
+            &[
+                create_args(PREMIUM, "Would be filed", "P3", "Details"),
+                vec!["--dry-run"],
+            ]
+            .concat(),
+        )
         .code(8);
     assert!(
         run.stderr.contains("no validate-only mode"),
