@@ -36,6 +36,19 @@ use crate::auth::Auth;
 use crate::error::Failure;
 use rsupport_api::error::ErrorReason;
 
+/// The paging parameters of a list method (`pageSize`, `pageToken`) and a search's `query`;
+/// which of them a method takes is the `known` list it gives [`Call::query`].
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageQuery {
+    #[serde(default)]
+    pub query: Option<String>,
+    #[serde(default)]
+    pub page_size: Option<String>,
+    #[serde(default)]
+    pub page_token: Option<String>,
+}
+
 /// The `pageSize` a list answers with when none (or 0) is asked for, as the API's default.
 pub const DEFAULT_PAGE_SIZE: u32 = 10;
 

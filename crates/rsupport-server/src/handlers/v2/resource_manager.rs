@@ -8,23 +8,12 @@
 
 use axum::http::Method;
 use axum::response::Response;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{Call, V2Error, V2Result, ok, page_size, wire};
+use super::{Call, PageQuery, V2Error, V2Result, ok, page_size, wire};
 use crate::handlers::{PageToken, fingerprint};
 use crate::rules;
 use rsupport_api::types::{Customer, Privilege};
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SearchQuery {
-    #[serde(default)]
-    query: Option<String>,
-    #[serde(default)]
-    page_size: Option<String>,
-    #[serde(default)]
-    page_token: Option<String>,
-}
 
 /// `Project` (the fields a search answers).
 #[derive(Debug, Serialize)]
@@ -114,7 +103,7 @@ pub async fn route(call: Call, segments: &[&str], full: &str) -> V2Result<Respon
 /// One page of the customers the caller's domain manages and that granted access, by id.
 async fn search(mut call: Call, what: &str) -> V2Result<(Vec<Customer>, Option<String>)> {
     let auth = call.auth().await?;
-    let query: SearchQuery = call.query(&["query", "pageSize", "pageToken"])?;
+    let query: PageQuery = call.query(&["query", "pageSize", "pageToken"])?;
     let domain = rules::reseller_domain(&auth.caller, &format!("search {what}"))?.to_string();
     rules::require_privileges(
         &auth.caller,
