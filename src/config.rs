@@ -16,6 +16,7 @@
 //! endpoint = "https://cloudsupport.googleapis.com"
 //! credential = "service-account"
 //! parents = ["organizations/123456789", "projects/my-project"]
+//! # resource_manager_endpoint = "https://cloudresourcemanager.googleapis.com"  # the default
 //!
 //! [filters.urgent]          # saved by `case list --save urgent`
 //! state = "all"
@@ -29,9 +30,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rsupport_api::types::{CaseOrder, Severity, StateFilter};
+use rsupport_api::types::{CaseOrder, StateFilter};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::client::Priority;
 pub use crate::client::Provider;
 pub use crate::client::google::auth::CredentialKind;
 use crate::credentials::{Storage, create_private_dir};
@@ -67,6 +69,11 @@ pub struct DomainConfig {
     /// `projects/ID`), the "customers" of the domain.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parents: Vec<String>,
+    /// `google`: where Cloud Resource Manager v3 is asked for the parents the account may
+    /// use. Absent: Google's (`https://cloudresourcemanager.googleapis.com`) when the endpoint
+    /// is Google's, else the endpoint itself (a server speaking both, as `rsupport-server dev`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_manager_endpoint: Option<String>,
 }
 
 impl DomainConfig {
@@ -115,7 +122,7 @@ pub struct SavedFilter {
     #[serde(default, with = "state_text", skip_serializing_if = "Option::is_none")]
     pub state: Option<StateFilter>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub severity: Vec<Severity>,
+    pub severity: Vec<Priority>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -358,7 +358,8 @@ impl Ctx {
                 format!("log in again: rsupport auth login --provider google --domain {domain}"),
             )
         })?;
-        let google = Google::new(settings.parents, GoogleAuth::new(secret));
+        let google = Google::new(settings.parents, GoogleAuth::new(secret))
+            .with_resource_manager(settings.resource_manager_endpoint);
         self.google_client(found.endpoint, domain, google)
     }
 

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use reqwest::Method;
-use rsupport_api::error::{ApiError, ErrorReason};
+use rsupport_api::error::{ApiError, ErrorDetails, ErrorReason};
 
 /// How a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -100,6 +100,42 @@ impl ClientError {
     /// The API error reason, when the server answered with one.
     pub fn reason(&self) -> Option<ErrorReason> {
         self.api().map(|e| e.reason)
+    }
+
+    /// An error the client decides itself, in the shape of the API's (so it maps onto the
+    /// same exit codes): `status` and `reason`, `field` when one is at fault.
+    pub fn local(
+        status: u16,
+        reason: ErrorReason,
+        field: Option<&str>,
+        message: String,
+        domain: Option<String>,
+    ) -> ClientError {
+        ClientError::Api {
+            error: Box::new(ApiError {
+                http_status: status,
+                reason,
+                message,
+                details: ErrorDetails {
+                    field: field.map(str::to_string),
+                    ..ErrorDetails::default()
+                },
+            }),
+            method: Method::GET,
+            url: String::new(),
+            domain,
+        }
+    }
+
+    /// [`ClientError::local`]: 400 `InvalidArgument` naming `field`.
+    pub fn invalid_argument(field: &str, message: String) -> ClientError {
+        ClientError::local(
+            400,
+            ErrorReason::InvalidArgument,
+            Some(field),
+            message,
+            None,
+        )
     }
 }
 

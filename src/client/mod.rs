@@ -15,6 +15,7 @@
 mod error;
 pub mod google;
 mod paging;
+pub mod priority;
 mod token;
 mod transfer;
 mod transport;
@@ -28,6 +29,7 @@ use rsupport_api::types::*;
 
 pub use error::ClientError;
 pub use paging::{Page, PagedQuery, Pager};
+pub use priority::Priority;
 pub use token::{Token, TokenError};
 pub use transfer::Download;
 use transport::Retry;
@@ -283,9 +285,18 @@ impl Client {
         query: &ListCustomersQuery,
     ) -> Result<CustomerList, ClientError> {
         if self.is_google() {
-            return Ok(self.google_customers(query.query.as_deref()));
+            return self.google_customers(query.query.as_deref()).await;
         }
         self.get("v1/customers", query).await
+    }
+
+    /// What the customers listed could not include, in one line: for a `google` domain,
+    /// Cloud Resource Manager's refusal to list the account's parents. `None` otherwise.
+    pub fn customer_note(&self) -> Option<String> {
+        if self.is_google() {
+            return self.google_customer_note();
+        }
+        None
     }
 
     /// `GET /v1/customers`, page after page.
@@ -301,7 +312,7 @@ impl Client {
     /// `GET /v1/customers/{customer}`.
     pub async fn get_customer(&self, customer: &str) -> Result<Customer, ClientError> {
         if self.is_google() {
-            return self.google_customer(customer);
+            return self.google_customer(customer).await;
         }
         self.get(&format!("v1/customers/{}", segment(customer)), &())
             .await
@@ -336,9 +347,23 @@ impl Client {
     /// `POST /v1/cases`. Retried like a GET: the request id makes a repeat answer the first
     /// case instead of filing a second.
     pub async fn create_case(&self, request: &CreateCaseRequest) -> Result<Filed, ClientError> {
+        self.create_case_at(request, request.priority.into()).await
+    }
+
+    /// [`Client::create_case`] at `priority` instead of the request's: `P0` is sent to a
+    /// `google` domain only (the reseller API has no P0: refused here as an invalid argument).
+    pub async fn create_case_at(
+        &self,
+        request: &CreateCaseRequest,
+        priority: Priority,
+    ) -> Result<Filed, ClientError> {
         if self.is_google() {
-            return self.google_create_case(request).await;
+            return self.google_create_case(request, priority).await;
         }
+        let request = &CreateCaseRequest {
+            priority: no_p0(Some(priority))?.unwrap_or(request.priority),
+            ..request.clone()
+        };
         let url = self.url("v1/cases")?;
         let response = self
             .execute(
@@ -369,9 +394,25 @@ impl Client {
         case: u64,
         request: &UpdateCaseRequest,
     ) -> Result<Case, ClientError> {
+        self.update_case_at(case, request, request.priority.map(Priority::from))
+            .await
+    }
+
+    /// [`Client::update_case`] with `priority` instead of the request's (`P0`: a `google`
+    /// domain only, as [`Client::create_case_at`]).
+    pub async fn update_case_at(
+        &self,
+        case: u64,
+        request: &UpdateCaseRequest,
+        priority: Option<Priority>,
+    ) -> Result<Case, ClientError> {
         if self.is_google() {
-            return self.google_update_case(case, request).await;
+            return self.google_update_case(case, request, priority).await;
         }
+        let request = &UpdateCaseRequest {
+            priority: no_p0(priority)?.or(request.priority),
+            ..request.clone()
+        };
         self.send_json(
             Method::PATCH,
             &format!("v1/cases/{case}"),
@@ -583,6 +624,19 @@ fn segment(value: &str) -> String {
     let mut url = Url::parse("http://x/").expect("static URL");
     url.path_segments_mut().expect("base URL").push(value);
     url.path().trim_start_matches('/').to_string()
+}
+
+/// The reseller API's severity of `priority`; `P0`, which it lacks, is an invalid argument
+/// naming the field (commands refuse it before any request; this keeps the client honest).
+fn no_p0(priority: Option<Priority>) -> Result<Option<Severity>, ClientError> {
+    match priority {
+        None => Ok(None),
+        Some(Priority::P0) => Err(ClientError::invalid_argument(
+            "priority",
+            Priority::refusal("priority"),
+        )),
+        Some(priority) => Ok(priority.severity()),
+    }
 }
 
 #[cfg(test)]

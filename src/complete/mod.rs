@@ -52,7 +52,8 @@ fn severities() -> Vec<CompletionCandidate> {
         .collect()
 }
 
-/// `--severity P1..P4`.
+/// `--severity P1..P4`. P0 is left out: it is valid for Google Cloud domains only, and the
+/// candidates do not depend on the domain.
 pub fn severity() -> ArgValueCandidates {
     ArgValueCandidates::new(severities)
 }

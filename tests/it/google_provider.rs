@@ -45,6 +45,19 @@ fn rsupport(env: &TestEnv) -> assert_cmd::Command {
     env.rsupport_with_token(ACCESS_TOKEN)
 }
 
+/// A Google domain with `parents` (and an access token) against a scripted server that
+/// answers `replies`.
+fn scripted(replies: Vec<Reply>, parents: &[&str]) -> (MockServer, TestEnv) {
+    let server = MockServer::start(replies);
+    let env = google_env(&server.url, parents);
+    (server, env)
+}
+
+/// `rsupport ARGS` in `env`, with the access token.
+fn google(env: &TestEnv, args: &[&str]) -> Run {
+    Run::from(rsupport(env).args(args).output().unwrap())
+}
+
 /// The request line of each request the mock received.
 fn request_lines(server: &MockServer) -> Vec<String> {
     server
@@ -56,20 +69,18 @@ fn request_lines(server: &MockServer) -> Vec<String> {
 
 #[test]
 fn list_flags_become_the_api_filter_and_the_token_is_the_bearer() {
-    let server = MockServer::start(vec![json(
-        200,
-        &format!(
-            r#"{{"cases":[{}]}}"#,
-            case_json(1, "VM down", "IN_PROGRESS_GOOGLE_SUPPORT", "P2")
-        ),
-    )]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "list", "--severity", "P1,P2", "--json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    let cases: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let (server, env) = scripted(
+        vec![json(
+            200,
+            &format!(
+                r#"{{"cases":[{}]}}"#,
+                case_json(1, "VM down", "IN_PROGRESS_GOOGLE_SUPPORT", "P2")
+            ),
+        )],
+        &[PARENT],
+    );
+    let output = google(&env, &["case", "list", "--severity", "P1,P2", "--json"]).ok();
+    let cases: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
     assert_eq!(cases[0]["id"], 1);
     assert_eq!(cases[0]["customer"], PARENT);
     assert_eq!(cases[0]["state"], "in-progress");
@@ -95,13 +106,8 @@ fn list_flags_become_the_api_filter_and_the_token_is_the_bearer() {
 
 #[test]
 fn keywords_search_with_a_global_restriction() {
-    let server = MockServer::start(vec![json(200, r#"{"cases":[]}"#)]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "filter", "disk", "full", "--state", "all"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, r#"{"cases":[]}"#)], &[PARENT]);
+    google(&env, &["case", "filter", "disk", "full", "--state", "all"]).ok();
     let line = &request_lines(&server)[0];
     assert!(
         line.starts_with(&format!(
@@ -113,26 +119,24 @@ fn keywords_search_with_a_global_restriction() {
 
 #[test]
 fn short_pages_with_a_next_token_are_followed_to_the_end() {
-    let server = MockServer::start(vec![
-        json(
-            200,
-            &format!(
-                r#"{{"cases":[{}],"nextPageToken":"page-2"}}"#,
-                case_json(2, "First", "NEW", "P3")
+    let (server, env) = scripted(
+        vec![
+            json(
+                200,
+                &format!(
+                    r#"{{"cases":[{}],"nextPageToken":"page-2"}}"#,
+                    case_json(2, "First", "NEW", "P3")
+                ),
             ),
-        ),
-        json(
-            200,
-            &format!(r#"{{"cases":[{}]}}"#, case_json(1, "Second", "NEW", "P4")),
-        ),
-    ]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "list", "--all", "--json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    let cases: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+            json(
+                200,
+                &format!(r#"{{"cases":[{}]}}"#, case_json(1, "Second", "NEW", "P4")),
+            ),
+        ],
+        &[PARENT],
+    );
+    let output = google(&env, &["case", "list", "--all", "--json"]).ok();
+    let cases: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
     let ids: Vec<u64> = cases
         .as_array()
         .unwrap()
@@ -155,26 +159,20 @@ fn a_rate_limited_request_waits_for_retry_after_then_succeeds() {
         ],
         r#"{"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}}"#.into(),
     );
-    let server = MockServer::start(vec![
-        limited,
-        json(
-            200,
-            r#"{"caseClassifications":[{"id":"c1","displayName":"Compute Engine > VM"}]}"#,
-        ),
-    ]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["category", "search", "vm", "-v"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("Compute Engine > VM"));
-    assert_eq!(server.requests().len(), 2);
-    assert!(
-        stderr(&output).contains("in 1000 ms"),
-        "{}",
-        stderr(&output)
+    let (server, env) = scripted(
+        vec![
+            limited,
+            json(
+                200,
+                r#"{"caseClassifications":[{"id":"c1","displayName":"Compute Engine > VM"}]}"#,
+            ),
+        ],
+        &[PARENT],
     );
+    let output = google(&env, &["category", "search", "vm", "-v"]).ok();
+    assert!(output.stdout.contains("Compute Engine > VM"));
+    assert_eq!(server.requests().len(), 2);
+    assert!(output.stderr.contains("in 1000 ms"), "{}", output.stderr);
     assert!(
         request_lines(&server)[0].starts_with("GET /v2/caseClassifications:search?query="),
         "{:?}",
@@ -190,23 +188,16 @@ fn googles_errors_map_onto_the_exit_codes() {
         (503, "UNAVAILABLE", "Try later", 6),
         (500, "INTERNAL", "Boom", 1),
     ] {
-        let server = MockServer::start(vec![json(
-            status,
-            &format!(r#"{{"error":{{"code":{status},"message":"{text}","status":"{code}"}}}}"#),
-        )]);
-        let env = google_env(&server.url, &[PARENT]);
-        let output = rsupport(&env).args(["case", "list"]).output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(exit),
-            "{code}: {}",
-            stderr(&output)
+        let (_server, env) = scripted(
+            vec![json(
+                status,
+                &format!(r#"{{"error":{{"code":{status},"message":"{text}","status":"{code}"}}}}"#),
+            )],
+            &[PARENT],
         );
-        assert!(
-            stderr(&output).contains(text),
-            "{code}: {}",
-            stderr(&output)
-        );
+        let output = google(&env, &["case", "list"]);
+        assert_eq!(Some(output.code), Some(exit), "{code}: {}", output.stderr);
+        assert!(output.stderr.contains(text), "{code}: {}", output.stderr);
     }
 }
 
@@ -216,14 +207,10 @@ fn a_case_under_no_parent_is_not_found_naming_the_parents() {
         404,
         r#"{"error":{"code":404,"message":"Case not found","status":"NOT_FOUND"}}"#,
     );
-    let server = MockServer::start(vec![missing]);
-    let env = google_env(&server.url, &[PARENT, "organizations/123"]);
-    let output = rsupport(&env)
-        .args(["case", "view", "77"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
-    let err = stderr(&output);
+    let (server, env) = scripted(vec![missing], &[PARENT, "organizations/123"]);
+    let output = google(&env, &["case", "view", "77"]);
+    assert_eq!(Some(output.code), Some(3), "{}", output.stderr);
+    let err = output.stderr;
     assert!(
         err.contains("case 77 is not under any parent") && err.contains("organizations/123"),
         "{err}"
@@ -245,13 +232,8 @@ fn a_case_under_no_parent_is_not_found_naming_the_parents() {
 #[test]
 fn update_sends_an_explicit_update_mask_with_only_the_changed_field() {
     let case = case_json(7, "VM down", "NEW", "P3");
-    let server = MockServer::start(vec![json(200, &case)]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "update", "7", "--severity", "P2"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, &case)], &[PARENT]);
+    google(&env, &["case", "update", "7", "--severity", "P2"]).ok();
     let lines = request_lines(&server);
     let patches: Vec<&String> = lines.iter().filter(|l| l.starts_with("PATCH")).collect();
     assert_eq!(
@@ -264,15 +246,85 @@ fn update_sends_an_explicit_update_mask_with_only_the_changed_field() {
 }
 
 #[test]
+fn severity_p0_is_sent_as_priority_p0_to_a_google_domain() {
+    let case = case_json(7, "VM down", "NEW", "P1");
+    let (server, env) = scripted(vec![json(200, &case)], &[PARENT]);
+    google(&env, &["case", "update", "7", "--severity", "p0"]).ok();
+    let requests = server.requests();
+    let patch = requests
+        .iter()
+        .find(|r| r.starts_with("PATCH"))
+        .expect("a PATCH");
+    assert!(
+        patch.starts_with(&format!("PATCH /v2/{PARENT}/cases/7?updateMask=priority ")),
+        "{patch}"
+    );
+    assert!(patch.ends_with(r#"{"priority":"P0"}"#), "{patch}");
+    // and in a list filter, with the other priorities
+    google(
+        &env,
+        &["case", "list", "--severity", "P0,P1", "--state", "all"],
+    )
+    .ok();
+    let lines = request_lines(&server);
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .contains("filter=%28priority%3DP0+OR+priority%3DP1%29"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn severity_p0_for_a_reseller_domain_is_exit_2_before_any_request() {
+    let server = MockServer::start(vec![json(200, "{}")]);
+    let env = TestEnv::new();
+    let create = [
+        "case",
+        "create",
+        "--on-behalf-of",
+        "acme",
+        "--title",
+        "Down",
+        "--category",
+        "gmail-delivery",
+        "--description",
+        "All mail bounces",
+        "--severity",
+        "P0",
+        "--yes",
+    ];
+    let list = ["case", "list", "--severity", "P1,P0"];
+    let update = ["case", "update", "7", "--severity", "P0"];
+    for args in [&create[..], &list[..], &update[..]] {
+        let output = env
+            .rsupport_with_token("rsp_reseller-token")
+            .env("RSUPPORT_ENDPOINT", &server.url)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        let err = stderr(&output);
+        assert!(
+            err.contains("--severity P0 exists only for Google Cloud domains")
+                && err.contains("P1, P2, P3, P4"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(server.requests(), Vec::<String>::new(), "nothing was sent");
+}
+
+#[test]
 fn share_patches_the_subscribers_with_their_mask() {
     let case = case_json(7, "VM down", "NEW", "P3");
-    let server = MockServer::start(vec![json(200, &case)]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "share", "7", "--add", "lead@acme.example"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, &case)], &[PARENT]);
+    google(&env, &["case", "share", "7", "--add", "lead@acme.example"]).ok();
     let lines = request_lines(&server);
     assert!(
         lines.iter().any(|l| l
@@ -291,34 +343,29 @@ fn share_patches_the_subscribers_with_their_mask() {
 
 #[test]
 fn reopen_is_refused_with_its_own_exit_code_and_nothing_sent() {
-    let server = MockServer::start(vec![json(200, &case_json(7, "t", "CLOSED", "P3"))]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "reopen", "7"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    let (server, env) = scripted(
+        vec![json(200, &case_json(7, "t", "CLOSED", "P3"))],
+        &[PARENT],
+    );
+    let output = google(&env, &["case", "reopen", "7"]);
+    assert_eq!(Some(output.code), Some(8), "{}", output.stderr);
     assert!(
-        stderr(&output).contains("cannot reopen a closed case"),
+        output.stderr.contains("cannot reopen a closed case"),
         "{}",
-        stderr(&output)
+        output.stderr
     );
     assert!(server.requests().is_empty(), "{:?}", request_lines(&server));
 }
 
 #[test]
 fn dry_run_of_a_change_is_refused_with_exit_8_and_nothing_sent() {
-    let server = MockServer::start(vec![json(200, &case_json(7, "t", "NEW", "P3"))]);
-    let env = google_env(&server.url, &[PARENT]);
-    let output = rsupport(&env)
-        .args(["case", "close", "7", "--dry-run"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    let (server, env) = scripted(vec![json(200, &case_json(7, "t", "NEW", "P3"))], &[PARENT]);
+    let output = google(&env, &["case", "close", "7", "--dry-run"]);
+    assert_eq!(Some(output.code), Some(8), "{}", output.stderr);
     assert!(
-        stderr(&output).contains("no validate-only mode"),
+        output.stderr.contains("no validate-only mode"),
         "{}",
-        stderr(&output)
+        output.stderr
     );
     assert!(
         !request_lines(&server).iter().any(|l| l.starts_with("POST")),
@@ -329,41 +376,101 @@ fn dry_run_of_a_change_is_refused_with_exit_8_and_nothing_sent() {
 
 #[test]
 fn unread_and_watch_are_refused_with_exit_8() {
-    let server = MockServer::start(vec![json(200, &case_json(7, "t", "NEW", "P3"))]);
-    let env = google_env(&server.url, &[PARENT]);
-    let unread = rsupport(&env)
-        .args(["case", "list", "--unread"])
-        .output()
-        .unwrap();
-    assert_eq!(unread.status.code(), Some(8), "{}", stderr(&unread));
+    let (_server, env) = scripted(vec![json(200, &case_json(7, "t", "NEW", "P3"))], &[PARENT]);
+    let unread = google(&env, &["case", "list", "--unread"]);
+    assert_eq!(Some(unread.code), Some(8), "{}", unread.stderr);
     assert!(
-        stderr(&unread).contains("no read markers"),
+        unread.stderr.contains("no read markers"),
         "{}",
-        stderr(&unread)
+        unread.stderr
     );
-    let watch = rsupport(&env)
-        .args(["case", "watch", "7", "--timeout", "5s"])
-        .output()
-        .unwrap();
-    assert_eq!(watch.status.code(), Some(8), "{}", stderr(&watch));
-    assert!(
-        stderr(&watch).contains("no event feed"),
-        "{}",
-        stderr(&watch)
-    );
+    let watch = google(&env, &["case", "watch", "7", "--timeout", "5s"]);
+    assert_eq!(Some(watch.code), Some(8), "{}", watch.stderr);
+    assert!(watch.stderr.contains("no event feed"), "{}", watch.stderr);
+}
+
+/// Google's answer to an account that may not call Cloud Resource Manager's searches.
+fn permission_denied() -> Reply {
+    json(
+        403,
+        r#"{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}"#,
+    )
 }
 
 #[test]
-fn customer_list_shows_the_configured_parents() {
-    let server = MockServer::start(vec![json(500, "{}")]);
-    let env = google_env(&server.url, &[PARENT, "organizations/123"]);
+fn a_resource_manager_refusal_lists_the_configured_parents_with_a_note_on_stderr() {
+    let (server, env) = scripted(vec![permission_denied()], &[PARENT, "organizations/123"]);
     let output = rsupport(&env)
         .args(["customer", "list", "--json", "--jq", ".[].id"])
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), format!("{PARENT}\norganizations/123\n"));
-    assert!(server.requests().is_empty());
+    let note = stderr(&output);
+    assert!(
+        note.contains("only the configured parents are shown")
+            && note.contains("403 The caller does not have permission"),
+        "{note}"
+    );
+    assert_eq!(note.trim().lines().count(), 1, "{note}");
+    assert!(
+        request_lines(&server)[0].starts_with("GET /v3/projects:search?pageSize=100 "),
+        "{:?}",
+        request_lines(&server)
+    );
+    // -q keeps stderr for errors only
+    let quiet = google(&env, &["customer", "list", "--json", "-q"]).ok();
+    assert_eq!(quiet.stderr, "");
+}
+
+#[test]
+fn discovered_parents_follow_every_page_after_the_configured_ones_without_repeats() {
+    let (server, env) = scripted(
+        vec![
+            json(
+                200,
+                r#"{"projects":[{"name":"projects/111","projectId":"acme-prod","displayName":"Acme prod","state":"ACTIVE","parent":"organizations/123"}],"nextPageToken":"p2"}"#,
+            ),
+            json(
+                200,
+                r#"{"projects":[{"name":"projects/222","projectId":"acme-dev","displayName":"Acme dev","state":"ACTIVE"},{"name":"projects/333","projectId":"old","state":"DELETE_REQUESTED"}]}"#,
+            ),
+            json(
+                200,
+                r#"{"organizations":[{"name":"organizations/123","displayName":"acme.example","directoryCustomerId":"C01","state":"ACTIVE"}]}"#,
+            ),
+        ],
+        &[PARENT, "organizations/123"],
+    );
+    let output = google(&env, &["customer", "list", "--json"]).ok();
+    assert_eq!(output.stderr, "");
+    let customers: Value = serde_json::from_str(&output.stdout).unwrap();
+    let listed: Vec<(&str, &str)> = customers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["displayName"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (PARENT, "Acme prod"),
+            ("organizations/123", "acme.example"),
+            ("projects/acme-dev", "Acme dev"),
+        ]
+    );
+    let lines = request_lines(&server);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[1].contains("pageToken=p2"), "{lines:?}");
+    assert!(
+        lines[2].starts_with("GET /v3/organizations:search?"),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -437,6 +544,29 @@ const PREMIUM: &str = "projects/premium-co";
 /// One on the standard plan (no escalation).
 const STANDARD: &str = "projects/standard-co";
 
+/// The flags of a complete `case create` under `parent` (nothing is prompted for).
+fn create_args<'a>(
+    parent: &'a str,
+    title: &'a str,
+    severity: &'a str,
+    description: &'a str,
+) -> Vec<&'a str> {
+    vec![
+        "case",
+        "create",
+        "--on-behalf-of",
+        parent,
+        "--title",
+        title,
+        "--category",
+        "gmail-delivery",
+        "--severity",
+        severity,
+        "--description",
+        description,
+    ]
+}
+
 /// A dev-mode server with the seeded world, and a client logged in to `a.example` as a Google
 /// domain with a service-account key that the dev token endpoint accepts (its tokens act as
 /// the admin of `a.example`).
@@ -452,6 +582,11 @@ impl Cloud {
     }
 
     fn with(config: rsupport_server::ServerConfig) -> Cloud {
+        Cloud::with_parents(config, &[PREMIUM, STANDARD])
+    }
+
+    /// Logged in with `parents` (each given as `--parent`).
+    fn with_parents(config: rsupport_server::ServerConfig, parents: &[&str]) -> Cloud {
         let world = World::on(TestServer::start_with(rsupport_server::ServerConfig {
             dev_mode: true,
             ..config
@@ -470,7 +605,7 @@ impl Cloud {
                 "--domain",
                 DOMAIN_A,
             ])
-            .args(["--parent", PREMIUM, "--parent", STANDARD])
+            .args(parents.iter().flat_map(|p| ["--parent", p]))
             .args(["--endpoint", &world.server.url, "--insecure-storage"])
             .arg("--credentials")
             .arg(&key)
@@ -486,25 +621,9 @@ impl Cloud {
 
     /// Files a case through the client and answers its number.
     fn create(&self, parent: &str, title: &str) -> u64 {
-        let run = self
-            .run(&[
-                "case",
-                "create",
-                "--on-behalf-of",
-                parent,
-                "--title",
-                title,
-                "--category",
-                "gmail-delivery",
-                "--severity",
-                "P2",
-                "--description",
-                "Mail stopped flowing at 10:00",
-                "--share",
-                "ops@a.example",
-                "--json",
-            ])
-            .ok();
+        let mut args = create_args(parent, title, "P2", "Mail stopped flowing at 10:00");
+        args.extend(["--share", "ops@a.example", "--json"]);
+        let run = self.run(&args).ok();
         run.json()["id"].as_u64().expect("the case's id")
     }
 
@@ -719,13 +838,28 @@ fn escalating_a_standard_plan_case_is_refused_by_the_rule_with_exit_5() {
     assert_eq!(cloud.server_case(id.parse().unwrap())["escalated"], false);
 }
 
+/// `premium-co` as an organization of the v2 surface (its id spelled two digits a letter).
+const PREMIUM_ORG: &str = "organizations/35372432284032462234";
+
 #[test]
 fn customers_and_categories_come_from_the_parents_and_case_classifications() {
-    let cloud = Cloud::new();
+    // short pages: the discovery follows Cloud Resource Manager's page tokens
+    let cloud = Cloud::with(rsupport_server::ServerConfig {
+        v2_max_page_size: 2,
+        ..rsupport_server::ServerConfig::default()
+    });
     let customers = cloud
         .run(&["customer", "list", "--json", "--jq", ".[].id"])
         .ok();
-    assert_eq!(customers.stdout, format!("{PREMIUM}\n{STANDARD}\n"));
+    // configured first; then the customers that granted access, as projects and as
+    // organizations (locked-co, whose access is revoked, and b.example's are not listed)
+    assert_eq!(
+        customers.stdout,
+        format!(
+            "{PREMIUM}\n{STANDARD}\nprojects/enhanced-co\norganizations/2433272033222423462234\n{PREMIUM_ORG}\norganizations/3839203323203723462234\n"
+        )
+    );
+    assert_eq!(customers.stderr, "");
     let categories = cloud
         .run(&["category", "search", "gmail", "--json"])
         .ok()
@@ -737,6 +871,129 @@ fn customers_and_categories_come_from_the_parents_and_case_classifications() {
             .iter()
             .any(|c| c["id"] == "gmail-delivery"),
         "{categories}"
+    );
+}
+
+#[test]
+fn a_p0_case_is_filed_through_the_v2_surface_which_keeps_it_as_p1() {
+    let cloud = Cloud::new();
+    let filed = cloud
+        .run(
+            &[
+                create_args(
+                    PREMIUM,
+                    "Everything is down",
+                    "P0",
+                    "No mail since 10:00 anywhere",
+                ),
+                vec!["--json"],
+            ]
+            .concat(),
+        )
+        .ok()
+        .json();
+    let id = filed["id"].as_u64().unwrap();
+    // the server's store holds P1–P4: a P0 is kept, and answered, as P1 (V2_SURFACE.md)
+    assert_eq!(filed["priority"], "P1");
+    assert_eq!(cloud.server_case(id)["priority"], "P1");
+    let p0 = cloud
+        .run(&["case", "list", "--severity", "P0", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&p0), vec![id]);
+    cloud
+        .run(&["case", "update", &id.to_string(), "--severity", "P0"])
+        .ok();
+}
+
+#[test]
+fn a_discovered_parent_is_usable_with_on_behalf_of_and_its_cases_by_number() {
+    let cloud = Cloud::new();
+    let id = cloud.create("projects/enhanced-co", "Filed for a discovered parent");
+    let view = cloud
+        .run(&["case", "view", &id.to_string(), "--json"])
+        .ok()
+        .json();
+    assert_eq!(view["customer"], "projects/enhanced-co");
+    assert_eq!(cloud.server_case(id)["customer"], "enhanced-co");
+    // a parent neither configured nor discovered is refused naming the ones there are
+    let run = cloud
+        .run(&create_args("projects/b-co", "Not ours", "P3", "d"))
+        .code(3);
+    assert!(
+        run.stderr.contains("'projects/b-co' is not a parent")
+            && run.stderr.contains("projects/enhanced-co"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn without_customers_view_resource_manager_refuses_and_the_configured_parents_are_shown() {
+    let world = World::on(TestServer::start());
+    world.server.admin(&[
+        "user",
+        "add",
+        "cases-only@a.example",
+        "--privileges",
+        "support,cases.access",
+    ]);
+    let token = world
+        .server
+        .admin(&["token", "issue", "cases-only@a.example"]);
+    let env = google_env(&world.server.url, &[PREMIUM]);
+    let output = env
+        .rsupport_with_token(&token)
+        .args(["customer", "list", "--json", "--jq", ".[].id"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), format!("{PREMIUM}\n"));
+    let note = stderr(&output);
+    assert!(
+        note.contains("only the configured parents are shown") && note.contains("403"),
+        "{note}"
+    );
+    // the cases themselves are still reachable
+    let id = block_on(world.api_a().create_case("premium-co", "Still listed"));
+    let list = Run::from(
+        env.rsupport_with_token(&token)
+            .args(["case", "list", "--json"])
+            .output()
+            .unwrap(),
+    )
+    .ok()
+    .json();
+    assert_eq!(ids(&list), vec![id]);
+}
+
+#[test]
+fn an_organization_parent_files_lists_and_shows_cases_named_under_it() {
+    let cloud = Cloud::with_parents(rsupport_server::ServerConfig::default(), &[PREMIUM_ORG]);
+    let id = cloud.create(PREMIUM_ORG, "Filed under the organization");
+    let view = cloud
+        .run(&["case", "view", &id.to_string(), "--json"])
+        .ok()
+        .json();
+    assert_eq!(view["customer"], PREMIUM_ORG);
+    assert_eq!(view["name"], format!("{PREMIUM_ORG}/cases/{id}"));
+    let listed = cloud.run(&["case", "list", "--json"]).ok().json();
+    assert_eq!(ids(&listed), vec![id]);
+    assert_eq!(listed[0]["customer"], PREMIUM_ORG);
+    cloud
+        .run(&["case", "comment", &id.to_string(), "--body", "More detail"])
+        .ok();
+    // the same customer's case, as the server has it
+    assert_eq!(cloud.server_case(id)["customer"], "premium-co");
+    // an organization number that spells no customer is not found
+    let run = cloud
+        .run(&["case", "list", "--customer", "organizations/99", "--json"])
+        .code(3);
+    assert!(
+        run.stderr
+            .contains("organizations/99 is not an organization"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -924,6 +1181,84 @@ fn application_default_credentials_are_read_from_gclouds_config_dir() {
 }
 
 #[test]
+fn a_users_application_default_credentials_refresh_at_their_token_uri_and_run_case_commands() {
+    let world = dev_world();
+    let adc = world.server.dev_authorized_user("admin@a.example");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&adc).unwrap()).unwrap();
+    let refresh_token = file["refresh_token"].as_str().unwrap().to_string();
+    let env = TestEnv::new();
+    let login = login_with_adc(&world, &env, Some(&adc)).ok();
+    assert!(
+        login
+            .stderr
+            .contains("as admin@a.example with the Application Default Credentials"),
+        "{login:?}"
+    );
+    let config = env.config_text();
+    assert!(
+        config.contains("credential = \"authorized-user\""),
+        "{config}"
+    );
+    assert!(!config.contains(&refresh_token), "{config}");
+    let stored = std::fs::read_to_string(env.token_file(DOMAIN_A)).unwrap();
+    assert!(
+        !stored.contains(&refresh_token),
+        "kept encoded, as one token"
+    );
+    // every command refreshes at the file's token_uri (the dev token endpoint)
+    let run = |args: &[&str]| Run::from(env.rsupport().args(args).output().unwrap());
+    let filed = run(&[
+        create_args(
+            PREMIUM,
+            "Filed with a user's credentials",
+            "P3",
+            "Mail stopped flowing",
+        ),
+        vec!["--json"],
+    ]
+    .concat())
+    .ok()
+    .json();
+    let id = filed["id"].as_u64().unwrap();
+    assert_eq!(filed["creator"], "admin@a.example");
+    let list = run(&["case", "list", "--json"]).ok().json();
+    assert_eq!(ids(&list), vec![id]);
+    run(&["case", "comment", &id.to_string(), "--body", "More detail"]).ok();
+    let token = run(&["auth", "token"]).ok();
+    assert!(token.stdout.starts_with("rsp_"), "{}", token.stdout);
+    assert!(!token.stdout.contains(&refresh_token), "{}", token.stdout);
+}
+
+#[test]
+fn a_refresh_token_the_token_endpoint_refuses_is_exit_4_and_nothing_is_stored() {
+    let world = dev_world();
+    let adc = world.server.dev_authorized_user("admin@a.example");
+    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(&adc).unwrap()).unwrap();
+    file["refresh_token"] = "1//revoked-refresh-token".into();
+    let env = TestEnv::new();
+    let revoked = env.home().join("revoked-adc.json");
+    std::fs::write(&revoked, file.to_string()).unwrap();
+    let run = login_with_adc(&world, &env, Some(&revoked)).code(4);
+    assert!(
+        run.stderr
+            .contains("did not give an access token for the stored refresh token"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("/v2/dev/oauth2/token"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("revoked-refresh-token"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.config_text().contains(DOMAIN_A));
+}
+
+#[test]
 fn without_any_credential_the_login_names_the_three_ways() {
     let world = dev_world();
     let env = TestEnv::new();
@@ -944,21 +1279,13 @@ fn without_any_credential_the_login_names_the_three_ways() {
 fn a_dry_run_create_is_refused_after_the_clients_checks_and_files_nothing() {
     let cloud = Cloud::new();
     let run = cloud
-        .run(&[
-            "case",
-            "create",
-            "--on-behalf-of",
-            PREMIUM,
-            "--title",
-            "Would be filed",
-            "--category",
-            "gmail-delivery",
-            "--severity",
-            "P3",
-            "--description",
-            "Details",
-            "--dry-run",
-        ])
+        .run(
+            &[
+                create_args(PREMIUM, "Would be filed", "P3", "Details"),
+                vec!["--dry-run"],
+            ]
+            .concat(),
+        )
         .code(8);
     assert!(
         run.stderr.contains("no validate-only mode"),

@@ -254,13 +254,19 @@ fn run_server(
             writeln!(stdout, "Move the clock: rsupport-server admin --db {db} clock advance 31d")?;
             stdout.flush()?;
             // after the logins: making a key may take a moment
-            let key_file = install_dev_service_account(&state, &url)?;
+            let (key_file, user_file) = install_dev_credentials(&state, &url)?;
             writeln!(
                 stdout,
                 "Cloud Support API v2 at {url}/v2 (parents: projects/CUSTOMER, e.g. projects/{}); service-account key (acts as {}): {}",
                 crate::demo::CUSTOMER_PREMIUM,
                 crate::demo::ADMIN_EMAIL,
                 key_file.display()
+            )?;
+            writeln!(
+                stdout,
+                "User credentials (Application Default Credentials, acts as {}): GOOGLE_APPLICATION_CREDENTIALS={}",
+                crate::demo::ADMIN_EMAIL,
+                shell_word(&user_file.display().to_string())
             )?;
         }
         stdout.flush()?;
@@ -272,28 +278,31 @@ fn run_server(
     })
 }
 
-/// Writes (or refreshes, keeping its key) the demo's service-account key file beside the
-/// database, with `token_uri` at this server, and lets the dev token endpoint accept its
-/// grants. Answers the file's path.
-fn install_dev_service_account(state: &AppState, url: &str) -> anyhow::Result<PathBuf> {
-    let beside_db = state
-        .store
-        .sqlite_path()
-        .and_then(std::path::Path::parent)
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .map(|dir| dir.join(crate::dev_oauth::KEY_FILE_NAME));
-    let path = match beside_db {
-        Some(path) => path,
-        // PostgreSQL: the platform data dir, where a SQLite demo would be
-        None => {
-            let path = default_db(crate::dev_oauth::KEY_FILE_NAME)?;
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create {}", dir.display()))?;
+/// Writes (or refreshes, keeping their secrets) the demo's service-account key file and user
+/// credential file (Application Default Credentials) beside the database, with `token_uri` at
+/// this server, and lets the dev token endpoint accept their grants. Answers the files' paths.
+fn install_dev_credentials(state: &AppState, url: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
+    let beside_db = |name: &str| -> anyhow::Result<PathBuf> {
+        let beside = state
+            .store
+            .sqlite_path()
+            .and_then(std::path::Path::parent)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map(|dir| dir.join(name));
+        Ok(match beside {
+            Some(path) => path,
+            // PostgreSQL: the platform data dir, where a SQLite demo would be
+            None => {
+                let path = default_db(name)?;
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)
+                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                }
+                path
             }
-            path
-        }
+        })
     };
+    let path = beside_db(crate::dev_oauth::KEY_FILE_NAME)?;
     let token_uri = format!("{url}{}", crate::dev_oauth::TOKEN_PATH);
     let account = crate::dev_oauth::prepare_account(
         &path,
@@ -303,7 +312,10 @@ fn install_dev_service_account(state: &AppState, url: &str) -> anyhow::Result<Pa
         crate::dev_oauth::KeyPair::generate,
     )?;
     state.dev_accounts.add(account);
-    Ok(path)
+    let user_path = beside_db(crate::dev_oauth::USER_FILE_NAME)?;
+    let user = crate::dev_oauth::prepare_user(&user_path, &token_uri, crate::demo::ADMIN_EMAIL)?;
+    state.dev_accounts.add_user(user);
+    Ok((path, user_path))
 }
 
 /// `text` as one shell word: as is when it is only safe characters, single-quoted otherwise.

@@ -1,8 +1,9 @@
 //! The OAuth2 token endpoint of `dev` mode (`POST /v2/dev/oauth2/token`): a JWT-bearer grant
 //! (RFC 7523) signed with a service-account key that `dev` writes out as a Google
-//! service-account JSON key file, exchanged for an access token of the `/v2` surface. It lets a
-//! client's real signing path (the one it uses against `oauth2.googleapis.com`) run end to end
-//! without Google.
+//! service-account JSON key file, or a refresh-token grant (RFC 6749 §6) of the user
+//! credential `dev` writes out in the format of Application Default Credentials, exchanged for
+//! an access token of the `/v2` surface. It lets a client's real signing and refresh paths (the
+//! ones it uses against `oauth2.googleapis.com`) run end to end without Google.
 //!
 //! The key is an RSA key made with the `rsa` crate; the assertion is verified (RS256 signature,
 //! `iss`, `aud`, `exp`) by `jsonwebtoken`; the issued access token is an ordinary server token
@@ -30,6 +31,10 @@ pub const MAX_ASSERTION_SECONDS: i64 = 3600;
 pub const LEEWAY_SECONDS: i64 = 60;
 /// The key file `dev` writes beside its database.
 pub const KEY_FILE_NAME: &str = "dev-service-account.json";
+/// The user credential (Application Default Credentials) `dev` writes beside its database.
+pub const USER_FILE_NAME: &str = "dev-authorized-user.json";
+/// The grant type of a refresh (RFC 6749 §6).
+pub const REFRESH_TOKEN_GRANT: &str = "refresh_token";
 
 /// A Google service-account JSON key file, as `gcloud iam service-accounts keys create`
 /// writes it (the fields clients read).
@@ -99,21 +104,105 @@ pub struct DevAccount {
     verifying: jsonwebtoken::DecodingKey,
 }
 
-/// The service accounts of a `dev` server (none otherwise).
+/// A user credential the token endpoint knows: its OAuth client, its refresh token (as
+/// SHA-256, like every token of the server), and the user its access tokens act as.
+pub struct DevUser {
+    pub client_id: String,
+    client_secret_hash: Vec<u8>,
+    refresh_token_hash: Vec<u8>,
+    pub user_email: String,
+}
+
+/// The service accounts and user credentials of a `dev` server (none otherwise).
 #[derive(Default)]
-pub struct DevAccounts(RwLock<Vec<Arc<DevAccount>>>);
+pub struct DevAccounts {
+    accounts: RwLock<Vec<Arc<DevAccount>>>,
+    users: RwLock<Vec<Arc<DevUser>>>,
+}
 
 impl DevAccounts {
     /// Adds (or replaces, by client email) a service account.
     pub fn add(&self, account: DevAccount) {
-        let mut accounts = self.0.write().unwrap_or_else(|e| e.into_inner());
+        let mut accounts = self.accounts.write().unwrap_or_else(|e| e.into_inner());
         accounts.retain(|a| a.client_email != account.client_email);
         accounts.push(Arc::new(account));
     }
 
-    fn all(&self) -> Vec<Arc<DevAccount>> {
-        self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
+    /// Adds (or replaces, by OAuth client id) a user credential.
+    pub fn add_user(&self, user: DevUser) {
+        let mut users = self.users.write().unwrap_or_else(|e| e.into_inner());
+        users.retain(|u| u.client_id != user.client_id);
+        users.push(Arc::new(user));
     }
+
+    fn all(&self) -> Vec<Arc<DevAccount>> {
+        self.accounts
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn user(&self, client_id: &str) -> Option<Arc<DevUser>> {
+        self.users
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find(|u| u.client_id == client_id)
+            .cloned()
+    }
+}
+
+/// Application Default Credentials of a user, as `gcloud auth application-default login`
+/// writes them, plus the `token_uri` of this server (which Google's files leave out: clients
+/// then refresh at `https://oauth2.googleapis.com/token`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuthorizedUserFile {
+    /// Always `authorized_user`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub refresh_token: String,
+    /// This server's token endpoint.
+    pub token_uri: String,
+    /// The user the credential acts as (gcloud writes `account`; informative).
+    #[serde(default)]
+    pub account: String,
+}
+
+/// Writes the user credential file of `user_email` at `path` (0600, `token_uri` at this
+/// server) and answers the user to register. A file already at `path` for the same user
+/// keeps its client and refresh token (a client logged in with it stays logged in across
+/// restarts); otherwise they are made afresh.
+pub fn prepare_user(path: &Path, token_uri: &str, user_email: &str) -> anyhow::Result<DevUser> {
+    let existing = std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<AuthorizedUserFile>(&bytes).ok())
+        .filter(|file| file.kind == "authorized_user" && file.account == user_email);
+    let file = match existing {
+        Some(file) => AuthorizedUserFile {
+            token_uri: token_uri.to_string(),
+            ..file
+        },
+        None => AuthorizedUserFile {
+            kind: "authorized_user".to_string(),
+            client_id: format!(
+                "{}.apps.googleusercontent.com",
+                &hex::encode(Sha256::digest(user_email.as_bytes()))[..24]
+            ),
+            client_secret: crate::auth::new_token(),
+            refresh_token: crate::auth::new_token(),
+            token_uri: token_uri.to_string(),
+            account: user_email.to_string(),
+        },
+    };
+    write_private_json(path, &file, "user credential")?;
+    Ok(DevUser {
+        client_id: file.client_id,
+        client_secret_hash: crate::auth::hash_token(&file.client_secret),
+        refresh_token_hash: crate::auth::hash_token(&file.refresh_token),
+        user_email: user_email.to_string(),
+    })
 }
 
 /// The service account's email for a project, as Google names them.
@@ -123,7 +212,13 @@ pub fn client_email(project_id: &str) -> String {
 
 /// Writes `key` to `path` readable by its owner only (0600), replacing what was there.
 pub fn write_key_file(path: &Path, key: &ServiceAccountKey) -> anyhow::Result<()> {
-    let mut json = serde_json::to_string_pretty(key)?;
+    write_private_json(path, key, "service-account key")
+}
+
+/// Writes `value` as JSON to `path` readable by its owner only (0600), replacing what was
+/// there; `what` names the file in errors.
+fn write_private_json<T: Serialize>(path: &Path, value: &T, what: &str) -> anyhow::Result<()> {
+    let mut json = serde_json::to_string_pretty(value)?;
     json.push('\n');
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -139,9 +234,9 @@ pub fn write_key_file(path: &Path, key: &ServiceAccountKey) -> anyhow::Result<()
     }
     let mut file = options
         .open(path)
-        .with_context(|| format!("cannot write the service-account key {}", path.display()))?;
+        .with_context(|| format!("cannot write the {what} {}", path.display()))?;
     std::io::Write::write_all(&mut file, json.as_bytes())
-        .with_context(|| format!("cannot write the service-account key {}", path.display()))?;
+        .with_context(|| format!("cannot write the {what} {}", path.display()))?;
     Ok(())
 }
 
@@ -210,6 +305,12 @@ pub struct TokenRequest {
     pub grant_type: Option<String>,
     #[serde(default)]
     pub assertion: Option<String>,
+    #[serde(default)]
+    pub client_id: Option<String>,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
 /// The answer to a granted token request (RFC 6749 §5.1).
@@ -246,6 +347,70 @@ struct Claims {
     exp: i64,
 }
 
+/// Checks a token request of either grant ([`verify_grant`], [`verify_refresh`]) and answers
+/// the email of the user whose access token to issue.
+pub fn verify_request(
+    accounts: &DevAccounts,
+    request: &TokenRequest,
+    now: i64,
+) -> Result<String, OauthError> {
+    match request.grant_type.as_deref() {
+        Some(REFRESH_TOKEN_GRANT) => {
+            verify_refresh(accounts, request).map(|u| u.user_email.clone())
+        }
+        _ => verify_grant(accounts, request, now).map(|a| a.user_email.clone()),
+    }
+}
+
+/// Checks a refresh-token grant: the OAuth client (`client_id`, `client_secret`) of a user
+/// credential of this server, and its refresh token. A wrong client is `invalid_client`, a
+/// wrong refresh token `invalid_grant` (as Google's endpoint answers them).
+pub fn verify_refresh(
+    accounts: &DevAccounts,
+    request: &TokenRequest,
+) -> Result<Arc<DevUser>, OauthError> {
+    use subtle::ConstantTimeEq as _;
+    let field = |value: &Option<String>, name: &str| {
+        value
+            .as_deref()
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .ok_or_else(|| {
+                OauthError::new(
+                    "invalid_request",
+                    format!("{name} is missing: a refresh_token grant sends client_id, client_secret and refresh_token"),
+                )
+            })
+    };
+    let client_id = field(&request.client_id, "client_id")?;
+    let client_secret = field(&request.client_secret, "client_secret")?;
+    let refresh_token = field(&request.refresh_token, "refresh_token")?;
+    let user = accounts
+        .user(&client_id)
+        .filter(|u| {
+            bool::from(
+                crate::auth::hash_token(&client_secret)
+                    .ct_eq(&u.client_secret_hash),
+            )
+        })
+        .ok_or_else(|| {
+            OauthError::new(
+                "invalid_client",
+                format!(
+                    "client_id '{}' with this client_secret is not an OAuth client of this server (see {USER_FILE_NAME})",
+                    client_id.escape_default()
+                ),
+            )
+        })?;
+    if !bool::from(crate::auth::hash_token(&refresh_token).ct_eq(&user.refresh_token_hash)) {
+        return Err(OauthError::new(
+            "invalid_grant",
+            "Token has been expired or revoked: the refresh_token is not this client's",
+        ));
+    }
+    Ok(user)
+}
+
 /// Checks a token request: the grant type, then the assertion's RS256 signature against the
 /// known service accounts, its `iss` (the account's email), `aud` (its `token_uri`), `exp`
 /// (not past), `iat` (not in the future, at most an hour before `exp`) and `scope` (the Cloud
@@ -268,7 +433,7 @@ pub fn verify_grant(
             return Err(OauthError::new(
                 "unsupported_grant_type",
                 format!(
-                    "grant_type '{}' is not supported here: only {JWT_BEARER_GRANT} (RFC 7523)",
+                    "grant_type '{}' is not supported here: only {JWT_BEARER_GRANT} (RFC 7523) and {REFRESH_TOKEN_GRANT}",
                     other.escape_default()
                 ),
             ));
@@ -531,6 +696,7 @@ mod tests {
             grant_type: Some(JWT_BEARER_GRANT.to_string()),
             // a 2048-bit signature is 256 bytes: "==" in padded base64url
             assertion: Some(format!("{signed}.{signature}==")),
+            ..TokenRequest::default()
         };
         let granted = verify_grant(&accounts, &request, now).expect("a padded assertion");
         assert_eq!(granted.user_email, "alex@reseller.example.com");
@@ -557,6 +723,41 @@ mod tests {
     }
 
     #[test]
+    fn a_restart_keeps_the_user_credential_and_only_its_refresh_token_is_granted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(USER_FILE_NAME);
+        prepare_user(&path, "http://127.0.0.1:1/t", "alex@reseller.example.com").unwrap();
+        let first: AuthorizedUserFile =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let user =
+            prepare_user(&path, "http://127.0.0.1:2/t", "alex@reseller.example.com").unwrap();
+        let second: AuthorizedUserFile =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(second.refresh_token, first.refresh_token);
+        assert_eq!(second.client_secret, first.client_secret);
+        assert_eq!(second.token_uri, "http://127.0.0.1:2/t");
+        let accounts = DevAccounts::default();
+        accounts.add_user(user);
+        let grant = |refresh_token: &str| TokenRequest {
+            grant_type: Some(REFRESH_TOKEN_GRANT.to_string()),
+            client_id: Some(second.client_id.clone()),
+            client_secret: Some(second.client_secret.clone()),
+            refresh_token: Some(refresh_token.to_string()),
+            ..TokenRequest::default()
+        };
+        assert_eq!(
+            verify_request(&accounts, &grant(&second.refresh_token), 0).unwrap(),
+            "alex@reseller.example.com"
+        );
+        assert_eq!(
+            verify_request(&accounts, &grant("other"), 0)
+                .unwrap_err()
+                .error,
+            "invalid_grant"
+        );
+    }
+
+    #[test]
     fn a_grant_of_another_type_or_without_an_assertion_is_refused() {
         let accounts = DevAccounts::default();
         let refused = |grant: Option<&str>, assertion: Option<&str>| {
@@ -565,6 +766,7 @@ mod tests {
                 &TokenRequest {
                     grant_type: grant.map(str::to_string),
                     assertion: assertion.map(str::to_string),
+                    ..TokenRequest::default()
                 },
                 0,
             )

@@ -250,6 +250,25 @@ impl TestServer {
         path
     }
 
+    /// Lets the dev token endpoint accept refresh-token grants of a user credential whose
+    /// access tokens act as `user_email`, as `dev` does at start: writes the credential in the
+    /// format of Application Default Credentials (`authorized_user`, with `token_uri` at this
+    /// server; 0600) into the server's folder and answers its path. Dev mode only.
+    pub fn dev_authorized_user(&self, user_email: &str) -> PathBuf {
+        assert!(
+            self.state.config.dev_mode,
+            "the dev token endpoint exists only in dev mode: start the server with dev_mode"
+        );
+        let path = self
+            .dir()
+            .join(format!("{user_email}.{}", crate::dev_oauth::USER_FILE_NAME));
+        let token_uri = format!("{}{}", self.url, crate::dev_oauth::TOKEN_PATH);
+        let user = crate::dev_oauth::prepare_user(&path, &token_uri, user_email)
+            .expect("write the user credential file");
+        self.state.dev_accounts.add_user(user);
+        path
+    }
+
     /// Runs `rsupport-server admin ARGS` in-process against this server's store; panics when
     /// it fails. Answers what the command prints, trimmed.
     pub fn admin(&self, args: &[&str]) -> String {
@@ -462,7 +481,9 @@ impl Answer {
         self.body["error"]["reason"].as_str().unwrap_or("")
     }
 
-    async fn read(response: reqwest::Response) -> Result<Answer, reqwest::Error> {
+    /// The answer of a request sent some other way than through an [`Api`] (a media upload, a
+    /// form).
+    pub async fn read(response: reqwest::Response) -> Result<Answer, reqwest::Error> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let bytes = response.bytes().await?.to_vec();

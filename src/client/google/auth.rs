@@ -115,13 +115,26 @@ impl GoogleSecret {
         })
     }
 
-    /// Who the credential is, for `auth status`: a service account's email.
+    /// Who the credential is, for `auth status`: a service account's email, or the
+    /// `account` a user credential file names (gcloud writes it; it may be empty).
     pub fn account(&self) -> Option<String> {
         match self {
             GoogleSecret::ServiceAccount(json) => yup_oauth2::parse_service_account_key(json)
                 .ok()
                 .map(|key| key.client_email),
-            _ => None,
+            GoogleSecret::AuthorizedUser(json) => serde_json::from_str::<serde_json::Value>(json)
+                .ok()
+                .and_then(|v| v.get("account")?.as_str().map(str::to_string))
+                .filter(|account| !account.trim().is_empty()),
+            GoogleSecret::AccessToken(_) => None,
+        }
+    }
+
+    /// How to name the credential's holder when [`GoogleSecret::account`] does not know.
+    pub fn holder(&self) -> &'static str {
+        match self {
+            GoogleSecret::AuthorizedUser(_) => "the user of the Application Default Credentials",
+            _ => "the holder of the access token",
         }
     }
 }
@@ -198,17 +211,114 @@ async fn build(secret: &GoogleSecret, json: &str) -> Result<Oauth, ClientError> 
                 .await
         }
         GoogleSecret::AuthorizedUser(_) => {
-            let user: yup_oauth2::authorized_user::AuthorizedUserSecret =
-                serde_json::from_str(json).map_err(|_| broken("user credential"))?;
-            yup_oauth2::AuthorizedUserAuthenticator::builder(user)
-                .build()
-                .await
+            let user = UserCredential::parse(json).ok_or_else(|| broken("user credential"))?;
+            return user.authenticator().await;
         }
         GoogleSecret::AccessToken(_) => unreachable!("an access token needs no flow"),
     };
     built.map_err(|e| ClientError::Credentials {
         detail: format!("the OAuth client cannot be set up: {e}"),
     })
+}
+
+/// Application Default Credentials of a user: the OAuth client and refresh token that
+/// `gcloud auth application-default login` writes, and the token endpoint they are refreshed
+/// at (the file's `token_uri` when it has one, else Google's).
+struct UserCredential {
+    secret: yup_oauth2::authorized_user::AuthorizedUserSecret,
+    token_uri: String,
+}
+
+/// Google's OAuth2 token endpoint, where user credentials are refreshed unless their file
+/// names another `token_uri`.
+pub const GOOGLE_TOKEN_URI: &str = "https://oauth2.googleapis.com/token";
+
+impl UserCredential {
+    fn parse(json: &str) -> Option<UserCredential> {
+        let value: serde_json::Value = serde_json::from_str(json).ok()?;
+        let token_uri = value
+            .get("token_uri")
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(GOOGLE_TOKEN_URI)
+            .to_string();
+        let secret = serde_json::from_value(value).ok()?;
+        Some(UserCredential { secret, token_uri })
+    }
+
+    /// yup-oauth2's `AuthorizedUserFlow` posts to a fixed Google URL, so the refresh goes
+    /// through its installed-app authenticator instead: its refresh path posts the
+    /// refresh-token grant to the client secret's `token_uri`. The token store starts with
+    /// the refresh token under an expired access token, so the first `token()` refreshes; if
+    /// a refresh fails yup-oauth2 falls back to the interactive flow, which
+    /// [`NoInteractiveLogin`] refuses before it shows or waits for anything.
+    async fn authenticator(self) -> Result<Oauth, ClientError> {
+        let app = yup_oauth2::ApplicationSecret {
+            client_id: self.secret.client_id,
+            client_secret: self.secret.client_secret,
+            token_uri: self.token_uri.clone(),
+            ..yup_oauth2::ApplicationSecret::default()
+        };
+        let held = yup_oauth2::storage::TokenInfo {
+            access_token: None,
+            refresh_token: Some(self.secret.refresh_token),
+            expires_at: Some(time::OffsetDateTime::UNIX_EPOCH),
+            id_token: None,
+        };
+        yup_oauth2::InstalledFlowAuthenticator::builder(
+            app,
+            yup_oauth2::InstalledFlowReturnMethod::Interactive,
+        )
+        .with_storage(Box::new(MemoryToken(std::sync::Mutex::new(held))))
+        .flow_delegate(Box::new(NoInteractiveLogin {
+            token_uri: self.token_uri,
+        }))
+        .build()
+        .await
+        .map_err(|e| ClientError::Credentials {
+            detail: format!("the OAuth client cannot be set up: {e}"),
+        })
+    }
+}
+
+/// The one token of a user credential, in memory only (never on disk).
+struct MemoryToken(std::sync::Mutex<yup_oauth2::storage::TokenInfo>);
+
+#[async_trait::async_trait]
+impl yup_oauth2::storage::TokenStorage for MemoryToken {
+    async fn set(
+        &self,
+        _scopes: &[&str],
+        token: yup_oauth2::storage::TokenInfo,
+    ) -> Result<(), yup_oauth2::storage::TokenStorageError> {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = token;
+        Ok(())
+    }
+
+    async fn get(&self, _scopes: &[&str]) -> Option<yup_oauth2::storage::TokenInfo> {
+        Some(self.0.lock().unwrap_or_else(|e| e.into_inner()).clone())
+    }
+}
+
+/// The installed flow's delegate, reached only when refreshing the user's token failed:
+/// it refuses at once (no URL shown, nothing read from stdin), and says why.
+struct NoInteractiveLogin {
+    token_uri: String,
+}
+
+impl yup_oauth2::authenticator_delegate::InstalledFlowDelegate for NoInteractiveLogin {
+    fn present_user_url<'a>(
+        &'a self,
+        _url: &'a str,
+        _need_code: bool,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<String, String>> + Send + 'a>>
+    {
+        let message = format!(
+            "the token endpoint {} did not give an access token for the stored refresh token (revoked, expired, not this OAuth client's, or the endpoint cannot be reached); run `gcloud auth application-default login`, then `rsupport auth login --provider google` again",
+            self.token_uri
+        );
+        Box::pin(async move { Err(message) })
+    }
 }
 
 /// What went wrong getting a token, without the request (which holds the signed assertion).
@@ -223,6 +333,7 @@ fn oauth_detail(error: &yup_oauth2::Error) -> String {
                 .unwrap_or_default()
         ),
         yup_oauth2::Error::HttpError(e) => format!("the token endpoint cannot be reached: {e}"),
+        yup_oauth2::Error::UserError(why) => why.clone(),
         other => format!("no access token: {other}"),
     }
 }

@@ -7,10 +7,12 @@ use jiff::Timestamp;
 use rsupport_api::error::{ApiError, ErrorDetails, ErrorReason};
 use rsupport_api::types::{
     Attachment, AuthorRole, Case, CaseState, Category, Comment, EscalationReason, Severity,
-    StateFilter, severities_from_wire,
+    StateFilter,
 };
 
-use super::wire::{GActor, GAttachment, GCase, GComment, GErrorBody};
+use super::DiscoveredParent;
+use super::wire::{GActor, GAttachment, GCase, GComment, GErrorBody, GOrganization, GProject};
+use crate::client::Priority;
 
 /// The product of every Google Cloud case (shown where the reseller API says
 /// `google-workspace`).
@@ -27,14 +29,44 @@ pub fn state_from_wire(state: &str) -> CaseState {
     }
 }
 
-/// A severity as the API's `priority`.
-pub fn priority_to_wire(severity: Severity) -> &'static str {
-    match severity {
-        Severity::P1 => "P1",
-        Severity::P2 => "P2",
-        Severity::P3 => "P3",
-        Severity::P4 => "P4",
+/// What Cloud Resource Manager found, as parents of the Support API: the active projects
+/// (`projects/{projectId}`), then the active organizations (`organizations/N`, their display
+/// name being their domain); anything that is not a valid parent is left out.
+pub fn discovered_parents(
+    projects: Vec<GProject>,
+    organizations: Vec<GOrganization>,
+) -> Vec<DiscoveredParent> {
+    let active = |state: &Option<String>| state.as_deref().is_none_or(|s| s == "ACTIVE");
+    let projects = projects
+        .into_iter()
+        .filter(|p| active(&p.state))
+        .filter_map(|p| {
+            let name = super::validate_parent(&format!("projects/{}", p.project_id?)).ok()?;
+            Some(DiscoveredParent {
+                display_name: p.display_name.unwrap_or_default(),
+                name,
+                domain: String::new(),
+            })
+        });
+    let organizations = organizations
+        .into_iter()
+        .filter(|o| active(&o.state))
+        .filter_map(|o| {
+            let name = super::validate_parent(o.name.as_deref()?).ok()?;
+            let domain = o.display_name.unwrap_or_default();
+            Some(DiscoveredParent {
+                display_name: domain.clone(),
+                name,
+                domain,
+            })
+        });
+    let mut all: Vec<DiscoveredParent> = Vec::new();
+    for found in projects.chain(organizations) {
+        if !all.iter().any(|a| a.name == found.name) {
+            all.push(found);
+        }
     }
+    all
 }
 
 /// The API's `priority` as a severity: `P0` (Google's most urgent, above P1) reads as P1,
@@ -89,11 +121,19 @@ pub fn list_filter(state: Option<&str>, priority: Option<&str>) -> Result<ListFi
         }
     }
     if let Some(priority) = priority.filter(|p| !p.is_empty()) {
-        let severities = severities_from_wire(priority)?;
-        let alternatives: Vec<String> = severities
-            .iter()
-            .map(|s| format!("priority={}", priority_to_wire(*s)))
-            .collect();
+        // the wire form of --severity, P0 included: the API's priorities are the same words
+        let alternatives: Vec<String> = priority
+            .split(',')
+            .map(|p| {
+                Priority::from_wire(p).map(|p| format!("priority={p}")).ok_or_else(|| {
+                    format!(
+                        "'{}' is not a list of severities such as P1,P2 (each one of {}, comma-separated)",
+                        priority.escape_default(),
+                        Priority::expected()
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?;
         terms.push(if alternatives.len() == 1 {
             alternatives[0].clone()
         } else {
@@ -139,8 +179,8 @@ impl CasePatch {
         self
     }
 
-    pub fn severity(mut self, severity: Severity) -> CasePatch {
-        self.body.priority = Some(priority_to_wire(severity).to_string());
+    pub fn priority(mut self, priority: Priority) -> CasePatch {
+        self.body.priority = Some(priority.as_str().to_string());
         self.mask.push("priority");
         self
     }
@@ -344,6 +384,8 @@ mod tests {
         let one = list_filter(Some("all"), Some("P3")).unwrap();
         assert_eq!(one.filter.as_deref(), Some("priority=P3"));
         assert!(list_filter(Some("all"), Some("P9")).is_err());
+        let p0 = list_filter(Some("all"), Some("P0,P1")).unwrap();
+        assert_eq!(p0.filter.as_deref(), Some("(priority=P0 OR priority=P1)"));
     }
 
     #[test]
@@ -360,7 +402,7 @@ mod tests {
     fn the_update_mask_names_exactly_the_fields_in_the_body() {
         let patch = CasePatch::default()
             .title("New title")
-            .severity(Severity::P2);
+            .priority(Priority::P2);
         assert_eq!(
             patch.update_mask().as_deref(),
             Some("display_name,priority")
@@ -399,7 +441,10 @@ mod tests {
         assert_eq!(state_from_wire("CLOSED"), CaseState::Closed);
         assert_eq!(state_from_wire("NEW"), CaseState::New);
         for severity in Severity::ALL {
-            assert_eq!(priority_from_wire(priority_to_wire(*severity)), *severity);
+            assert_eq!(
+                priority_from_wire(Priority::from(*severity).as_str()),
+                *severity
+            );
         }
         assert_eq!(priority_from_wire("P0"), Severity::P1);
         assert_eq!(

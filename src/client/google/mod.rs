@@ -20,7 +20,7 @@ use std::sync::Mutex;
 use jiff::Timestamp;
 use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use reqwest::{Method, Url};
-use rsupport_api::error::{ApiError, ErrorDetails, ErrorReason};
+use rsupport_api::error::ErrorReason;
 use rsupport_api::types::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -29,10 +29,12 @@ use self::auth::GoogleAuth;
 use self::mapping::{CasePatch, ListFilter};
 use self::wire::*;
 use super::transport::Retry;
-use super::{Client, ClientError, Filed};
+use super::{Client, ClientError, Filed, Priority};
 
 /// Google's endpoint of the API.
 pub const DEFAULT_ENDPOINT: &str = "https://cloudsupport.googleapis.com";
+/// Google's endpoint of Cloud Resource Manager (v3), where parents are discovered.
+pub const RESOURCE_MANAGER_ENDPOINT: &str = "https://cloudresourcemanager.googleapis.com";
 
 /// Page size asked of the API when reading whole lists (its maximum is 100).
 const PAGE_SIZE: u32 = 100;
@@ -43,8 +45,29 @@ pub struct Google {
     /// The configured parents, in the order of the config.
     pub parents: Vec<String>,
     pub auth: GoogleAuth,
+    /// The domain's `resource_manager_endpoint`, when its config names one.
+    pub resource_manager: Option<String>,
     /// Case number → resource name, learnt from every case read.
     names: Mutex<HashMap<u64, String>>,
+    /// What Cloud Resource Manager answered, asked once per run.
+    discovered: tokio::sync::OnceCell<Discovery>,
+}
+
+/// The parents Cloud Resource Manager lists for the account, or why it listed none.
+#[derive(Debug, Clone, Default)]
+pub struct Discovery {
+    /// Active projects (`projects/ID`), then organizations (`organizations/N`), each with
+    /// its display name and, for an organization, its domain.
+    pub parents: Vec<DiscoveredParent>,
+    /// A refusal (403 / 404): one line saying so; the configured parents are all there is.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiscoveredParent {
+    pub name: String,
+    pub display_name: String,
+    pub domain: String,
 }
 
 impl Google {
@@ -52,8 +75,17 @@ impl Google {
         Google {
             parents,
             auth,
+            resource_manager: None,
             names: Mutex::new(HashMap::new()),
+            discovered: tokio::sync::OnceCell::new(),
         }
+    }
+
+    /// Cloud Resource Manager at `endpoint` rather than where [`Client::resource_manager`]
+    /// would look.
+    pub fn with_resource_manager(mut self, endpoint: Option<String>) -> Google {
+        self.resource_manager = endpoint.filter(|e| !e.trim().is_empty());
+        self
     }
 
     fn remember(&self, case: &Case) {
@@ -157,6 +189,35 @@ impl Client {
             .await
     }
 
+    /// Every item of a list the API pages (`pageSize`, `pageToken` → `nextPageToken`), at
+    /// `path` (relative to the endpoint, e.g. `v2/…/comments`, or an absolute URL), with
+    /// `query` as the method's `query` parameter; pages are followed until one has no token.
+    async fn all_pages<P: Page>(
+        &self,
+        path: &str,
+        query: Option<&str>,
+    ) -> Result<Vec<P::Item>, ClientError> {
+        let mut all = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let q = GListQuery {
+                filter: None,
+                query,
+                page_size: PAGE_SIZE,
+                page_token: token.as_deref(),
+            };
+            let page: P = self
+                .send_json::<_, (), _>(Method::GET, path, &q, None, Retry::Safe)
+                .await?;
+            let (items, next) = page.into_parts();
+            all.extend(items);
+            match next.filter(|t| !t.is_empty()) {
+                Some(next) => token = Some(next),
+                None => return Ok(all),
+            }
+        }
+    }
+
     fn to_case(&self, case: GCase) -> Result<Case, ClientError> {
         let case =
             mapping::to_case(case, &self.domain_name()).map_err(|why| ClientError::Unexpected {
@@ -168,23 +229,20 @@ impl Client {
         Ok(case)
     }
 
+    /// A 404 of `reason` the client found itself (nothing answered it).
+    fn not_found(&self, reason: ErrorReason, message: String) -> ClientError {
+        ClientError::local(404, reason, None, message, self.options.domain.clone())
+    }
+
     fn case_not_found(&self, id: u64) -> ClientError {
-        let google = self.google();
-        ClientError::Api {
-            error: Box::new(ApiError {
-                http_status: 404,
-                reason: ErrorReason::CaseNotFound,
-                message: format!(
-                    "case {id} is not under any parent of {} ({})",
-                    self.domain_name(),
-                    google.parents.join(", ")
-                ),
-                details: ErrorDetails::default(),
-            }),
-            method: Method::GET,
-            url: self.endpoint.clone(),
-            domain: self.options.domain.clone(),
-        }
+        self.not_found(
+            ErrorReason::CaseNotFound,
+            format!(
+                "case {id} is not under any parent of {} ({})",
+                self.domain_name(),
+                self.google().parents.join(", ")
+            ),
+        )
     }
 
     /// The resource name of case `id`: known from an earlier answer, else the first parent
@@ -203,22 +261,49 @@ impl Client {
                 .await?;
             return self.to_case(case);
         }
-        for parent in self.google().parents.clone() {
-            let path = format!("{parent}/cases/{id}");
-            match self
-                .g_json::<(), (), GCase>(Method::GET, &path, &(), None, Retry::Safe)
-                .await
-            {
-                Ok(case) => return self.to_case(case),
-                Err(error)
-                    if matches!(
-                        error.reason(),
-                        Some(ErrorReason::NotFound | ErrorReason::PrivilegeMissing)
-                    ) => {}
-                Err(error) => return Err(error),
+        let configured = self.google().parents.clone();
+        for parent in &configured {
+            if let Some(case) = self.case_under(parent, id).await? {
+                return Ok(case);
+            }
+        }
+        // then the discovered parents (when Cloud Resource Manager answers; a refusal or a
+        // failure there leaves the configured parents alone)
+        let discovered: Vec<String> = match self.discover().await {
+            Ok(discovery) => discovery
+                .parents
+                .iter()
+                .map(|p| p.name.clone())
+                .filter(|p| !configured.contains(p))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        for parent in &discovered {
+            if let Some(case) = self.case_under(parent, id).await? {
+                return Ok(case);
             }
         }
         Err(self.case_not_found(id))
+    }
+
+    /// Case `id` under `parent`; `None` when it is not there (or not visible there).
+    async fn case_under(&self, parent: &str, id: u64) -> Result<Option<Case>, ClientError> {
+        let path = format!("{parent}/cases/{id}");
+        match self
+            .g_json::<(), (), GCase>(Method::GET, &path, &(), None, Retry::Safe)
+            .await
+        {
+            Ok(case) => self.to_case(case).map(Some),
+            Err(error)
+                if matches!(
+                    error.reason(),
+                    Some(ErrorReason::NotFound | ErrorReason::PrivilegeMissing)
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(error) => Err(error),
+        }
     }
 
     /// The parents a list covers: the `customer` asked for, else every configured one.
@@ -226,7 +311,7 @@ impl Client {
         match customer {
             Some(customer) => validate_parent(customer)
                 .map(|p| vec![p])
-                .map_err(|e| invalid_argument("customer", e)),
+                .map_err(|e| ClientError::invalid_argument("customer", e)),
             None => Ok(self.google().parents.clone()),
         }
     }
@@ -243,7 +328,7 @@ impl Client {
         }
         let parents = self.list_parents(query.customer.as_deref())?;
         let filter = mapping::list_filter(query.state.as_deref(), query.priority.as_deref())
-            .map_err(|why| invalid_argument("state/priority", why))?;
+            .map_err(|why| ClientError::invalid_argument("state/priority", why))?;
         let (index, inner) = split_token(query.page_token.as_deref());
         let Some(parent) = parents.get(index) else {
             return Ok(CaseList {
@@ -311,12 +396,13 @@ impl Client {
     pub(super) async fn google_create_case(
         &self,
         request: &CreateCaseRequest,
+        priority: Priority,
     ) -> Result<Filed, ClientError> {
         if self.validate_only {
             return Err(no_validate_only("case create"));
         }
-        let parent =
-            validate_parent(&request.customer).map_err(|e| invalid_argument("on_behalf_of", e))?;
+        let parent = validate_parent(&request.customer)
+            .map_err(|e| ClientError::invalid_argument("on_behalf_of", e))?;
         let body = GCase {
             display_name: Some(request.display_name.clone()),
             description: Some(request.description.clone()),
@@ -324,7 +410,7 @@ impl Client {
                 id: Some(request.classification.clone()),
                 display_name: None,
             }),
-            priority: Some(mapping::priority_to_wire(request.priority).to_string()),
+            priority: Some(priority.as_str().to_string()),
             time_zone: request.time_zone.clone(),
             language_code: request.language_code.clone(),
             subscriber_email_addresses: (!request.subscriber_email_addresses.is_empty())
@@ -373,13 +459,14 @@ impl Client {
         &self,
         id: u64,
         request: &UpdateCaseRequest,
+        priority: Option<Priority>,
     ) -> Result<Case, ClientError> {
         let mut patch = CasePatch::default();
         if let Some(title) = &request.display_name {
             patch = patch.title(title);
         }
-        if let Some(severity) = request.priority {
-            patch = patch.severity(severity);
+        if let Some(priority) = priority {
+            patch = patch.priority(priority);
         }
         self.patch(id, patch, "case update").await
     }
@@ -477,30 +564,9 @@ impl Client {
     /// Every comment of a case, oldest first, numbered from 1.
     pub(super) async fn google_comments(&self, id: u64) -> Result<Vec<Comment>, ClientError> {
         let name = self.case_name(id).await?;
-        let mut all: Vec<GComment> = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let q = GListQuery {
-                filter: None,
-                query: None,
-                page_size: PAGE_SIZE,
-                page_token: token.as_deref(),
-            };
-            let page: GCommentList = self
-                .g_json::<_, (), _>(
-                    Method::GET,
-                    &format!("{name}/comments"),
-                    &q,
-                    None,
-                    Retry::Safe,
-                )
-                .await?;
-            all.extend(page.comments);
-            match page.next_page_token.filter(|t| !t.is_empty()) {
-                Some(next) => token = Some(next),
-                None => break,
-            }
-        }
+        let mut all: Vec<GComment> = self
+            .all_pages::<GCommentList>(&format!("v2/{name}/comments"), None)
+            .await?;
         mapping::oldest_first(&mut all, |c| {
             (c.create_time, c.name.clone().unwrap_or_default())
         });
@@ -550,30 +616,9 @@ impl Client {
         id: u64,
     ) -> Result<Vec<(Attachment, String)>, ClientError> {
         let name = self.case_name(id).await?;
-        let mut all: Vec<GAttachment> = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let q = GListQuery {
-                filter: None,
-                query: None,
-                page_size: PAGE_SIZE,
-                page_token: token.as_deref(),
-            };
-            let page: GAttachmentList = self
-                .g_json::<_, (), _>(
-                    Method::GET,
-                    &format!("{name}/attachments"),
-                    &q,
-                    None,
-                    Retry::Safe,
-                )
-                .await?;
-            all.extend(page.attachments);
-            match page.next_page_token.filter(|t| !t.is_empty()) {
-                Some(next) => token = Some(next),
-                None => break,
-            }
-        }
+        let mut all: Vec<GAttachment> = self
+            .all_pages::<GAttachmentList>(&format!("v2/{name}/attachments"), None)
+            .await?;
         mapping::oldest_first(&mut all, |a| {
             (a.create_time, a.name.clone().unwrap_or_default())
         });
@@ -660,51 +705,138 @@ impl Client {
     ) -> Result<Url, ClientError> {
         let all = self.google_attachment_names(id).await?;
         let Some((_, name)) = all.iter().find(|(a, _)| a.id == number) else {
-            return Err(ClientError::Api {
-                error: Box::new(ApiError {
-                    http_status: 404,
-                    reason: ErrorReason::AttachmentNotFound,
-                    message: format!(
-                        "case {id} has no attachment {number} (it has {})",
-                        all.len()
-                    ),
-                    details: ErrorDetails::default(),
-                }),
-                method: Method::GET,
-                url: self.endpoint.clone(),
-                domain: self.options.domain.clone(),
-            });
+            return Err(self.not_found(
+                ErrorReason::AttachmentNotFound,
+                format!(
+                    "case {id} has no attachment {number} (it has {})",
+                    all.len()
+                ),
+            ));
         };
         let mut url = self.url(&format!("v2/{name}:download"))?;
         url.query_pairs_mut().append_pair("alt", "media");
         Ok(url)
     }
 
-    /// The configured parents as the domain's customers.
-    pub(super) fn google_customers(&self, query: Option<&str>) -> CustomerList {
-        let wanted = query.map(|q| q.trim().to_ascii_lowercase());
-        let customers = self
-            .google()
-            .parents
-            .iter()
-            .filter(|p| {
-                wanted
-                    .as_deref()
-                    .is_none_or(|w| p.to_ascii_lowercase().contains(w))
-            })
-            .map(|p| self.parent_customer(p))
-            .collect();
-        CustomerList {
-            customers,
-            next_page_token: None,
+    /// Where Cloud Resource Manager is asked: the domain's `resource_manager_endpoint`; else
+    /// Google's, when the support endpoint is Google's; else the support endpoint itself (a
+    /// server that speaks both APIs, as `rsupport-server dev`).
+    pub fn resource_manager(&self) -> String {
+        let google = self.google();
+        if let Some(endpoint) = &google.resource_manager {
+            return endpoint.trim_end_matches('/').to_string();
+        }
+        let support = self.endpoint.trim_end_matches('/');
+        if support == DEFAULT_ENDPOINT {
+            RESOURCE_MANAGER_ENDPOINT.to_string()
+        } else {
+            support.to_string()
         }
     }
 
-    fn parent_customer(&self, parent: &str) -> Customer {
+    /// The parents the account may use, as Cloud Resource Manager v3 lists them
+    /// (`projects:search`, then `organizations:search`, every page), asked once per run. A
+    /// refusal there (403 `PERMISSION_DENIED`, 404) is no error: nothing is discovered and
+    /// [`Discovery::note`] says why.
+    pub async fn discover(&self) -> Result<&Discovery, ClientError> {
+        self.google()
+            .discovered
+            .get_or_try_init(|| async {
+                let base = self.resource_manager();
+                let searched = async {
+                    let projects = self
+                        .all_pages::<GProjectList>(&format!("{base}/v3/projects:search"), None)
+                        .await?;
+                    let organizations = self
+                        .all_pages::<GOrganizationList>(
+                            &format!("{base}/v3/organizations:search"),
+                            None,
+                        )
+                        .await?;
+                    Ok::<_, ClientError>((projects, organizations))
+                };
+                match searched.await {
+                    Ok((projects, organizations)) => Ok(Discovery {
+                        parents: mapping::discovered_parents(projects, organizations),
+                        note: None,
+                    }),
+                    Err(error)
+                        if matches!(
+                            error.reason(),
+                            Some(ErrorReason::PrivilegeMissing | ErrorReason::NotFound)
+                        ) =>
+                    {
+                        let why = error
+                            .api()
+                            .map(|e| format!("{} {}", e.http_status, e.message))
+                            .unwrap_or_default();
+                        Ok(Discovery {
+                            parents: Vec::new(),
+                            note: Some(format!(
+                                "only the configured parents are shown: Cloud Resource Manager at {base} did not list the account's projects and organizations ({why})"
+                            )),
+                        })
+                    }
+                    Err(error) => Err(error),
+                }
+            })
+            .await
+    }
+
+    /// The configured parents (first, in the config's order) and the discovered ones, once
+    /// each, as the domain's customers.
+    async fn all_customers(&self) -> Result<Vec<Customer>, ClientError> {
+        let discovery = self.discover().await?;
+        let mut customers: Vec<Customer> = Vec::new();
+        for parent in &self.google().parents {
+            let found = discovery.parents.iter().find(|d| d.name == *parent);
+            customers.push(self.parent_customer(parent, found));
+        }
+        for found in &discovery.parents {
+            if !self.google().parents.contains(&found.name) {
+                customers.push(self.parent_customer(&found.name, Some(found)));
+            }
+        }
+        Ok(customers)
+    }
+
+    /// The domain's customers: the configured and the discovered parents.
+    pub(super) async fn google_customers(
+        &self,
+        query: Option<&str>,
+    ) -> Result<CustomerList, ClientError> {
+        let wanted = query.map(|q| q.trim().to_ascii_lowercase());
+        let customers = self
+            .all_customers()
+            .await?
+            .into_iter()
+            .filter(|c| {
+                wanted.as_deref().is_none_or(|w| {
+                    [&c.id, &c.display_name, &c.primary_domain]
+                        .iter()
+                        .any(|field| field.to_ascii_lowercase().contains(w))
+                })
+            })
+            .collect();
+        Ok(CustomerList {
+            customers,
+            next_page_token: None,
+        })
+    }
+
+    /// What the last customer list could not show: Cloud Resource Manager's refusal.
+    pub fn google_customer_note(&self) -> Option<String> {
+        self.google().discovered.get().and_then(|d| d.note.clone())
+    }
+
+    fn parent_customer(&self, parent: &str, found: Option<&DiscoveredParent>) -> Customer {
         Customer {
             id: parent.to_string(),
-            display_name: parent.to_string(),
-            primary_domain: String::new(),
+            display_name: found
+                .map(|f| f.display_name.clone())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| parent.to_string()),
+            primary_domain: found.map(|f| f.domain.clone()).unwrap_or_default(),
             reseller_domain: self.domain_name(),
             // the API does not say; escalation is Google's to allow or refuse
             plan: SupportPlan::Premium,
@@ -717,25 +849,30 @@ impl Client {
         }
     }
 
-    pub(super) fn google_customer(&self, id: &str) -> Result<Customer, ClientError> {
-        match self.google().parents.iter().find(|p| p.as_str() == id) {
-            Some(parent) => Ok(self.parent_customer(parent)),
-            None => Err(ClientError::Api {
-                error: Box::new(ApiError {
-                    http_status: 404,
-                    reason: ErrorReason::CustomerNotFound,
-                    message: format!(
-                        "'{id}' is not a parent of {}: its parents are {}",
-                        self.domain_name(),
-                        self.google().parents.join(", ")
-                    ),
-                    details: ErrorDetails::default(),
-                }),
-                method: Method::GET,
-                url: self.endpoint.clone(),
-                domain: self.options.domain.clone(),
-            }),
+    /// A configured or discovered parent as a customer (what `--on-behalf-of` takes).
+    pub(super) async fn google_customer(&self, id: &str) -> Result<Customer, ClientError> {
+        let parent =
+            validate_parent(id).map_err(|e| ClientError::invalid_argument("on_behalf_of", e))?;
+        // a configured parent is known without asking Cloud Resource Manager
+        if self.google().parents.contains(&parent) {
+            return Ok(self.parent_customer(&parent, None));
         }
+        let customers = self.all_customers().await?;
+        let known: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
+        if let Some(customer) = customers.into_iter().find(|c| c.id == parent) {
+            return Ok(customer);
+        }
+        Err(self.not_found(
+            ErrorReason::CustomerNotFound,
+            format!(
+                "'{id}' is not a parent of {}: its parents are {}{}",
+                self.domain_name(),
+                known.join(", "),
+                self.google_customer_note()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            ),
+        ))
     }
 
     /// `caseClassifications.search`, every page.
@@ -754,34 +891,16 @@ impl Client {
                     q.replace('\\', "\\\\").replace('"', "\\\"")
                 )
             });
-        let mut categories = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let q = GListQuery {
-                filter: None,
-                query: search.as_deref(),
-                page_size: PAGE_SIZE,
-                page_token: token.as_deref(),
-            };
-            let page: GClassificationList = self
-                .g_json::<_, (), _>(
-                    Method::GET,
-                    "caseClassifications:search",
-                    &q,
-                    None,
-                    Retry::Safe,
-                )
-                .await?;
-            categories.extend(page.case_classifications.into_iter().map(|c| Category {
+        let categories = self
+            .all_pages::<GClassificationList>("v2/caseClassifications:search", search.as_deref())
+            .await?
+            .into_iter()
+            .map(|c| Category {
                 id: c.id.unwrap_or_default(),
                 display_name: c.display_name.unwrap_or_default(),
                 product: mapping::PRODUCT_GOOGLE_CLOUD.to_string(),
-            }));
-            match page.next_page_token.filter(|t| !t.is_empty()) {
-                Some(next) => token = Some(next),
-                None => break,
-            }
-        }
+            })
+            .collect();
         Ok(CategoryList { categories })
     }
 
@@ -811,7 +930,7 @@ impl Client {
                 .auth
                 .secret()
                 .account()
-                .unwrap_or_else(|| "the holder of the access token".into()),
+                .unwrap_or_else(|| self.google().auth.secret().holder().into()),
             domain: self.options.domain.clone(),
             role: Role::Reseller,
             // the reseller API's privileges do not apply: Google's IAM roles decide
@@ -885,23 +1004,6 @@ impl Client {
             ),
             other => unsupported(other, "the Cloud Support API v2 has no such call"),
         }
-    }
-}
-
-fn invalid_argument(field: &str, message: String) -> ClientError {
-    ClientError::Api {
-        error: Box::new(ApiError {
-            http_status: 400,
-            reason: ErrorReason::InvalidArgument,
-            message,
-            details: ErrorDetails {
-                field: Some(field.to_string()),
-                ..ErrorDetails::default()
-            },
-        }),
-        method: Method::GET,
-        url: String::new(),
-        domain: None,
     }
 }
 

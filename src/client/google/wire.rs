@@ -1,7 +1,9 @@
 //! The Cloud Support API v2 on the wire: the resources and messages the `google` provider
-//! sends and reads, with Google's field names (camelCase JSON, `int64` as a string).
+//! sends and reads, with Google's field names (camelCase JSON, `int64` as a string), and the
+//! Cloud Resource Manager v3 search answers it discovers parents with.
 
 use jiff::Timestamp;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// `Case`. Every field is optional: the same type is a create's body, a PATCH's body (only
@@ -119,44 +121,88 @@ pub struct GAttachment {
     pub size_bytes: Option<u64>,
 }
 
-/// The answer of `cases.list` and `cases.search`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GCaseList {
-    #[serde(default)]
-    pub cases: Vec<GCase>,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
+/// One page of a list the API answers: its items and the `nextPageToken` of the next page.
+pub trait Page: DeserializeOwned {
+    type Item;
+    fn into_parts(self) -> (Vec<Self::Item>, Option<String>);
 }
 
-/// The answer of `cases.comments.list`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GCommentList {
-    #[serde(default)]
-    pub comments: Vec<GComment>,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
+/// A page type: `items` in the named JSON field (camelCase), and `nextPageToken`.
+macro_rules! page {
+    ($(#[$doc:meta])* $name:ident { $field:ident: $item:ty }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            #[serde(default)]
+            pub $field: Vec<$item>,
+            #[serde(default)]
+            pub next_page_token: Option<String>,
+        }
+
+        impl Page for $name {
+            type Item = $item;
+            fn into_parts(self) -> (Vec<$item>, Option<String>) {
+                (self.$field, self.next_page_token)
+            }
+        }
+    };
 }
 
-/// The answer of `cases.attachments.list`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GAttachmentList {
-    #[serde(default)]
-    pub attachments: Vec<GAttachment>,
-    #[serde(default)]
-    pub next_page_token: Option<String>,
+page! {
+    /// The answer of `cases.list` and `cases.search`.
+    GCaseList { cases: GCase }
+}
+page! {
+    /// The answer of `cases.comments.list`.
+    GCommentList { comments: GComment }
+}
+page! {
+    /// The answer of `cases.attachments.list`.
+    GAttachmentList { attachments: GAttachment }
+}
+page! {
+    /// The answer of `caseClassifications.search`.
+    GClassificationList { case_classifications: GClassification }
+}
+page! {
+    /// The answer of Cloud Resource Manager v3 `projects.search`.
+    GProjectList { projects: GProject }
+}
+page! {
+    /// The answer of Cloud Resource Manager v3 `organizations.search`.
+    GOrganizationList { organizations: GOrganization }
 }
 
-/// The answer of `caseClassifications.search`.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A Cloud Resource Manager v3 `Project` (the fields read).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct GClassificationList {
+pub struct GProject {
+    /// `projects/{number}`.
     #[serde(default)]
-    pub case_classifications: Vec<GClassification>,
+    pub name: Option<String>,
+    /// The project id, e.g. `my-project` (what a support parent `projects/{id}` names).
     #[serde(default)]
-    pub next_page_token: Option<String>,
+    pub project_id: Option<String>,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// `ACTIVE`, `DELETE_REQUESTED`…
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+/// A Cloud Resource Manager v3 `Organization` (the fields read).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GOrganization {
+    /// `organizations/{number}`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Its Workspace (or Cloud Identity) domain, e.g. `example.com`.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub state: Option<String>,
 }
 
 /// The body of `cases.escalate`.

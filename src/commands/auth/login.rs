@@ -328,6 +328,10 @@ async fn login_google(
                 provider: Provider::Google,
                 credential: Some(kind),
                 parents: parents.clone(),
+                // kept across logins: it is set by editing the config
+                resource_manager_endpoint: previous_google
+                    .as_ref()
+                    .and_then(|p| p.resource_manager_endpoint.clone()),
             },
         );
         Ok(())

@@ -33,11 +33,11 @@ use clap::Args;
 pub mod from_template;
 
 use super::shared::{
-    DryRun, NOTHING_CHANGED, PiiReport, allowed_domains, check_files, check_pii, check_sizes,
-    dry_run_outcome, edit_text, file_sha256, human_size, non_blank, read_text, scan_file,
-    scan_text, upload_failures_error, upload_files,
+    DryRun, NOTHING_CHANGED, PiiReport, allowed_domains, check_files, check_p0, check_pii,
+    check_sizes, dry_run_outcome, edit_text, file_sha256, human_size, non_blank, read_text,
+    scan_file, scan_text, upload_failures_error, upload_files,
 };
-use crate::client::{Client, Filed};
+use crate::client::{Client, Filed, Priority};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record, relative_time};
@@ -89,9 +89,9 @@ pub struct CreateArgs {
     /// A category id, or a search term that matches exactly one category
     #[arg(long, value_name = "CATEGORY")]
     pub category: Option<String>,
-    /// P1 (critical) … P4 (low)
+    /// P1 (critical) … P4 (low); P0 (above P1) for Google Cloud domains only
     #[arg(long, value_name = "P1..P4", add = crate::complete::severity())]
-    pub severity: Option<Severity>,
+    pub severity: Option<Priority>,
     /// The description of the problem
     #[arg(long, conflicts_with = "description_file", value_name = "TEXT")]
     pub description: Option<String>,
@@ -157,6 +157,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         }
     }
     let client = ctx.client()?;
+    check_p0(client, args.severity.as_slice())?;
     let me = client.whoami().await?;
     check_sizes(&args.attach, me.max_attachment_bytes)?;
 
@@ -181,9 +182,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         confirm_duplicate(ctx, &earlier, &me, args.yes, args.dry_run.dry_run)?;
     }
     let category = resolve_category(ctx, client, args.category.as_deref()).await?;
-    let severity = match args.severity {
-        Some(severity) => severity,
-        None => pick_severity(ctx)?,
+    let priority = match args.severity {
+        Some(priority) => priority,
+        None => pick_severity(ctx)?.into(),
     };
     let description = match description {
         Some(text) => non_blank(text, "the description")?,
@@ -226,7 +227,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         display_name: title,
         description,
         classification: category.id.clone(),
-        priority: severity,
+        // P0 (a google domain's) goes beside the request: the reseller API's severities
+        // start at P1
+        priority: priority.severity().unwrap_or(Severity::P1),
         language_code: Some(language),
         time_zone: Some(time_zone),
         subscriber_email_addresses: args.share.clone(),
@@ -235,14 +238,19 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         return dry_run(client, &request, &customer, &args.attach).await;
     }
     if ctx.prompt().allowed() && !args.yes {
-        ctx.out()
-            .message(&summary(&request, &customer, &category, &args.attach));
+        ctx.out().message(&summary(
+            &request,
+            priority,
+            &customer,
+            &category,
+            &args.attach,
+        ));
         if !ctx.prompt().confirm("File this case?", true, "--yes")? {
             return Err(CliError::usage("cancelled: nothing was sent"));
         }
     }
 
-    let Filed { case, existed } = client.create_case(&request).await?;
+    let Filed { case, existed } = client.create_case_at(&request, priority).await?;
     let attach = if existed {
         ctx.out().message(&format!(
             "Case {} already existed: it was filed {} with request id '{}' and the same fields; nothing new was filed.",
@@ -505,6 +513,7 @@ fn filed_message(case: &Case) -> String {
 /// What is about to be filed, for the confirmation.
 fn summary(
     request: &CreateCaseRequest,
+    priority: Priority,
     customer: &Customer,
     category: &Category,
     attach: &[PathBuf],
@@ -525,10 +534,7 @@ fn summary(
         "Category:",
         format!("{} ({})", category.display_name, category.id),
     );
-    line(
-        "Severity:",
-        format!("{} — {}", request.priority, request.priority.meaning()),
-    );
+    line("Severity:", format!("{priority} — {}", priority.meaning()));
     line(
         "Language:",
         request.language_code.clone().unwrap_or_default(),
@@ -791,7 +797,7 @@ mod tests {
             on_behalf_of: None,
             title: Some("t".into()),
             category: None,
-            severity: Some(Severity::P2),
+            severity: Some(Priority::P2),
             description: None,
             description_file: None,
             attach: Vec::new(),

@@ -114,8 +114,9 @@ fn to_saved(search: &Option<String>, filters: &CaseFilters) -> SavedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::Priority;
     use clap::Parser;
-    use rsupport_api::types::{CaseOrder, Severity, StateFilter};
+    use rsupport_api::types::{CaseOrder, StateFilter};
 
     #[derive(Parser)]
     struct Line {
@@ -133,7 +134,7 @@ mod tests {
         SavedFilter {
             customer: Some("acme".into()),
             state: Some(StateFilter::All),
-            severity: vec![Severity::P1],
+            severity: vec![Priority::P1],
             search: Some("bounce".into()),
             sort: Some(CaseOrder::Severity),
             limit: Some(5),

@@ -7,14 +7,14 @@ use clap::Args;
 
 use super::shared::bulk::{self, Action, Done};
 use super::shared::{
-    Bulk, DryRun, NOTHING_CHANGED, allowed_domains, check_pii, dry_run_outcome, non_blank,
-    parse_case_id, read_text, refuse_pii, scan_text,
+    Bulk, DryRun, NOTHING_CHANGED, allowed_domains, check_p0, check_pii, dry_run_outcome,
+    non_blank, parse_case_id, read_text, refuse_pii, scan_text,
 };
-use crate::client::Client;
+use crate::client::{Client, Priority};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Outcome, Record};
-use rsupport_api::types::{Case, CreateCommentRequest, Severity, UpdateCaseRequest};
+use rsupport_api::types::{Case, CreateCommentRequest, UpdateCaseRequest};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -31,9 +31,9 @@ pub struct UpdateArgs {
     #[arg(value_name = "ID", value_parser = parse_case_id, required_unless_present = "stdin", conflicts_with = "stdin",
           add = crate::complete::case_id(crate::complete::CaseScope::Open))]
     pub ids: Vec<u64>,
-    /// The new severity, P1 (critical) … P4 (low)
+    /// The new severity, P1 (critical) … P4 (low); P0 (above P1) for Google Cloud domains only
     #[arg(long, value_name = "P1..P4", add = crate::complete::severity())]
-    pub severity: Option<Severity>,
+    pub severity: Option<Priority>,
     /// The new title
     #[arg(long)]
     pub title: Option<String>,
@@ -79,6 +79,7 @@ pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
     let ids = args.bulk.ids(args.ids)?;
     let dry_run = args.dry_run.dry_run;
     let client = &ctx.client()?.validate_only(dry_run);
+    check_p0(client, args.severity.as_slice())?;
     let changes = Changes {
         severity: args.severity,
         title,
@@ -125,7 +126,7 @@ pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
 
 /// What `case update` changes on each case.
 struct Changes {
-    severity: Option<Severity>,
+    severity: Option<Priority>,
     title: Option<String>,
     comment: Option<String>,
     allow_pii: bool,
@@ -158,12 +159,14 @@ async fn update(
     if changes.severity.is_some() || changes.title.is_some() {
         let before = case.clone();
         case = client
-            .update_case(
+            .update_case_at(
                 id,
                 &UpdateCaseRequest {
                     display_name: changes.title.clone(),
-                    priority: changes.severity,
+                    // P0 (a google domain's) goes beside the request
+                    priority: changes.severity.and_then(Priority::severity),
                 },
+                changes.severity,
             )
             .await?;
         if let Some(severity) = changes.severity {

@@ -44,7 +44,9 @@ pub async fn run(ctx: &Ctx, args: ListArgs) -> CliResult<Outcome> {
         .collect_all()
         .await?;
     Ok(Outcome::List(
-        Listing::of(&customers).empty_message(empty_message(&args.search)),
+        Listing::of(&customers)
+            .empty_message(empty_message(&args.search))
+            .footer(client.customer_note()),
     ))
 }
 
@@ -54,21 +56,26 @@ async fn list_all_domains(ctx: &Ctx, args: ListArgs) -> CliResult<Outcome> {
     let lookups = all.domains.iter().map(|domain| async move {
         let client = ctx.client_for_async(domain).await?;
         let customers = client.customer_pages(query(search)).collect_all().await?;
-        Ok::<_, CliError>(customers)
+        let note = client.customer_note().map(|n| format!("{domain}: {n}"));
+        Ok::<_, CliError>((customers, note))
     });
     let results = join_all(lookups).await;
     let mut listing =
         Listing::tagged::<Customer>("DOMAIN", "domain").empty_message(empty_message(&args.search));
+    let mut notes = Vec::new();
     for (domain, result) in all.domains.clone().iter().zip(results) {
         match result {
-            Ok(customers) => {
+            Ok((customers, note)) => {
                 for customer in &customers {
                     listing.push_tagged(domain, customer);
                 }
+                notes.extend(note);
             }
             Err(error) => all.failed(ctx, domain, error),
         }
     }
     all.finish()?;
-    Ok(Outcome::List(listing))
+    Ok(Outcome::List(
+        listing.footer((!notes.is_empty()).then(|| notes.join("\n"))),
+    ))
 }

@@ -28,7 +28,7 @@ pub fn json(status: u16, body: &str) -> Reply {
 }
 
 /// A scripted server on 127.0.0.1:0: the n-th connection gets the n-th reply (the last one
-/// repeats). It records each request's head.
+/// repeats). It records each request: its head, then its body (as text).
 pub struct MockServer {
     pub url: String,
     requests: Arc<Mutex<Vec<String>>>,
@@ -75,6 +75,7 @@ fn serve(stream: TcpStream, reply: Reply, seen: Arc<Mutex<Vec<String>>>) {
     }
     let mut body = vec![0; content_length];
     let _ = reader.read_exact(&mut body);
+    head.push_str(&String::from_utf8_lossy(&body));
     seen.lock().unwrap().push(head);
     answer(stream, reply);
 }

@@ -140,14 +140,7 @@ async fn upload(api: &Api, case: &str, query: &str, bytes: Vec<u8>) -> Answer {
         .send()
         .await
         .expect("upload");
-    let status = response.status().as_u16();
-    let bytes = response.bytes().await.unwrap().to_vec();
-    Answer {
-        status,
-        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        headers: Default::default(),
-        bytes,
-    }
+    Answer::read(response).await.expect("the upload's answer")
 }
 
 #[tokio::test]
@@ -674,7 +667,7 @@ async fn v2_errors_have_googles_shape_and_codes() {
     let not_a_number = api.get("/v2/projects/premium-co/cases/abc").await;
     assert_google_error(&not_a_number, 404, "NOT_FOUND", "digits");
     let organization = api.get("/v2/organizations/123/cases").await;
-    assert_google_error(&organization, 404, "NOT_FOUND", "projects/{customer id}");
+    assert_google_error(&organization, 404, "NOT_FOUND", "is not an organization");
     let no_route = api.get("/v2/projects/premium-co/widgets").await;
     assert_google_error(&no_route, 404, "NOT_FOUND", "not a method");
     let viewer = world.server.api(&world.a_viewer);
@@ -778,26 +771,45 @@ fn form(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
+/// A JWT-bearer grant of `assertion` at the server's token endpoint.
 async fn exchange(server: &TestServer, assertion: &str) -> Answer {
-    let client = http_client(reqwest::Client::builder());
-    let response = client
-        .post(format!("{}/v2/dev/oauth2/token", server.url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
+    token_request(
+        &format!("{}/v2/dev/oauth2/token", server.url),
+        &[
             ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
             ("assertion", assertion),
-        ]))
+        ],
+    )
+    .await
+}
+
+/// A refresh-token grant of a user credential file's client and `refresh_token`.
+async fn refresh(user: &Value, refresh_token: &str) -> Answer {
+    token_request(
+        user["token_uri"].as_str().unwrap(),
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", user["client_id"].as_str().unwrap()),
+            ("client_secret", user["client_secret"].as_str().unwrap()),
+            ("refresh_token", refresh_token),
+        ],
+    )
+    .await
+}
+
+/// A token request (a form) at `token_uri`.
+async fn token_request(token_uri: &str, pairs: &[(&str, &str)]) -> Answer {
+    let client = http_client(reqwest::Client::builder());
+    let response = client
+        .post(token_uri)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(pairs))
         .send()
         .await
         .expect("token request");
-    let status = response.status().as_u16();
-    let bytes = response.bytes().await.unwrap().to_vec();
-    Answer {
-        status,
-        body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        headers: Default::default(),
-        bytes,
-    }
+    Answer::read(response)
+        .await
+        .expect("the token endpoint's answer")
 }
 
 fn dev_world() -> World {
@@ -901,20 +913,13 @@ async fn v2_the_dev_token_endpoint_refuses_bad_signatures_audiences_times_and_sc
         let description = refused.body["error_description"].as_str().unwrap();
         assert!(description.contains(says), "{description}");
     }
-    let client = http_client(reqwest::Client::builder());
-    let wrong_grant = client
-        .post(format!("{}/v2/dev/oauth2/token", world.server.url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
-            ("grant_type", "client_credentials"),
-            ("assertion", &good),
-        ]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(wrong_grant.status(), 400);
-    let body: Value = wrong_grant.json().await.unwrap();
-    assert_eq!(body["error"], "unsupported_grant_type");
+    let wrong_grant = token_request(
+        &format!("{}/v2/dev/oauth2/token", world.server.url),
+        &[("grant_type", "client_credentials"), ("assertion", &good)],
+    )
+    .await;
+    assert_eq!(wrong_grant.status, 400);
+    assert_eq!(wrong_grant.body["error"], "unsupported_grant_type");
     // nothing refused was turned into a token; the good assertion still is
     assert_eq!(exchange(&world.server, &good).await.status, 200);
 }
@@ -1040,20 +1045,15 @@ async fn v2_dev_writes_a_private_key_file_beside_its_database_and_honours_it() {
         format!("{}/v2/dev/oauth2/token", server.url)
     );
     let now = jiff::Timestamp::now().as_second();
-    let client = http_client(reqwest::Client::builder());
-    let granted: Value = client
-        .post(key["token_uri"].as_str().unwrap())
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
+    let granted = token_request(
+        key["token_uri"].as_str().unwrap(),
+        &[
             ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
             ("assertion", &sign(&key, &claims(&key, now))),
-        ]))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        ],
+    )
+    .await
+    .body;
     let token = granted["access_token"]
         .as_str()
         .unwrap_or_else(|| panic!("{granted:#}"));
@@ -1062,6 +1062,19 @@ async fn v2_dev_writes_a_private_key_file_beside_its_database_and_honours_it() {
     let listed = server.api(token).get(&format!("/v2/{parent}/cases")).await;
     assert_eq!(listed.status, 200, "{:#}", listed.body);
     assert!(!listed.body["cases"].as_array().unwrap().is_empty());
+    // and the user credential (Application Default Credentials) beside it
+    let user_path = dir.path().join("dev-authorized-user.json");
+    assert!(
+        server.stdout_lines().iter().any(|l| l.contains(&format!(
+            "GOOGLE_APPLICATION_CREDENTIALS={}",
+            user_path.display()
+        ))),
+        "{:#?}",
+        server.stdout_lines()
+    );
+    let user: Value = serde_json::from_slice(&std::fs::read(&user_path).unwrap()).unwrap();
+    let refreshed = refresh(&user, user["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(refreshed.status, 200, "{:#}", refreshed.body);
 }
 
 #[tokio::test]
@@ -1138,4 +1151,210 @@ async fn v2_the_v2beta_feed_shows_messages_and_attachments_in_time_order() {
     assert_google_error(&bad, 400, "INVALID_ARGUMENT", "creation_time");
     let other = world.api_b().get(&format!("/v2beta/{name}:showFeed")).await;
     assert_google_error(&other, 404, "NOT_FOUND", "not found");
+}
+
+#[tokio::test]
+async fn v2_a_refresh_token_of_the_dev_user_credential_gets_an_access_token_that_works() {
+    let world = dev_world();
+    let path = world.server.dev_authorized_user("admin@a.example");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the credential file is private");
+    }
+    let user: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(user["type"], "authorized_user");
+    assert_eq!(
+        user["token_uri"],
+        format!("{}/v2/dev/oauth2/token", world.server.url)
+    );
+    let granted = refresh(&user, user["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(granted.status, 200, "{:#}", granted.body);
+    assert_eq!(granted.body["token_type"], "Bearer");
+    let api = world
+        .server
+        .api(granted.body["access_token"].as_str().unwrap());
+    let case = create(&api, "premium-co", "Filed with a user's credentials").await;
+    assert_eq!(case["creator"]["email"], "admin@a.example");
+
+    let revoked = refresh(&user, "1//not-this-clients").await;
+    assert_eq!(revoked.status, 400, "{:#}", revoked.body);
+    assert_eq!(revoked.body["error"], "invalid_grant");
+    let mut other = user.clone();
+    other["client_secret"] = "not-the-secret".into();
+    let wrong_client = refresh(&other, user["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(wrong_client.status, 401, "{:#}", wrong_client.body);
+    assert_eq!(wrong_client.body["error"], "invalid_client");
+    let missing = token_request(
+        user["token_uri"].as_str().unwrap(),
+        &[("grant_type", "refresh_token")],
+    )
+    .await;
+    assert_eq!(
+        missing.body["error"], "invalid_request",
+        "{:#}",
+        missing.body
+    );
+    assert!(
+        missing.body["error_description"]
+            .as_str()
+            .unwrap()
+            .contains("client_id"),
+        "{:#}",
+        missing.body
+    );
+}
+
+/// `premium-co` as an organization: its id spelled two digits a character.
+const PREMIUM_ORG: &str = "organizations/35372432284032462234";
+
+#[tokio::test]
+async fn v2_an_organization_parent_is_the_customer_and_names_cases_under_it() {
+    let world = World::new();
+    let api = world.api_a();
+    let filed = api
+        .post(
+            &format!("/v2/{PREMIUM_ORG}/cases"),
+            case_body("Org-wide outage"),
+        )
+        .await;
+    assert_eq!(filed.status, 200, "{:#}", filed.body);
+    let name = filed.body["name"].as_str().unwrap().to_string();
+    assert!(name.starts_with(&format!("{PREMIUM_ORG}/cases/")), "{name}");
+    let id = name.rsplit('/').next().unwrap();
+    // the same case, named by the parent each request gives
+    let as_org = api.get(&format!("/v2/{PREMIUM_ORG}/cases/{id}")).await;
+    assert_eq!(as_org.body["name"], name.as_str());
+    let as_project = api
+        .get(&format!("/v2/projects/premium-co/cases/{id}"))
+        .await;
+    assert_eq!(
+        as_project.body["name"],
+        format!("projects/premium-co/cases/{id}")
+    );
+    let listed = api.get(&format!("/v2/{PREMIUM_ORG}/cases")).await;
+    assert_eq!(listed.body["cases"][0]["name"], name.as_str());
+    let comment = api
+        .post(
+            &format!("/v2/{name}/comments"),
+            json!({"body": "Still down"}),
+        )
+        .await;
+    assert_eq!(comment.status, 200, "{:#}", comment.body);
+    assert!(
+        comment.body["name"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{name}/comments/")),
+        "{:#}",
+        comment.body
+    );
+    // a search restricted to the organization agrees with the project's path
+    let query = percent_encoding::utf8_percent_encode(
+        &format!("organization=\"{PREMIUM_ORG}\""),
+        percent_encoding::NON_ALPHANUMERIC,
+    )
+    .to_string();
+    let searched = api
+        .get(&format!(
+            "/v2/projects/premium-co/cases:search?query={query}"
+        ))
+        .await;
+    assert_eq!(searched.status, 200, "{:#}", searched.body);
+    assert_eq!(searched.body["cases"].as_array().unwrap().len(), 1);
+    // another customer's organization does not hold it; a number spelling no id is not one
+    let elsewhere = api
+        .get(&format!(
+            "/v2/organizations/3839203323203723462234/cases/{id}"
+        ))
+        .await;
+    assert_google_error(&elsewhere, 404, "NOT_FOUND", "not found");
+    let bogus = api.get("/v2/organizations/99/cases").await;
+    assert_google_error(&bogus, 404, "NOT_FOUND", "is not an organization");
+    // b.example cannot use a.example's customer under either name
+    let b = world.api_b().get(&format!("/v2/{PREMIUM_ORG}/cases")).await;
+    assert!(b.status == 403 || b.status == 404, "{:#}", b.body);
+}
+
+/// Every item of a Cloud Resource Manager search, following its page tokens.
+async fn search_all(api: &Api, what: &str) -> Vec<Value> {
+    let mut all = Vec::new();
+    let mut token = String::new();
+    loop {
+        let answer = api
+            .get(&format!("/v3/{what}:search?pageToken={token}"))
+            .await;
+        assert_eq!(answer.status, 200, "{:#}", answer.body);
+        all.extend(answer.body[what].as_array().cloned().unwrap_or_default());
+        match answer.body["nextPageToken"].as_str() {
+            Some(next) => token = next.to_string(),
+            None => return all,
+        }
+    }
+}
+
+#[tokio::test]
+async fn v3_resource_manager_searches_list_the_customers_the_domain_may_use() {
+    let world = World::on(TestServer::start_with(ServerConfig {
+        v2_max_page_size: 2,
+        ..ServerConfig::default()
+    }));
+    let api = world.api_a();
+    let first = api.get("/v3/projects:search").await;
+    assert_eq!(first.body["projects"].as_array().unwrap().len(), 2);
+    assert!(first.body["nextPageToken"].is_string(), "{:#}", first.body);
+    let projects = search_all(&api, "projects").await;
+    let ids: Vec<&str> = projects
+        .iter()
+        .map(|p| p["projectId"].as_str().unwrap())
+        .collect();
+    // locked-co revoked its access: not a parent a case can be filed under
+    assert_eq!(ids, vec!["enhanced-co", "premium-co", "standard-co"]);
+    assert_eq!(projects[1]["name"], "projects/premium-co");
+    assert_eq!(projects[1]["state"], "ACTIVE");
+    assert_eq!(projects[1]["parent"], PREMIUM_ORG);
+    let organizations = search_all(&api, "organizations").await;
+    assert_eq!(organizations.len(), 3);
+    assert_eq!(organizations[1]["name"], PREMIUM_ORG);
+    assert_eq!(organizations[1]["directoryCustomerId"], "premium-co");
+    // each organization is usable as a parent
+    for organization in &organizations {
+        let listed = api
+            .get(&format!(
+                "/v2/{}/cases",
+                organization["name"].as_str().unwrap()
+            ))
+            .await;
+        assert_eq!(listed.status, 200, "{:#}", listed.body);
+    }
+    let b = search_all(&world.api_b(), "projects").await;
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0]["projectId"], "b-co");
+    // seeing customers takes customers.view, as /v1/customers
+    let viewer = world
+        .server
+        .api(&world.a_viewer)
+        .get("/v3/projects:search")
+        .await;
+    assert_eq!(viewer.status, 200, "{:#}", viewer.body);
+    let nobody = world
+        .server
+        .api(&world.a_nobody)
+        .get("/v3/organizations:search")
+        .await;
+    assert_google_error(&nobody, 403, "PERMISSION_DENIED", "privilege");
+    let filtered = api
+        .get("/v3/projects:search?query=displayName%3Aacme")
+        .await;
+    assert_google_error(&filtered, 400, "INVALID_ARGUMENT", "query");
+    let unknown = api.get("/v3/folders:search").await;
+    assert_google_error(&unknown, 404, "NOT_FOUND", "projects:search");
+    let reused = api
+        .get(&format!(
+            "/v3/organizations:search?pageToken={}",
+            first.body["nextPageToken"].as_str().unwrap()
+        ))
+        .await;
+    assert_google_error(&reused, 400, "INVALID_ARGUMENT", "page token");
 }

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use clap::Args;
 use futures_util::future::join_all;
 use rsupport_api::types::{
-    Case, CaseList, CaseOrder, CaseState, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter,
-    parse_severity_list,
+    Case, CaseList, CaseOrder, CaseState, ListCasesQuery, MAX_PAGE_SIZE, StateFilter,
 };
 
-use crate::client::{Client, Pager};
+use super::check_p0;
+use crate::client::priority::parse_priority_list;
+use crate::client::{Client, Pager, Priority};
 use crate::commands::shared::AllDomains;
 use crate::config::Provider;
 use crate::context::Ctx;
@@ -31,7 +32,7 @@ pub struct CaseFilters {
     /// action-required, solution-provided [default: open]
     #[arg(long, value_name = "STATE", value_parser = parse_state, add = crate::complete::state())]
     pub state: Option<StateFilter>,
-    /// Only these severities, a comma list such as P1,P2
+    /// Only these severities, a comma list such as P1,P2 (P0: Google Cloud domains only)
     #[arg(long, value_name = "P1[,P2…]", value_parser = parse_severities, add = crate::complete::severity_list())]
     pub severity: Option<SeverityList>,
     /// Order: updated (default), created or severity; newest or most severe first
@@ -68,7 +69,7 @@ impl CaseFilters {
 
 /// A parsed `--severity` list (a newtype, so clap takes the whole list as one value).
 #[derive(Debug, Clone, PartialEq)]
-pub struct SeverityList(pub Vec<Severity>);
+pub struct SeverityList(pub Vec<Priority>);
 
 /// `--limit`: a whole number of cases, 1 to `u32::MAX`, said in words when it is not.
 fn parse_limit(value: &str) -> Result<u32, String> {
@@ -86,7 +87,7 @@ fn parse_state(value: &str) -> Result<StateFilter, String> {
 }
 
 fn parse_severities(value: &str) -> Result<SeverityList, String> {
-    let list = parse_severity_list(value)?;
+    let list = parse_priority_list(value)?;
     if list.is_empty() {
         return Err("expected at least one severity, e.g. P1,P2".into());
     }
@@ -115,6 +116,11 @@ pub fn query(search: Option<String>, filters: &CaseFilters, page_size: u32) -> L
         unread: filters.unread.then_some(true),
         ..ListCasesQuery::default()
     }
+}
+
+/// The severities `--severity` asked for.
+fn asked(filters: &CaseFilters) -> &[Priority] {
+    filters.severity.as_ref().map_or(&[], |list| &list.0)
 }
 
 fn empty_message(search: &Option<String>, filters: &CaseFilters) -> String {
@@ -250,6 +256,7 @@ pub async fn list(ctx: &Ctx, search: Option<String>, filters: CaseFilters) -> Cl
         return list_all_domains(ctx, search, filters, empty).await;
     }
     let client = ctx.client()?;
+    check_p0(client, asked(&filters))?;
     let with_counts = wants_counts(ctx, &filters);
     if filters.all {
         let mut rows = ctx.out().list_stream::<Case>().empty_message(empty);
@@ -317,6 +324,7 @@ async fn list_all_domains(
         for domain in &domains {
             let result: CliResult<()> = async {
                 let client = ctx.client_for_async(domain).await?;
+                check_p0(&client, asked(&filters))?;
                 let mut pages = CasePages::new(
                     &client,
                     query(search.clone(), &filters, MAX_PAGE_SIZE),
@@ -343,10 +351,12 @@ async fn list_all_domains(
         return Ok(Outcome::Done);
     }
     let limit = filters.limit.unwrap_or(DEFAULT_LIMIT);
+    let wanted = asked(&filters);
     let lookups = domains.iter().map(|domain| {
         let query = query(search.clone(), &filters, limit.min(MAX_PAGE_SIZE));
         async move {
             let client = ctx.client_for_async(domain).await?;
+            check_p0(&client, wanted)?;
             first_cases(&client, query, limit, with_counts).await
         }
     });
@@ -407,7 +417,7 @@ mod tests {
         CaseFilters {
             customer: Some("acme".into()),
             state: Some(StateFilter::All),
-            severity: Some(SeverityList(vec![Severity::P1, Severity::P2])),
+            severity: Some(SeverityList(vec![Priority::P1, Priority::P2])),
             sort: Some(CaseOrder::Severity),
             limit: None,
             all: false,
@@ -465,7 +475,7 @@ mod tests {
         assert!(parse_severities(",").is_err());
         assert_eq!(
             parse_severities("p2,P1").unwrap(),
-            SeverityList(vec![Severity::P2, Severity::P1])
+            SeverityList(vec![Priority::P2, Priority::P1])
         );
     }
 }

@@ -12,6 +12,7 @@ mod listing;
 mod owner;
 mod pii;
 mod read_marker;
+mod severity;
 mod template;
 mod text;
 mod upload;
@@ -28,6 +29,7 @@ pub use pii::{
     PiiReport, allowed_domains, check_pii, confirm_pii, refuse_pii, scan_file, scan_text,
 };
 pub use read_marker::mark_read;
+pub use severity::check_p0;
 pub use template::{CaseTemplate, LoadedTemplate, read_from, read_named};
 pub use text::{edit_text, non_blank, read_text};
 pub use upload::{check_files, check_sizes, file_sha256, upload_failures_error, upload_files};

@@ -6,7 +6,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::cases::named_case;
-use super::{Call, CaseRef, V2Error, V2Result, ok, page_size, wire};
+use super::{Call, CaseRef, PageQuery, V2Error, V2Result, ok, page_size, wire};
 use crate::handlers::attachments::{
     Upload, download_attachment, receive_upload, validate_filename,
 };
@@ -18,15 +18,6 @@ const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
 
 /// The most attachments one page holds, as the API documents.
 pub const MAX_ATTACHMENT_PAGE: u32 = 100;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageQuery {
-    #[serde(default)]
-    page_size: Option<String>,
-    #[serde(default)]
-    page_token: Option<String>,
-}
 
 /// `GET /v2/projects/{customer}/cases/{id}/attachments`: oldest first.
 pub async fn list(mut call: Call, case: CaseRef) -> V2Result<Response> {

@@ -5,7 +5,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::filter::{self, CaseQuery, Grammar};
-use super::{Call, CaseRef, V2Error, V2Result, ok, page_size, parse_parent, wire};
+use super::{Call, CaseRef, Parent, V2Error, V2Result, ok, page_size, parse_parent, wire};
 use crate::auth::Auth;
 use crate::handlers::cases::{self as v1, check_customer_filter, visible_case};
 use crate::handlers::{PageToken, fingerprint};
@@ -70,7 +70,7 @@ struct FilterKey<'a> {
 
 /// `GET /v2/projects/{customer}/cases?filter=…`: the customer's cases, most recently updated
 /// first, open and closed unless the filter says.
-pub async fn list(mut call: Call, customer: String) -> V2Result<Response> {
+pub async fn list(mut call: Call, parent: Parent) -> V2Result<Response> {
     let auth = call.auth().await?;
     let query: ListQuery = call.query(&["filter", "pageSize", "pageToken"])?;
     let parsed = filter::parse(
@@ -81,7 +81,7 @@ pub async fn list(mut call: Call, customer: String) -> V2Result<Response> {
     page_of_cases(
         call,
         auth,
-        customer,
+        parent,
         parsed,
         query.page_size,
         query.page_token,
@@ -91,7 +91,7 @@ pub async fn list(mut call: Call, customer: String) -> V2Result<Response> {
 
 /// `GET /v2/projects/{customer}/cases:search?query=…` (and `GET /v2/cases:search` with the
 /// parent as `parent=` or a `project=` restriction of the query).
-pub async fn search(mut call: Call, path_parent: Option<String>) -> V2Result<Response> {
+pub async fn search(mut call: Call, path_parent: Option<Parent>) -> V2Result<Response> {
     let auth = call.auth().await?;
     let query: SearchQuery = call.query(&["parent", "query", "pageSize", "pageToken"])?;
     let parsed = filter::parse(
@@ -99,24 +99,25 @@ pub async fn search(mut call: Call, path_parent: Option<String>) -> V2Result<Res
         "query",
         Grammar::Search,
     )?;
-    let mut customer = path_parent;
+    let mut parent = path_parent;
     for named in [query.parent.as_deref(), parsed.parent.as_deref()]
         .into_iter()
         .flatten()
     {
         let named = parse_parent(named)?;
-        match &customer {
-            Some(c) if *c != named => {
+        match &parent {
+            // the same customer, as a project or as an organization
+            Some(p) if p.customer != named.customer => {
                 return Err(V2Error::invalid(format!(
                     "the query restricts to {} but the request's parent is {}: give one parent",
-                    wire::parent_name(&named),
-                    wire::parent_name(c)
+                    named.name, p.name
                 )));
             }
-            _ => customer = Some(named),
+            Some(_) => {}
+            None => parent = Some(named),
         }
     }
-    let Some(customer) = customer else {
+    let Some(parent) = parent else {
         return Err(V2Error::invalid(
             "cases:search needs a parent: search under /v2/projects/{customer}/cases:search, or give parent=projects/{customer} (or project=\"projects/{customer}\" in the query)",
         ));
@@ -124,7 +125,7 @@ pub async fn search(mut call: Call, path_parent: Option<String>) -> V2Result<Res
     page_of_cases(
         call,
         auth,
-        customer,
+        parent,
         parsed,
         query.page_size,
         query.page_token,
@@ -135,12 +136,16 @@ pub async fn search(mut call: Call, path_parent: Option<String>) -> V2Result<Res
 async fn page_of_cases(
     call: Call,
     auth: Auth,
-    customer: String,
+    parent: Parent,
     parsed: CaseQuery,
     page_size_raw: Option<String>,
     page_token: Option<String>,
 ) -> V2Result<Response> {
     rules::require_privileges(&auth.caller, CASES, "see cases")?;
+    let Parent {
+        customer,
+        name: parent_name,
+    } = parent;
     let limit = page_size(page_size_raw.as_deref(), call.state.config.v2_max_page_size)?;
     let domain = auth
         .caller
@@ -196,7 +201,11 @@ async fn page_of_cases(
         .encode()
     });
     ok(wire::ListCasesResponse {
-        cases: page.cases.iter().map(wire::Case::from).collect(),
+        cases: page
+            .cases
+            .iter()
+            .map(|c| wire::Case::under(c, &parent_name))
+            .collect(),
         next_page_token,
     })
 }
@@ -206,11 +215,12 @@ pub async fn get(mut call: Call, case: CaseRef) -> V2Result<Response> {
     let auth = call.auth().await?;
     call.check_params(&[])?;
     rules::require_privileges(&auth.caller, CASES, "see cases")?;
+    let parent = case.parent.clone();
     let found = call
         .state
         .read(move |tx| Ok(named_case(tx, &auth, &case)))
         .await??;
-    ok(wire::Case::from(&found))
+    ok(wire::Case::under(&found, &parent))
 }
 
 fn required<'a>(value: Option<&'a str>, field: &str, what: &str) -> V2Result<&'a str> {
@@ -230,7 +240,11 @@ fn priority_of(value: &str) -> V2Result<rsupport_api::types::Severity> {
 }
 
 /// `POST /v2/projects/{customer}/cases`: files a case for the customer (answers it, 200).
-pub async fn create(mut call: Call, customer: String) -> V2Result<Response> {
+pub async fn create(mut call: Call, parent: Parent) -> V2Result<Response> {
+    let Parent {
+        customer,
+        name: parent,
+    } = parent;
     let auth = call.auth().await?;
     call.check_params(&[])?;
     let domain = rules::reseller_domain(&auth.caller, "file cases")?.to_string();
@@ -280,7 +294,7 @@ pub async fn create(mut call: Call, customer: String) -> V2Result<Response> {
         .state
         .write(move |tx| v1::file_case(tx, &auth, &domain, valid, request.request_id, fingerprint))
         .await?;
-    ok(wire::Case::from(&case))
+    ok(wire::Case::under(&case, &parent))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -297,6 +311,7 @@ const PATCHABLE: &str = "priority, displayName, subscriberEmailAddresses";
 /// mask names. An absent or empty mask is refused: on Google it means "every field", which
 /// clears the subscribers a body leaves out.
 pub async fn patch(mut call: Call, case: CaseRef) -> V2Result<Response> {
+    let parent = case.parent.clone();
     let auth = call.auth().await?;
     let query: PatchQuery = call.query(&["updateMask"])?;
     let mask = query.update_mask.unwrap_or_default();
@@ -375,11 +390,12 @@ pub async fn patch(mut call: Call, case: CaseRef) -> V2Result<Response> {
             Ok(Ok(updated))
         })
         .await??;
-    ok(wire::Case::from(&updated))
+    ok(wire::Case::under(&updated, &parent))
 }
 
 /// `POST /v2/projects/{customer}/cases/{id}:close`.
 pub async fn close(mut call: Call, case: CaseRef) -> V2Result<Response> {
+    let parent = case.parent.clone();
     let auth = call.auth().await?;
     call.check_params(&[])?;
     let _: wire::CloseCaseRequest = call.json().await?;
@@ -392,12 +408,13 @@ pub async fn close(mut call: Call, case: CaseRef) -> V2Result<Response> {
             v1::close_case(tx, &auth, case.id, None).map(Ok)
         })
         .await??;
-    ok(wire::Case::from(&closed))
+    ok(wire::Case::under(&closed, &parent))
 }
 
 /// `POST /v2/projects/{customer}/cases/{id}:escalate` with
 /// `{"escalation": {"reason": "BUSINESS_IMPACT", "justification": "…"}}`.
 pub async fn escalate(mut call: Call, case: CaseRef) -> V2Result<Response> {
+    let parent = case.parent.clone();
     let auth = call.auth().await?;
     call.check_params(&[])?;
     let body: wire::EscalateCaseRequest = call.json().await?;
@@ -433,7 +450,7 @@ pub async fn escalate(mut call: Call, case: CaseRef) -> V2Result<Response> {
             v1::escalate_case(tx, &auth, case.id, reason, justification).map(Ok)
         })
         .await??;
-    ok(wire::Case::from(&escalated))
+    ok(wire::Case::under(&escalated, &parent))
 }
 
 /// A request id for a v2 create (the API has none, so each create files a case).

@@ -1,24 +1,12 @@
 //! `caseClassifications.search`: the category catalogue as classifications.
 
 use axum::response::Response;
-use serde::Deserialize;
 
-use super::{Call, V2Result, ok, page_size, wire};
+use super::{Call, PageQuery, V2Result, ok, page_size, wire};
 use crate::catalogue;
 use crate::handlers::{PageToken, fingerprint};
 use crate::rules;
 use rsupport_api::types::Privilege;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SearchQuery {
-    #[serde(default)]
-    query: Option<String>,
-    #[serde(default)]
-    page_size: Option<String>,
-    #[serde(default)]
-    page_token: Option<String>,
-}
 
 /// What a classification query asks for: `id:"…"`/`id="…"` (one id), `display_name:"*…*"`
 /// (or `displayName`; words of the display name, `*` wildcards dropped), or plain words.
@@ -52,7 +40,7 @@ pub async fn search(mut call: Call) -> V2Result<Response> {
         &[Privilege::Support],
         "browse the category catalogue",
     )?;
-    let query: SearchQuery = call.query(&["query", "pageSize", "pageToken"])?;
+    let query: PageQuery = call.query(&["query", "pageSize", "pageToken"])?;
     let text = query.query.unwrap_or_default();
     let limit = page_size(
         query.page_size.as_deref(),

@@ -2,25 +2,15 @@
 //! `/v1` message routes ([`crate::handlers::comments`]).
 
 use axum::response::Response;
-use serde::Deserialize;
 
 use super::cases::named_case;
-use super::{Call, CaseRef, V2Error, V2Result, ok, page_size, wire};
+use super::{Call, CaseRef, PageQuery, V2Error, V2Result, ok, page_size, wire};
 use crate::handlers::comments::post_comment;
 use crate::handlers::{PageToken, fingerprint};
 use crate::rules;
 use rsupport_api::types::Privilege;
 
 const CASES: &[Privilege] = &[Privilege::Support, Privilege::CasesAccess];
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageQuery {
-    #[serde(default)]
-    page_size: Option<String>,
-    #[serde(default)]
-    page_token: Option<String>,
-}
 
 /// `GET /v2/projects/{customer}/cases/{id}/comments`: the case's messages, oldest first.
 pub async fn list(mut call: Call, case: CaseRef) -> V2Result<Response> {

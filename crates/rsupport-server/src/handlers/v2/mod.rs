@@ -4,9 +4,10 @@
 //! `/upload/v2/…`), resource names, camelCase fields, enum strings, `pageSize`/`pageToken`/
 //! `nextPageToken`, and Google's error shape `{"error": {"code", "message", "status"}}`.
 //!
-//! A parent is a customer: `projects/{customer id}` (e.g. `projects/acme`), and a case is
-//! `projects/{customer id}/cases/{case id}`. `organizations/…` parents are not served (a
-//! customer has no organization number here): they answer `NOT_FOUND` saying so. Bearer tokens
+//! A parent is a customer: `projects/{customer id}` (e.g. `projects/acme`), or the same
+//! customer as `organizations/{number}`, the number spelling its id
+//! ([`wire::organization_number`]); a case is `{parent}/cases/{case id}`, named in answers
+//! under the parent the request addressed. Bearer tokens
 //! are the server's own: reseller tokens, and (in `dev`) the access tokens of the service-account
 //! token endpoint ([`crate::dev_oauth`]). See `V2_SURFACE.md` for the whole contract.
 //!
@@ -19,6 +20,7 @@ mod classifications;
 mod comments;
 mod feed;
 pub mod filter;
+mod resource_manager;
 mod token;
 pub mod wire;
 
@@ -33,6 +35,19 @@ use crate::AppState;
 use crate::auth::Auth;
 use crate::error::Failure;
 use rsupport_api::error::ErrorReason;
+
+/// The paging parameters of a list method (`pageSize`, `pageToken`) and a search's `query`;
+/// which of them a method takes is the `known` list it gives [`Call::query`].
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageQuery {
+    #[serde(default)]
+    pub query: Option<String>,
+    #[serde(default)]
+    pub page_size: Option<String>,
+    #[serde(default)]
+    pub page_token: Option<String>,
+}
 
 /// The `pageSize` a list answers with when none (or 0) is asked for, as the API's default.
 pub const DEFAULT_PAGE_SIZE: u32 = 10;
@@ -151,44 +166,94 @@ impl IntoResponse for V2Error {
 
 pub type V2Result<T> = Result<T, V2Error>;
 
-/// The routes of the surface (outside the `/v1` OpenAPI document): every path under `/v2/`
-/// and `/upload/v2/` goes to one dispatcher, since Google's paths carry verbs after a colon
-/// (`/v2/projects/acme/cases/7:close`) within a segment.
+/// The routes of the surface (outside the `/v1` OpenAPI document): every path under `/v2/`,
+/// `/upload/v2/`, `/v2beta/` and (Cloud Resource Manager's) `/v3/` goes to one dispatcher,
+/// since Google's paths carry verbs after a colon (`/v2/projects/acme/cases/7:close`) within
+/// a segment.
 pub fn routes() -> Router<AppState> {
+    let surface = |surface: Surface| {
+        axum::routing::any(move |State(state): State<AppState>, request: Request| {
+            dispatch(surface, state, request)
+        })
+    };
     Router::new()
-        .route("/v2/{*path}", axum::routing::any(dispatch))
-        .route("/upload/v2/{*path}", axum::routing::any(dispatch_upload))
-        .route("/v2beta/{*path}", axum::routing::any(dispatch_beta))
+        .route("/v2/{*path}", surface(Surface::V2))
+        .route("/upload/v2/{*path}", surface(Surface::Upload))
+        .route("/v2beta/{*path}", surface(Surface::Beta))
+        .route("/v3/{*path}", surface(Surface::ResourceManager))
 }
 
-/// A case as a path names it: `projects/{customer}/cases/{id}`.
+/// Which of Google's path prefixes a request came under.
+#[derive(Debug, Clone, Copy)]
+enum Surface {
+    /// `/v2/`: the Cloud Support API v2 (and the dev token endpoint).
+    V2,
+    /// `/upload/v2/`: its media uploads.
+    Upload,
+    /// `/v2beta/`: only `cases.showFeed`.
+    Beta,
+    /// `/v3/`: Cloud Resource Manager's `projects:search` and `organizations:search`.
+    ResourceManager,
+}
+
+impl Surface {
+    fn prefix(self) -> &'static str {
+        match self {
+            Surface::V2 => "/v2/",
+            Surface::Upload => "/upload/v2/",
+            Surface::Beta => "/v2beta/",
+            Surface::ResourceManager => "/v3/",
+        }
+    }
+}
+
+/// A parent as a request names it: the customer, and the name it was addressed by
+/// (`projects/acme` or `organizations/20223224`), under which the answers name its cases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parent {
+    pub customer: String,
+    pub name: String,
+}
+
+/// A case as a path names it: `{parent}/cases/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRef {
     pub customer: String,
     pub id: u64,
+    /// The parent as the path named it.
+    pub parent: String,
 }
 
 impl CaseRef {
     pub fn name(&self) -> String {
-        wire::case_name(&self.customer, self.id)
+        format!("{}/cases/{}", self.parent, self.id)
     }
 }
 
-/// The customer a parent names: `projects/{customer}`.
-fn parent_customer(kind: &str, id: &str) -> V2Result<String> {
-    match kind {
-        "projects" if !id.is_empty() => Ok(id.to_string()),
-        "organizations" => Err(V2Error::not_found(format!(
-            "organizations/{id} is not served here: on this server a parent is a customer, named projects/{{customer id}} (e.g. projects/acme)"
-        ))),
-        _ => Err(V2Error::not_found(format!(
-            "'{kind}/{id}' is not a parent: on this server a parent is a customer, named projects/{{customer id}} (e.g. projects/acme)"
+/// The customer a parent names: `projects/{customer}` or `organizations/{number}`.
+fn parent_customer(kind: &str, id: &str) -> V2Result<Parent> {
+    let customer = match kind {
+        "projects" if !id.is_empty() => Some(id.to_string()),
+        "organizations" => wire::customer_of_organization(id),
+        _ => {
+            return Err(V2Error::not_found(format!(
+                "'{kind}/{id}' is not a parent: on this server a parent is a customer, named projects/{{customer id}} (e.g. projects/acme) or organizations/{{number}} (GET /v3/organizations:search lists yours)"
+            )));
+        }
+    };
+    match customer {
+        Some(customer) => Ok(Parent {
+            customer,
+            name: format!("{kind}/{id}"),
+        }),
+        None => Err(V2Error::not_found(format!(
+            "organizations/{id} is not an organization of this server: its organization numbers spell a customer id two digits a character (GET /v3/organizations:search lists yours)"
         ))),
     }
 }
 
-/// A parent given as one string (`projects/acme`).
-pub fn parse_parent(name: &str) -> V2Result<String> {
+/// A parent given as one string (`projects/acme`, `organizations/20223224`).
+pub fn parse_parent(name: &str) -> V2Result<Parent> {
     match name.split_once('/') {
         Some((kind, id)) if !id.contains('/') => parent_customer(kind, id),
         _ => Err(V2Error::invalid(format!(
@@ -198,15 +263,21 @@ pub fn parse_parent(name: &str) -> V2Result<String> {
     }
 }
 
-fn case_ref(kind: &str, customer: &str, id: &str) -> V2Result<CaseRef> {
-    let customer = parent_customer(kind, customer)?;
+fn case_ref(kind: &str, parent: &str, id: &str) -> V2Result<CaseRef> {
+    let parent = parent_customer(kind, parent)?;
     let id = id.parse::<u64>().map_err(|_| {
         V2Error::not_found(format!(
-            "{kind}/{customer}/cases/{} is not a case: case numbers are digits, e.g. projects/{customer}/cases/1042",
-            id.escape_default()
+            "{}/cases/{} is not a case: case numbers are digits, e.g. {}/cases/1042",
+            parent.name,
+            id.escape_default(),
+            parent.name
         ))
     })?;
-    Ok(CaseRef { customer, id })
+    Ok(CaseRef {
+        customer: parent.customer,
+        id,
+        parent: parent.name,
+    })
 }
 
 /// The pieces of a request the handlers read.
@@ -331,20 +402,26 @@ fn no_route(method: &Method, path: &str) -> V2Error {
     ))
 }
 
-async fn dispatch(State(state): State<AppState>, request: Request) -> Response {
+/// Answers a request of `surface` by its routes, every refusal in Google's error shape.
+async fn dispatch(surface: Surface, state: AppState, request: Request) -> Response {
     let method = request.method().clone();
     let full = request.uri().path().to_string();
     let query = request.uri().query().map(str::to_string);
     let call = Call {
         state,
-        method: method.clone(),
+        method,
         query,
         request,
     };
     let answer = async {
-        let path = percent_decoded(full.trim_start_matches("/v2/"))?;
+        let path = percent_decoded(full.trim_start_matches(surface.prefix()))?;
         let segments: Vec<&str> = path.split('/').collect();
-        route(call, &segments, &full).await
+        match surface {
+            Surface::V2 => route(call, &segments, &full).await,
+            Surface::Upload => route_upload(call, &segments, &full).await,
+            Surface::Beta => route_beta(call, &segments, &full).await,
+            Surface::ResourceManager => resource_manager::route(call, &segments, &full).await,
+        }
     }
     .await;
     answer.unwrap_or_else(IntoResponse::into_response)
@@ -358,16 +435,13 @@ async fn route(call: Call, segments: &[&str], full: &str) -> V2Result<Response> 
         ["caseClassifications:search"] if m == Method::GET => classifications::search(call).await,
         ["cases:search"] if m == Method::GET => cases::search(call, None).await,
         [kind, parent, "cases"] if m == Method::GET => {
-            let customer = parent_customer(kind, parent)?;
-            cases::list(call, customer).await
+            cases::list(call, parent_customer(kind, parent)?).await
         }
         [kind, parent, "cases"] if m == Method::POST => {
-            let customer = parent_customer(kind, parent)?;
-            cases::create(call, customer).await
+            cases::create(call, parent_customer(kind, parent)?).await
         }
         [kind, parent, "cases:search"] if m == Method::GET => {
-            let customer = parent_customer(kind, parent)?;
-            cases::search(call, Some(customer)).await
+            cases::search(call, Some(parent_customer(kind, parent)?)).await
         }
         [kind, parent, "cases", case] => {
             let (number, verb) = match case.split_once(':') {
@@ -419,58 +493,24 @@ async fn route(call: Call, segments: &[&str], full: &str) -> V2Result<Response> 
     }
 }
 
-async fn dispatch_upload(State(state): State<AppState>, request: Request) -> Response {
-    let method = request.method().clone();
-    let full = request.uri().path().to_string();
-    let query = request.uri().query().map(str::to_string);
-    let call = Call {
-        state,
-        method: method.clone(),
-        query,
-        request,
-    };
-    let answer = async {
-        let path = percent_decoded(full.trim_start_matches("/upload/v2/"))?;
-        let segments: Vec<&str> = path.split('/').collect();
-        match segments.as_slice() {
-            [kind, parent, "cases", case, "attachments"] if method == Method::POST => {
-                let case = case_ref(kind, parent, case)?;
-                attachments::upload(call, case).await
-            }
-            _ => Err(no_route(&method, &full)),
+async fn route_upload(call: Call, segments: &[&str], full: &str) -> V2Result<Response> {
+    match segments {
+        [kind, parent, "cases", case, "attachments"] if call.method == Method::POST => {
+            attachments::upload(call, case_ref(kind, parent, case)?).await
         }
+        _ => Err(no_route(&call.method, full)),
     }
-    .await;
-    answer.unwrap_or_else(IntoResponse::into_response)
 }
 
 /// `/v2beta/…`: only `cases.showFeed`, the timeline v2 lacks.
-async fn dispatch_beta(State(state): State<AppState>, request: Request) -> Response {
-    let method = request.method().clone();
-    let full = request.uri().path().to_string();
-    let query = request.uri().query().map(str::to_string);
-    let call = Call {
-        state,
-        method: method.clone(),
-        query,
-        request,
-    };
-    let answer = async {
-        let path = percent_decoded(full.trim_start_matches("/v2beta/"))?;
-        let segments: Vec<&str> = path.split('/').collect();
-        match segments.as_slice() {
-            [kind, parent, "cases", case] if method == Method::GET => match case.split_once(':') {
-                Some((number, "showFeed")) => {
-                    let case = case_ref(kind, parent, number)?;
-                    feed::show(call, case).await
-                }
-                _ => Err(no_route(&method, &full)),
-            },
-            _ => Err(no_route(&method, &full)),
-        }
+async fn route_beta(call: Call, segments: &[&str], full: &str) -> V2Result<Response> {
+    match segments {
+        [kind, parent, "cases", case] if call.method == Method::GET => match case.split_once(':') {
+            Some((number, "showFeed")) => feed::show(call, case_ref(kind, parent, number)?).await,
+            _ => Err(no_route(&call.method, full)),
+        },
+        _ => Err(no_route(&call.method, full)),
     }
-    .await;
-    answer.unwrap_or_else(IntoResponse::into_response)
 }
 
 /// A JSON answer with status 200, as Google answers every method (creates included).

@@ -1,5 +1,5 @@
 //! `POST /v2/dev/oauth2/token`: the dev-mode OAuth2 token endpoint (RFC 7523 JWT-bearer
-//! grant) of [`crate::dev_oauth`]. Its answers are OAuth2's (RFC 6749 §5), not the API's error
+//! grant, RFC 6749 refresh-token grant) of [`crate::dev_oauth`]. Its answers are OAuth2's (RFC 6749 §5), not the API's error
 //! shape, as a token endpoint's are.
 
 use axum::Json;
@@ -16,7 +16,12 @@ use crate::error::Failure;
 const MAX_TOKEN_REQUEST_BYTES: usize = 64 * 1024;
 
 fn refused(error: OauthError) -> Response {
-    let status = StatusCode::BAD_REQUEST;
+    // RFC 6749 §5.2: an unknown client is 401, every other refusal 400
+    let status = if error.error == "invalid_client" {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::BAD_REQUEST
+    };
     let mut response = (status, Json(error)).into_response();
     response
         .headers_mut()
@@ -55,20 +60,19 @@ pub async fn exchange(call: Call) -> V2Result<Response> {
         }
     };
     let now = jiff::Timestamp::now().as_second();
-    let account = match dev_oauth::verify_grant(&state.dev_accounts, &form, now) {
-        Ok(account) => account,
+    let user_email = match dev_oauth::verify_request(&state.dev_accounts, &form, now) {
+        Ok(user_email) => user_email,
         Err(error) => return Ok(refused(error)),
     };
     let token = new_token();
     let hash = hash_token(&token);
-    let user_email = account.user_email.clone();
     let issued = state
         .write(move |tx| {
             let Some(user) = tx.find_user(&user_email)? else {
                 return Ok(Err(OauthError {
                     error: "invalid_grant".to_string(),
                     error_description: format!(
-                        "the service account acts as {user_email}, who is not a user of this server"
+                        "the credential acts as {user_email}, who is not a user of this server"
                     ),
                 }));
             };

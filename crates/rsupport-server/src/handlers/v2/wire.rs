@@ -20,6 +20,47 @@ pub fn case_name(customer: &str, id: u64) -> String {
     format!("projects/{customer}/cases/{id}")
 }
 
+/// The organization number of a customer: its id spelled in digits, two per character
+/// (`0`–`9` → 10–19, `a`–`z` → 20–45, `-` → 46), so `acme` is `organizations/20223224`. Every
+/// customer is both `projects/{id}` and `organizations/{number}`, and the number is read
+/// back without the store. `None` for an id with another character (none are made).
+pub fn organization_number(customer: &str) -> Option<String> {
+    customer
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => Some(10 + (c as u32 - '0' as u32)),
+            'a'..='z' => Some(20 + (c as u32 - 'a' as u32)),
+            '-' => Some(46),
+            _ => None,
+        })
+        .map(|pair| pair.map(|p| p.to_string()))
+        .collect::<Option<String>>()
+        .filter(|n| !n.is_empty())
+}
+
+/// The customer an organization number spells ([`organization_number`]'s inverse).
+pub fn customer_of_organization(number: &str) -> Option<String> {
+    if number.is_empty()
+        || !number.len().is_multiple_of(2)
+        || !number.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    number
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            let n = u32::from(pair[0] - b'0') * 10 + u32::from(pair[1] - b'0');
+            match n {
+                10..=19 => char::from_digit(n - 10, 10),
+                20..=45 => char::from_u32('a' as u32 + n - 20),
+                46 => Some('-'),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// `t` at the store's resolution (microseconds): a resource answered by the write that made
 /// it reads the same as when it is read back.
 fn stored(t: Timestamp) -> Timestamp {
@@ -123,8 +164,16 @@ pub struct Case {
 
 impl From<&StoredCase> for Case {
     fn from(c: &StoredCase) -> Self {
+        Case::under(c, &parent_name(&c.customer))
+    }
+}
+
+impl Case {
+    /// The case named under `parent` as the request addressed its customer
+    /// (`projects/acme` or `organizations/20223224`).
+    pub fn under(c: &StoredCase, parent: &str) -> Case {
         Case {
-            name: case_name(&c.customer, c.id),
+            name: format!("{parent}/cases/{}", c.id),
             display_name: c.display_name.clone(),
             description: c.description.clone(),
             classification: CaseClassification::from(&c.classification),
