@@ -286,9 +286,9 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
         run_tag,
     };
     let mut filed = 0u64;
-    store.write(|tx| tx.bulk_cache(true))?;
+    store.write(|tx| tx.bulk_load(true))?;
     let result = fill(store, args.cases, rng, &plan, &mut filed);
-    store.write(|tx| tx.bulk_cache(false))?;
+    store.write(|tx| tx.bulk_load(false))?;
     result?;
     Ok(Filled {
         cases: filed,

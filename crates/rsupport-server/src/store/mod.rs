@@ -217,9 +217,10 @@ pub trait Tx {
     /// upload's content, not received in a dry run): foreign keys are checked at commit, which
     /// a rehearsal never reaches.
     fn defer_foreign_keys(&self) -> Result<(), StoreError>;
-    /// Ready for a batch of bulk writes (`on`: a larger cache), or back to usual after one
-    /// (the usual cache; fresh planner statistics where the engine keeps them).
-    fn bulk_cache(&self, on: bool) -> Result<(), StoreError>;
+    /// Ready for a bulk load (`starting`: a larger cache), or done with one: the usual cache,
+    /// and the indexes put in shape for queries (SQLite: the keyword index merged into one
+    /// segment, as a long-lived store's settles; PostgreSQL: fresh planner statistics).
+    fn bulk_load(&self, starting: bool) -> Result<(), StoreError>;
     /// Every row of every table, one line a row, sorted by table (tests compare a store before
     /// and after a call that must change nothing).
     fn dump_rows(&self) -> Result<Vec<String>, StoreError>;

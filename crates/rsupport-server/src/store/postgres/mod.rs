@@ -1871,10 +1871,10 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
-    fn bulk_cache(&self, on: bool) -> Result<(), StoreError> {
+    fn bulk_load(&self, starting: bool) -> Result<(), StoreError> {
         // the server's caches are its own; after a bulk load the planner needs fresh
         // statistics (a keyword search planned on none walks every hit)
-        if !on {
+        if !starting {
             self.execute(
                 "ANALYZE cases, case_updates, comments, case_events, customers",
                 &[],

@@ -79,7 +79,7 @@ pub fn insert_bench_case(
     let subscribers = serde_json::to_string(&new.subscribers)
         .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
     // its search row is keyed by its last update, as the store's own writes leave it
-    let search_key = super::cases::next_search_key(conn, to_micros(update_time))?;
+    let search_key = next_staged_search_key(conn, to_micros(update_time))?;
     conn.prepare_cached(
         "INSERT INTO cases(customer_id, reseller_domain, product, display_name, description,
              classification, priority, sev_rank, state, language_code, time_zone, subscribers,
@@ -114,7 +114,7 @@ pub fn insert_bench_case(
     ])?;
     let id = conn.last_insert_rowid();
     conn.prepare_cached(
-        "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+        "INSERT INTO temp.staged_search(rowid, tenant, title, description, messages, case_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
@@ -205,6 +205,59 @@ pub fn insert_bench_case(
     }
     *last_seq = Some(seq);
     Ok(id as u64)
+}
+
+/// Bulk search rows wait in a temporary table and go into the keyword index in one statement
+/// ([`flush_staged_search`]). FTS5 writes out its pending rows as a new segment at every
+/// statement savepoint of the transaction, so rows inserted one statement at a time between
+/// the other tables' rows would each become a segment of one row, merged again and again.
+pub fn stage_search(conn: &Connection) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "CREATE TEMP TABLE IF NOT EXISTS staged_search(
+             rowid INTEGER PRIMARY KEY, tenant TEXT, title TEXT, description TEXT,
+             messages TEXT, case_id INTEGER)",
+    )?
+    .execute([])?;
+    Ok(())
+}
+
+/// Moves the staged search rows into the keyword index, in key order.
+pub fn flush_staged_search(conn: &Connection) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+         SELECT rowid, tenant, title, description, messages, case_id
+           FROM temp.staged_search ORDER BY rowid",
+    )?
+    .execute([])?;
+    conn.prepare_cached("DELETE FROM temp.staged_search")?
+        .execute([])?;
+    Ok(())
+}
+
+/// [`super::cases::next_search_key`] seeing the staged rows too. A microsecond whose keys
+/// are all taken (only a bulk load makes one) flushes them and lets that function spill.
+fn next_staged_search_key(conn: &Connection, time: i64) -> Result<i64, StoreError> {
+    let base = time.checked_mul(super::cases::SEARCH_KEYS_PER_MICROSECOND);
+    let Some(base) = base else {
+        return super::cases::next_search_key(conn, time); // says it is out of range
+    };
+    let top = base + super::cases::SEARCH_KEYS_PER_MICROSECOND - 1;
+    let last: Option<i64> = conn
+        .prepare_cached(
+            "SELECT MAX(k) FROM (
+                 SELECT MAX(rowid) AS k FROM main.case_search WHERE rowid BETWEEN ?1 AND ?2
+                 UNION ALL
+                 SELECT MAX(rowid) FROM temp.staged_search WHERE rowid BETWEEN ?1 AND ?2)",
+        )?
+        .query_row(params![base, top], |r| r.get(0))?;
+    match last {
+        None => Ok(base),
+        Some(k) if k < top => Ok(k + 1),
+        Some(_) => {
+            flush_staged_search(conn)?;
+            super::cases::next_search_key(conn, time)
+        }
+    }
 }
 
 /// The latest update time of any case, if any.

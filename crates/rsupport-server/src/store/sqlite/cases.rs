@@ -75,7 +75,7 @@ fn case_from_row(row: &Row) -> Result<Case, StoreError> {
 }
 
 /// Search keys per microsecond of update time: ties take the next free one.
-const SEARCH_KEYS_PER_MICROSECOND: i64 = 1024;
+pub(super) const SEARCH_KEYS_PER_MICROSECOND: i64 = 1024;
 
 /// The `case_search.tenant` token of a reseller domain (one token whatever the domain holds).
 pub(super) fn tenant_token(domain: &str) -> String {
@@ -1313,5 +1313,36 @@ mod tests {
             !plan.iter().any(|step| step.contains("TEMP B-TREE")),
             "no sort of every hit: {plan:?}"
         );
+    }
+
+    /// Bulk rows staged for the keyword index take free keys among each other: 1,100 cases of
+    /// one microsecond (more than its 1,024 keys) all get distinct keys, reach the index, and
+    /// the spill past the microsecond is recorded for lists to bound by.
+    #[test]
+    fn bulk_cases_of_one_microsecond_get_distinct_search_keys() {
+        let (_dir, store) = seeded(0);
+        let time = Timestamp::from_second(1_700_000_000).unwrap();
+        let batch: Vec<(NewCase, Vec<crate::store::BenchWrite>)> = (0..1_100)
+            .map(|i| (new_case("tie", time, 10_000 + i), Vec::new()))
+            .collect();
+        store
+            .write(|tx| tx.insert_bench_cases(&batch, &mut None))
+            .unwrap();
+        let sqlite = sqlite(&store);
+        sqlite.raw_read(|conn| {
+            let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+            assert_eq!(count("SELECT COUNT(*) FROM case_search"), 1_100);
+            assert_eq!(count("SELECT COUNT(DISTINCT search_key) FROM cases"), 1_100);
+            assert_eq!(
+                count(
+                    "SELECT COUNT(*) FROM cases c JOIN case_search s
+                       ON s.rowid = c.search_key AND s.case_id = c.id"
+                ),
+                1_100
+            );
+            assert!(search_spill(conn).unwrap() > 0, "the spill is recorded");
+        });
+        let ids = walk(&store, &filter("tie"));
+        assert_eq!(ids.len(), 1_100);
     }
 }
