@@ -30,10 +30,9 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rsupport_api::types::{CaseOrder, StateFilter};
+use rsupport_api::types::{CaseOrder, Severity, StateFilter};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::client::Priority;
 pub use crate::client::Provider;
 pub use crate::client::google::auth::CredentialKind;
 use crate::credentials::{Storage, create_private_dir};
@@ -122,7 +121,7 @@ pub struct SavedFilter {
     #[serde(default, with = "state_text", skip_serializing_if = "Option::is_none")]
     pub state: Option<StateFilter>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub severity: Vec<Priority>,
+    pub severity: Vec<Severity>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

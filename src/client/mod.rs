@@ -29,7 +29,6 @@ use rsupport_api::types::*;
 
 pub use error::ClientError;
 pub use paging::{Page, PagedQuery, Pager};
-pub use priority::Priority;
 pub use token::{Token, TokenError};
 pub use transfer::Download;
 use transport::Retry;
@@ -345,25 +344,13 @@ impl Client {
     }
 
     /// `POST /v1/cases`. Retried like a GET: the request id makes a repeat answer the first
-    /// case instead of filing a second.
+    /// case instead of filing a second. `P0` is sent to a `google` domain only (the reseller
+    /// API takes P1–P4: refused here as an invalid argument).
     pub async fn create_case(&self, request: &CreateCaseRequest) -> Result<Filed, ClientError> {
-        self.create_case_at(request, request.priority.into()).await
-    }
-
-    /// [`Client::create_case`] at `priority` instead of the request's: `P0` is sent to a
-    /// `google` domain only (the reseller API has no P0: refused here as an invalid argument).
-    pub async fn create_case_at(
-        &self,
-        request: &CreateCaseRequest,
-        priority: Priority,
-    ) -> Result<Filed, ClientError> {
         if self.is_google() {
-            return self.google_create_case(request, priority).await;
+            return self.google_create_case(request).await;
         }
-        let request = &CreateCaseRequest {
-            priority: no_p0(Some(priority))?.unwrap_or(request.priority),
-            ..request.clone()
-        };
+        no_p0(Some(request.priority))?;
         let url = self.url("v1/cases")?;
         let response = self
             .execute(
@@ -388,31 +375,16 @@ impl Client {
         self.get(&format!("v1/cases/{case}"), &()).await
     }
 
-    /// `PATCH /v1/cases/{case}`.
+    /// `PATCH /v1/cases/{case}` (`P0`: a `google` domain only, as [`Client::create_case`]).
     pub async fn update_case(
         &self,
         case: u64,
         request: &UpdateCaseRequest,
     ) -> Result<Case, ClientError> {
-        self.update_case_at(case, request, request.priority.map(Priority::from))
-            .await
-    }
-
-    /// [`Client::update_case`] with `priority` instead of the request's (`P0`: a `google`
-    /// domain only, as [`Client::create_case_at`]).
-    pub async fn update_case_at(
-        &self,
-        case: u64,
-        request: &UpdateCaseRequest,
-        priority: Option<Priority>,
-    ) -> Result<Case, ClientError> {
         if self.is_google() {
-            return self.google_update_case(case, request, priority).await;
+            return self.google_update_case(case, request).await;
         }
-        let request = &UpdateCaseRequest {
-            priority: no_p0(priority)?.or(request.priority),
-            ..request.clone()
-        };
+        no_p0(request.priority)?;
         self.send_json(
             Method::PATCH,
             &format!("v1/cases/{case}"),
@@ -626,16 +598,15 @@ fn segment(value: &str) -> String {
     url.path().trim_start_matches('/').to_string()
 }
 
-/// The reseller API's severity of `priority`; `P0`, which it lacks, is an invalid argument
-/// naming the field (commands refuse it before any request; this keeps the client honest).
-fn no_p0(priority: Option<Priority>) -> Result<Option<Severity>, ClientError> {
+/// `P0`, which the reseller API does not take, is an invalid argument naming the field
+/// (commands refuse it before any request; this keeps the client honest).
+fn no_p0(priority: Option<Severity>) -> Result<(), ClientError> {
     match priority {
-        None => Ok(None),
-        Some(Priority::P0) => Err(ClientError::invalid_argument(
+        Some(Severity::P0) => Err(ClientError::invalid_argument(
             "priority",
-            Priority::refusal("priority"),
+            priority::p0_refusal("priority"),
         )),
-        Some(priority) => Ok(priority.severity()),
+        _ => Ok(()),
     }
 }
 

@@ -46,7 +46,7 @@ fn candidate(value: impl Into<String>, help: impl Into<String>) -> CompletionCan
 }
 
 fn severities() -> Vec<CompletionCandidate> {
-    Severity::ALL
+    Severity::RESELLER
         .iter()
         .map(|s| candidate(s.as_str(), s.meaning()))
         .collect()
@@ -58,7 +58,8 @@ pub fn severity() -> ArgValueCandidates {
     ArgValueCandidates::new(severities)
 }
 
-/// `--severity P1[,P2…]`: the severities not yet in the list, after what is typed.
+/// `--severity P1[,P2…]`: the severities not yet in the list, after what is typed (P0 left
+/// out, as for `--severity`).
 pub fn severity_list() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &std::ffi::OsStr| {
         let current = current.to_string_lossy();
@@ -67,7 +68,7 @@ pub fn severity_list() -> ArgValueCompleter {
             None => (String::new(), current.to_string()),
         };
         let taken: Vec<String> = done.split(',').map(|s| s.trim().to_uppercase()).collect();
-        Severity::ALL
+        Severity::RESELLER
             .iter()
             .filter(|s| !taken.iter().any(|t| t == s.as_str()))
             .filter(|s| s.as_str().starts_with(&last.to_uppercase()))

@@ -25,6 +25,52 @@ fn lists_open_cases_of_every_customer_most_recently_updated_first() {
 }
 
 #[test]
+fn a_case_held_as_p0_shows_as_p0_and_sorts_first_for_a_reseller_domain() {
+    let reseller = Reseller::new();
+    let p1 = reseller.seed_case("premium-co", "Calendar invites missing");
+    patch(&reseller, p1, json!({"priority": "P1"}));
+    // P0 exists through the Cloud Support API surface only; /v1 answers it as it is
+    let answer = block_on(reseller.api_a().post(
+        "/v2/projects/premium-co/cases",
+        json!({
+            "displayName": "Everything is down",
+            "description": "No mail since 9:00",
+            "classification": {"id": "gmail-delivery"},
+            "priority": "P0",
+        }),
+    ));
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+    let p0: u64 = answer.body["name"]
+        .as_str()
+        .and_then(|n| n.rsplit('/').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    patch(
+        &reseller,
+        p1,
+        json!({"displayName": "Calendar invites gone"}),
+    );
+
+    let run = reseller
+        .run(&["case", "list", "--sort", "severity", "--json"])
+        .ok();
+    let listed = run.json();
+    assert_eq!(ids(&listed), vec![p0, p1], "P0 before P1, however recent");
+    assert_eq!(listed[0]["priority"], "P0");
+    let table = reseller
+        .run(&["case", "list", "--sort", "severity", "--format", "table"])
+        .ok()
+        .stdout;
+    let first_row = table.lines().nth(1).unwrap();
+    assert!(
+        first_row.contains(&p0.to_string()) && first_row.contains("P0"),
+        "{table}"
+    );
+    let view = reseller.run(&["case", "view", &p0.to_string()]).ok().stdout;
+    assert!(view.contains("P0 — Google Cloud only"), "{view}");
+}
+
+#[test]
 fn the_table_has_the_columns_a_reseller_scans() {
     let reseller = Reseller::new();
     let id = reseller.seed_case("premium-co", "Calendar invites missing");

@@ -875,7 +875,7 @@ fn customers_and_categories_come_from_the_parents_and_case_classifications() {
 }
 
 #[test]
-fn a_p0_case_is_filed_through_the_v2_surface_which_keeps_it_as_p1() {
+fn a_p0_case_is_filed_listed_viewed_and_sorted_as_p0() {
     let cloud = Cloud::new();
     let filed = cloud
         .run(
@@ -893,17 +893,60 @@ fn a_p0_case_is_filed_through_the_v2_surface_which_keeps_it_as_p1() {
         .ok()
         .json();
     let id = filed["id"].as_u64().unwrap();
-    // the server's store holds P1–P4: a P0 is kept, and answered, as P1 (V2_SURFACE.md)
-    assert_eq!(filed["priority"], "P1");
-    assert_eq!(cloud.server_case(id)["priority"], "P1");
+    assert_eq!(filed["priority"], "P0");
+    // the server keeps it as P0, and /v1 answers it so
+    assert_eq!(cloud.server_case(id)["priority"], "P0");
+    // filed after it (so more recently updated): a P1 case, and a P3 case raised to P0
+    let urgent = cloud
+        .run(&create_args(PREMIUM, "Calendar down", "P1", "d"))
+        .ok();
+    let p1: u64 = urgent.stdout.trim().parse().expect("the id");
+    let raised = cloud.create(PREMIUM, "Drive sync stalls");
+    let update = cloud
+        .run(&["case", "update", &raised.to_string(), "--severity", "P0"])
+        .ok();
+    assert!(
+        update.stderr.contains("severity P2 → P0"),
+        "{}",
+        update.stderr
+    );
+
     let p0 = cloud
         .run(&["case", "list", "--severity", "P0", "--json"])
         .ok()
         .json();
-    assert_eq!(ids(&p0), vec![id]);
-    cloud
-        .run(&["case", "update", &id.to_string(), "--severity", "P0"])
-        .ok();
+    assert_eq!(ids(&p0), vec![raised, id]);
+    assert!(
+        p0.as_array().unwrap().iter().all(|c| c["priority"] == "P0"),
+        "{p0}"
+    );
+    let by_severity = cloud
+        .run(&["case", "list", "--sort", "severity", "--json"])
+        .ok()
+        .json();
+    assert_eq!(ids(&by_severity), vec![raised, id, p1], "P0 first");
+    let table = cloud
+        .run(&["case", "list", "--sort", "severity", "--format", "table"])
+        .ok()
+        .stdout;
+    let rows: Vec<&str> = table.lines().filter(|l| l.contains(" P")).collect();
+    assert!(
+        rows.len() >= 3
+            && rows[0].contains("P0")
+            && rows[1].contains("P0")
+            && rows[2].contains("P1"),
+        "{table}"
+    );
+    let view = cloud.run(&["case", "view", &id.to_string()]).ok().stdout;
+    assert!(
+        view.contains("P0 — Google Cloud only: critical and urgent impact"),
+        "{view}"
+    );
+    let json = cloud
+        .run(&["case", "view", &id.to_string(), "--json"])
+        .ok()
+        .json();
+    assert_eq!(json["priority"], "P0");
 }
 
 #[test]

@@ -53,9 +53,12 @@ pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 500;
 
 crate::wire_enum! {
-    /// A case's severity. `P1` is the most urgent. Called `priority` on the wire, as in the Google
-    /// Cloud Support API v2.
+    /// A case's severity, most urgent first. Called `priority` on the wire, as in the Google
+    /// Cloud Support API v2. `P0`, above `P1`, is Google Cloud's: a case filed through the
+    /// Cloud Support API surface (`/v2`) may hold it, and `/v1` answers it as it is, but `/v1`
+    /// takes `P1`–`P4` only (its requests' `ResellerSeverity`).
     pub enum Severity("severity"): PartialOrd, Ord {
+        P0 = "P0",
         P1 = "P1",
         P2 = "P2",
         P3 = "P3",
@@ -67,34 +70,95 @@ impl Severity {
     /// What the level means, as the portal explains it when one is picked.
     pub fn meaning(self) -> &'static str {
         match self {
+            Severity::P0 => {
+                "Google Cloud only: critical and urgent impact across the business, above P1"
+            }
             Severity::P1 => "critical impact: a service is unusable in production",
             Severity::P2 => "high impact: a service is seriously degraded",
             Severity::P3 => "medium impact: a service is partly affected",
             Severity::P4 => "low impact: a question or a minor issue",
         }
     }
+
+    /// The severities the reseller API (`/v1`) takes as input, `P1`–`P4`.
+    pub const RESELLER: &'static [Severity] =
+        &[Severity::P1, Severity::P2, Severity::P3, Severity::P4];
+
+    /// [`Severity::RESELLER`] joined with `, ` (for messages).
+    pub fn reseller_expected() -> String {
+        ResellerSeverity::expected()
+    }
+
+    /// The reseller API's severity, `None` for `P0` (which it does not take).
+    pub fn reseller(self) -> Option<ResellerSeverity> {
+        match self {
+            Severity::P0 => None,
+            Severity::P1 => Some(ResellerSeverity::P1),
+            Severity::P2 => Some(ResellerSeverity::P2),
+            Severity::P3 => Some(ResellerSeverity::P3),
+            Severity::P4 => Some(ResellerSeverity::P4),
+        }
+    }
 }
 
-/// The `priority` filter on the wire: severities in their exact wire form, comma-separated,
-/// without blanks, e.g. `P1,P2` (what a server accepts).
+crate::wire_enum! {
+    /// A severity as `/v1` takes it in a request: `P1` (the most urgent) … `P4`. `P0` is
+    /// refused there (it is Google Cloud's), although a case filed through `/v2` can hold it
+    /// and `/v1` answers it.
+    pub enum ResellerSeverity("severity"): PartialOrd, Ord {
+        P1 = "P1",
+        P2 = "P2",
+        P3 = "P3",
+        P4 = "P4",
+    }
+}
+
+impl From<ResellerSeverity> for Severity {
+    fn from(severity: ResellerSeverity) -> Severity {
+        match severity {
+            ResellerSeverity::P1 => Severity::P1,
+            ResellerSeverity::P2 => Severity::P2,
+            ResellerSeverity::P3 => Severity::P3,
+            ResellerSeverity::P4 => Severity::P4,
+        }
+    }
+}
+
+/// A request's `priority`: a [`ResellerSeverity`] (`P0` refused as an unknown value, with the
+/// same message as any other).
+fn reseller_severity<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Severity, D::Error> {
+    ResellerSeverity::deserialize(deserializer).map(Severity::from)
+}
+
+/// [`reseller_severity`], optional.
+fn reseller_severity_opt<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Severity>, D::Error> {
+    Option::<ResellerSeverity>::deserialize(deserializer).map(|s| s.map(Severity::from))
+}
+
+/// The `priority` filter of `/v1` on the wire: severities in their exact wire form,
+/// comma-separated, without blanks, e.g. `P1,P2` (what a server accepts; no `P0`).
 pub const PRIORITY_LIST_PATTERN: &str = "^P[1-4](,P[1-4])*$";
 
 /// Parses the `priority` filter exactly as [`PRIORITY_LIST_PATTERN`] says.
 pub fn severities_from_wire(s: &str) -> Result<Vec<Severity>, String> {
     s.split(',')
         .map(|p| {
-            Severity::from_wire(p).ok_or_else(|| {
+            ResellerSeverity::from_wire(p).map(Severity::from).ok_or_else(|| {
                 format!(
                     "'{}' is not a list of severities such as P1,P2 (each one of {}, comma-separated, no blanks)",
                     s.escape_default(),
-                    Severity::expected()
+                    ResellerSeverity::expected()
                 )
             })
         })
         .collect()
 }
 
-/// Parses a comma-separated list of severities such as `P1,P2`, forgiving case and blanks
+/// Parses a comma-separated list of severities such as `P0,P1`, forgiving case and blanks
 /// (for people).
 pub fn parse_severity_list(s: &str) -> Result<Vec<Severity>, String> {
     s.split(',')
@@ -364,7 +428,8 @@ pub struct Case {
     pub display_name: String,
     pub description: String,
     pub classification: Category,
-    /// The severity, `P1`–`P4`.
+    /// The severity, `P1`–`P4`, or `P0` for a case filed `P0` through the Cloud Support API
+    /// surface (`/v2`).
     pub priority: Severity,
     pub state: CaseState,
     /// BCP 47 language tag, e.g. `en-US`.
@@ -432,7 +497,7 @@ pub struct ListCasesQuery {
     /// `action-required`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    /// Severities to keep, comma-separated, e.g. `P1,P2`.
+    /// Severities to keep, comma-separated, e.g. `P1,P2` (`P1`–`P4`: `P0` is refused here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<String>,
     /// Keywords; a case matches when every keyword (or a word starting with it) is in its
@@ -449,8 +514,8 @@ pub struct ListCasesQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", param(value_type = Option<String>, format = DateTime))]
     pub created_since: Option<Timestamp>,
-    /// `updated` (default, most recent first), `created` (newest first) or `severity` (P1
-    /// first, then most recently updated).
+    /// `updated` (default, most recent first), `created` (newest first) or `severity` (most
+    /// severe first: P0, a case filed through `/v2`, then P1…; then most recently updated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_by: Option<CaseOrder>,
     /// Page size: 1 to 500; 0 or none for 50. A larger one is refused.
@@ -492,6 +557,8 @@ pub struct CreateCaseRequest {
     /// A category id from `/v1/categories`.
     #[cfg_attr(feature = "openapi", schema(example = "gmail-delivery"))]
     pub classification: String,
+    #[serde(deserialize_with = "reseller_severity")]
+    #[cfg_attr(feature = "openapi", schema(value_type = ResellerSeverity))]
     pub priority: Severity,
     /// Defaults to `en-US`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -510,7 +577,12 @@ pub struct CreateCaseRequest {
 pub struct UpdateCaseRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "reseller_severity_opt"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ResellerSeverity>))]
     pub priority: Option<Severity>,
 }
 
@@ -870,10 +942,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn severity_parses_case_insensitively_and_rejects_p0() {
+    fn severity_parses_case_insensitively_and_p0_sorts_first() {
         assert_eq!("p2".parse::<Severity>().unwrap(), Severity::P2);
-        let err = "P0".parse::<Severity>().unwrap_err();
-        assert!(err.contains("P1, P2, P3, P4"), "{err}");
+        assert_eq!("p0".parse::<Severity>().unwrap(), Severity::P0);
+        let err = "P5".parse::<Severity>().unwrap_err();
+        assert!(err.contains("P0, P1, P2, P3, P4"), "{err}");
+        assert!(Severity::P0 < Severity::P1);
+        assert_eq!(Severity::reseller_expected(), "P1, P2, P3, P4");
+        for severity in Severity::RESELLER {
+            assert_eq!(severity.reseller().map(Severity::from), Some(*severity));
+        }
+        assert_eq!(Severity::P0.reseller(), None);
+    }
+
+    #[test]
+    fn requests_refuse_p0_as_an_unknown_severity_and_answers_carry_it() {
+        let create = |priority: &str| {
+            serde_json::from_value::<CreateCaseRequest>(serde_json::json!({
+                "requestId": "r", "customer": "acme", "displayName": "t", "description": "d",
+                "classification": "c", "priority": priority,
+            }))
+        };
+        assert_eq!(create("P2").unwrap().priority, Severity::P2);
+        let err = create("P0").unwrap_err().to_string();
+        assert!(
+            err.contains("unknown variant `P0`, expected one of `P1`, `P2`, `P3`, `P4`"),
+            "{err}"
+        );
+        let update = |body: serde_json::Value| serde_json::from_value::<UpdateCaseRequest>(body);
+        assert_eq!(
+            update(serde_json::json!({"priority": "P4"}))
+                .unwrap()
+                .priority,
+            Some(Severity::P4)
+        );
+        assert_eq!(update(serde_json::json!({})).unwrap().priority, None);
+        assert!(update(serde_json::json!({"priority": "P0"})).is_err());
+        assert!(
+            severities_from_wire("P0,P1")
+                .unwrap_err()
+                .contains("P1, P2, P3, P4")
+        );
+        assert_eq!(
+            serde_json::to_value(Severity::P0).unwrap(),
+            serde_json::json!("P0")
+        );
+        assert_eq!(
+            serde_json::from_value::<Severity>(serde_json::json!("P0")).unwrap(),
+            Severity::P0
+        );
     }
 
     #[test]

@@ -159,7 +159,7 @@ fn seed(store: &Store, cases: usize) -> String {
                         d
                     },
                     classification: CATEGORIES[i % CATEGORIES.len()].to_string(),
-                    priority: Severity::ALL[rng.random_range(0..4)],
+                    priority: Severity::RESELLER[rng.random_range(0..4)],
                     state: states[rng.random_range(0..states.len())],
                     language_code: "en-US".into(),
                     time_zone: "UTC".into(),

@@ -581,7 +581,7 @@ fn seed(tx: &dyn Tx, now: Timestamp) -> Result<(), StoreError> {
                 customer,
                 creator,
                 problem: i,
-                priority: Severity::ALL[i % 4],
+                priority: Severity::RESELLER[i % 4],
                 state: states[i % states.len()],
                 created_days_ago,
                 // Closed after it was filed, never in the future.

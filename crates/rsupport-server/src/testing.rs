@@ -81,11 +81,31 @@ impl TestServer {
         )
     }
 
+    /// [`TestServer::start`] on a database at the previous schema version of its engine (as the
+    /// server before the latest migration left it); [`TestServer::restart`] then migrates it.
+    pub fn start_on_previous_schema() -> TestServer {
+        TestServer::launch_with(
+            ServerConfig::default(),
+            false,
+            TestDatabase::from_env(),
+            Store::open_at_previous_schema,
+        )
+    }
+
     fn launch(config: ServerConfig, demo: bool) -> TestServer {
         TestServer::launch_on(config, demo, TestDatabase::from_env())
     }
 
     fn launch_on(config: ServerConfig, demo: bool, pg: Option<TestDatabase>) -> TestServer {
+        TestServer::launch_with(config, demo, pg, Store::open)
+    }
+
+    fn launch_with(
+        config: ServerConfig,
+        demo: bool,
+        pg: Option<TestDatabase>,
+        open: fn(DbSpec) -> anyhow::Result<Store>,
+    ) -> TestServer {
         let dir = tempfile::Builder::new()
             .prefix("rsupport-server-")
             .tempdir()
@@ -102,7 +122,7 @@ impl TestServer {
                 .display()
                 .to_string(),
         };
-        let store = Store::open(DbSpec::parse(&db)).expect("open the test database");
+        let store = open(DbSpec::parse(&db)).expect("open the test database");
         let logins = if demo {
             demo::prepare(&store).expect("seed the demo")
         } else {

@@ -12,7 +12,6 @@ use rsupport_api::types::{
 
 use super::DiscoveredParent;
 use super::wire::{GActor, GAttachment, GCase, GComment, GErrorBody, GOrganization, GProject};
-use crate::client::Priority;
 
 /// The product of every Google Cloud case (shown where the reseller API says
 /// `google-workspace`).
@@ -69,15 +68,10 @@ pub fn discovered_parents(
     all
 }
 
-/// The API's `priority` as a severity: `P0` (Google's most urgent, above P1) reads as P1,
-/// the most urgent severity the client knows; an unspecified one as P4.
+/// The API's `priority` as a severity: the same words, `P0` (Google's most urgent, above P1)
+/// included; an unspecified one as P4.
 pub fn priority_from_wire(priority: &str) -> Severity {
-    match priority {
-        "P0" | "P1" => Severity::P1,
-        "P2" => Severity::P2,
-        "P3" => Severity::P3,
-        _ => Severity::P4,
-    }
+    Severity::from_wire(priority).unwrap_or(Severity::P4)
 }
 
 /// An escalation reason as the API's enum.
@@ -125,11 +119,11 @@ pub fn list_filter(state: Option<&str>, priority: Option<&str>) -> Result<ListFi
         let alternatives: Vec<String> = priority
             .split(',')
             .map(|p| {
-                Priority::from_wire(p).map(|p| format!("priority={p}")).ok_or_else(|| {
+                Severity::from_wire(p).map(|p| format!("priority={p}")).ok_or_else(|| {
                     format!(
                         "'{}' is not a list of severities such as P1,P2 (each one of {}, comma-separated)",
                         priority.escape_default(),
-                        Priority::expected()
+                        Severity::expected()
                     )
                 })
             })
@@ -179,7 +173,7 @@ impl CasePatch {
         self
     }
 
-    pub fn priority(mut self, priority: Priority) -> CasePatch {
+    pub fn priority(mut self, priority: Severity) -> CasePatch {
         self.body.priority = Some(priority.as_str().to_string());
         self.mask.push("priority");
         self
@@ -402,7 +396,7 @@ mod tests {
     fn the_update_mask_names_exactly_the_fields_in_the_body() {
         let patch = CasePatch::default()
             .title("New title")
-            .priority(Priority::P2);
+            .priority(Severity::P2);
         assert_eq!(
             patch.update_mask().as_deref(),
             Some("display_name,priority")
@@ -441,12 +435,10 @@ mod tests {
         assert_eq!(state_from_wire("CLOSED"), CaseState::Closed);
         assert_eq!(state_from_wire("NEW"), CaseState::New);
         for severity in Severity::ALL {
-            assert_eq!(
-                priority_from_wire(Priority::from(*severity).as_str()),
-                *severity
-            );
+            assert_eq!(priority_from_wire(severity.as_str()), *severity);
         }
-        assert_eq!(priority_from_wire("P0"), Severity::P1);
+        assert_eq!(priority_from_wire("P0"), Severity::P0);
+        assert_eq!(priority_from_wire("PRIORITY_UNSPECIFIED"), Severity::P4);
         assert_eq!(
             reason_to_wire(EscalationReason::BusinessImpact),
             "BUSINESS_IMPACT"

@@ -29,7 +29,7 @@ use self::auth::GoogleAuth;
 use self::mapping::{CasePatch, ListFilter};
 use self::wire::*;
 use super::transport::Retry;
-use super::{Client, ClientError, Filed, Priority};
+use super::{Client, ClientError, Filed};
 
 /// Google's endpoint of the API.
 pub const DEFAULT_ENDPOINT: &str = "https://cloudsupport.googleapis.com";
@@ -396,7 +396,6 @@ impl Client {
     pub(super) async fn google_create_case(
         &self,
         request: &CreateCaseRequest,
-        priority: Priority,
     ) -> Result<Filed, ClientError> {
         if self.validate_only {
             return Err(no_validate_only("case create"));
@@ -410,7 +409,7 @@ impl Client {
                 id: Some(request.classification.clone()),
                 display_name: None,
             }),
-            priority: Some(priority.as_str().to_string()),
+            priority: Some(request.priority.as_str().to_string()),
             time_zone: request.time_zone.clone(),
             language_code: request.language_code.clone(),
             subscriber_email_addresses: (!request.subscriber_email_addresses.is_empty())
@@ -459,13 +458,12 @@ impl Client {
         &self,
         id: u64,
         request: &UpdateCaseRequest,
-        priority: Option<Priority>,
     ) -> Result<Case, ClientError> {
         let mut patch = CasePatch::default();
         if let Some(title) = &request.display_name {
             patch = patch.title(title);
         }
-        if let Some(priority) = priority {
+        if let Some(priority) = request.priority {
             patch = patch.priority(priority);
         }
         self.patch(id, patch, "case update").await

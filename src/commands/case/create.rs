@@ -37,7 +37,7 @@ use super::shared::{
     check_sizes, dry_run_outcome, edit_text, file_sha256, human_size, non_blank, read_text,
     scan_file, scan_text, upload_failures_error, upload_files,
 };
-use crate::client::{Client, Filed, Priority};
+use crate::client::{Client, Filed, Provider};
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult, ExitClass};
 use crate::output::{Outcome, Record, relative_time};
@@ -91,7 +91,7 @@ pub struct CreateArgs {
     pub category: Option<String>,
     /// P1 (critical) … P4 (low); P0 (above P1) for Google Cloud domains only
     #[arg(long, value_name = "P1..P4", add = crate::complete::severity())]
-    pub severity: Option<Priority>,
+    pub severity: Option<Severity>,
     /// The description of the problem
     #[arg(long, conflicts_with = "description_file", value_name = "TEXT")]
     pub description: Option<String>,
@@ -184,7 +184,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
     let category = resolve_category(ctx, client, args.category.as_deref()).await?;
     let priority = match args.severity {
         Some(priority) => priority,
-        None => pick_severity(ctx)?.into(),
+        None => pick_severity(ctx, client.provider() == Provider::Google)?,
     };
     let description = match description {
         Some(text) => non_blank(text, "the description")?,
@@ -227,9 +227,8 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         display_name: title,
         description,
         classification: category.id.clone(),
-        // P0 (a google domain's) goes beside the request: the reseller API's severities
-        // start at P1
-        priority: priority.severity().unwrap_or(Severity::P1),
+        // P0 only for a google domain (checked above)
+        priority,
         language_code: Some(language),
         time_zone: Some(time_zone),
         subscriber_email_addresses: args.share.clone(),
@@ -238,19 +237,14 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> CliResult<Outcome> {
         return dry_run(client, &request, &customer, &args.attach).await;
     }
     if ctx.prompt().allowed() && !args.yes {
-        ctx.out().message(&summary(
-            &request,
-            priority,
-            &customer,
-            &category,
-            &args.attach,
-        ));
+        ctx.out()
+            .message(&summary(&request, &customer, &category, &args.attach));
         if !ctx.prompt().confirm("File this case?", true, "--yes")? {
             return Err(CliError::usage("cancelled: nothing was sent"));
         }
     }
 
-    let Filed { case, existed } = client.create_case_at(&request, priority).await?;
+    let Filed { case, existed } = client.create_case(&request).await?;
     let attach = if existed {
         ctx.out().message(&format!(
             "Case {} already existed: it was filed {} with request id '{}' and the same fields; nothing new was filed.",
@@ -513,7 +507,6 @@ fn filed_message(case: &Case) -> String {
 /// What is about to be filed, for the confirmation.
 fn summary(
     request: &CreateCaseRequest,
-    priority: Priority,
     customer: &Customer,
     category: &Category,
     attach: &[PathBuf],
@@ -534,7 +527,10 @@ fn summary(
         "Category:",
         format!("{} ({})", category.display_name, category.id),
     );
-    line("Severity:", format!("{priority} — {}", priority.meaning()));
+    line(
+        "Severity:",
+        format!("{} — {}", request.priority, request.priority.meaning()),
+    );
     line(
         "Language:",
         request.language_code.clone().unwrap_or_default(),
@@ -689,13 +685,22 @@ fn pick_category(ctx: &Ctx, candidates: &[Category]) -> CliResult<Category> {
     Ok(candidates[index].clone())
 }
 
-fn pick_severity(ctx: &Ctx) -> CliResult<Severity> {
-    let items: Vec<String> = Severity::ALL
+/// The severities of the domain's provider (P0 for a google domain only), P3 preselected.
+fn pick_severity(ctx: &Ctx, google: bool) -> CliResult<Severity> {
+    let offered = if google {
+        Severity::ALL
+    } else {
+        Severity::RESELLER
+    };
+    let items: Vec<String> = offered
         .iter()
         .map(|s| format!("{s} — {}", s.meaning()))
         .collect();
-    let index = ctx.prompt().select("Severity", &items, 2, "--severity")?;
-    Ok(Severity::ALL[index])
+    let preselected = offered.iter().position(|s| *s == Severity::P3).unwrap_or(0);
+    let index = ctx
+        .prompt()
+        .select("Severity", &items, preselected, "--severity")?;
+    Ok(offered[index])
 }
 
 /// The BCP 47 tag of a POSIX locale such as `it_IT.UTF-8` (`it-IT`); `None` for `C`/`POSIX`
@@ -797,7 +802,7 @@ mod tests {
             on_behalf_of: None,
             title: Some("t".into()),
             category: None,
-            severity: Some(Priority::P2),
+            severity: Some(Severity::P2),
             description: None,
             description_file: None,
             attach: Vec::new(),

@@ -114,9 +114,8 @@ fn to_saved(search: &Option<String>, filters: &CaseFilters) -> SavedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::Priority;
     use clap::Parser;
-    use rsupport_api::types::{CaseOrder, StateFilter};
+    use rsupport_api::types::{CaseOrder, Severity, StateFilter};
 
     #[derive(Parser)]
     struct Line {
@@ -134,7 +133,7 @@ mod tests {
         SavedFilter {
             customer: Some("acme".into()),
             state: Some(StateFilter::All),
-            severity: vec![Priority::P1],
+            severity: vec![Severity::P1],
             search: Some("bounce".into()),
             sort: Some(CaseOrder::Severity),
             limit: Some(5),

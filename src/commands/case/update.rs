@@ -10,11 +10,11 @@ use super::shared::{
     Bulk, DryRun, NOTHING_CHANGED, allowed_domains, check_p0, check_pii, dry_run_outcome,
     non_blank, parse_case_id, read_text, refuse_pii, scan_text,
 };
-use crate::client::{Client, Priority};
+use crate::client::Client;
 use crate::context::Ctx;
 use crate::error::{CliError, CliResult};
 use crate::output::{Outcome, Record};
-use rsupport_api::types::{Case, CreateCommentRequest, UpdateCaseRequest};
+use rsupport_api::types::{Case, CreateCommentRequest, Severity, UpdateCaseRequest};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -33,7 +33,7 @@ pub struct UpdateArgs {
     pub ids: Vec<u64>,
     /// The new severity, P1 (critical) … P4 (low); P0 (above P1) for Google Cloud domains only
     #[arg(long, value_name = "P1..P4", add = crate::complete::severity())]
-    pub severity: Option<Priority>,
+    pub severity: Option<Severity>,
     /// The new title
     #[arg(long)]
     pub title: Option<String>,
@@ -126,7 +126,7 @@ pub async fn run(ctx: &Ctx, args: UpdateArgs) -> CliResult<Outcome> {
 
 /// What `case update` changes on each case.
 struct Changes {
-    severity: Option<Priority>,
+    severity: Option<Severity>,
     title: Option<String>,
     comment: Option<String>,
     allow_pii: bool,
@@ -159,14 +159,12 @@ async fn update(
     if changes.severity.is_some() || changes.title.is_some() {
         let before = case.clone();
         case = client
-            .update_case_at(
+            .update_case(
                 id,
                 &UpdateCaseRequest {
                     display_name: changes.title.clone(),
-                    // P0 (a google domain's) goes beside the request
-                    priority: changes.severity.and_then(Priority::severity),
+                    priority: changes.severity,
                 },
-                changes.severity,
             )
             .await?;
         if let Some(severity) = changes.severity {

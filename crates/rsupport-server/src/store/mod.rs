@@ -294,6 +294,22 @@ impl Store {
         })
     }
 
+    /// [`Store::open`] with the schema one version older than this build's on either engine:
+    /// the database a server of the previous version left, for tests of the migration.
+    #[cfg(feature = "testing")]
+    pub fn open_at_previous_schema(db: impl Into<DbSpec>) -> anyhow::Result<Store> {
+        Ok(match db.into() {
+            DbSpec::Sqlite(path) => Store::Sqlite(sqlite::SqliteStore::open_at(
+                &path,
+                sqlite::SCHEMA_VERSION - 1,
+            )?),
+            DbSpec::Postgres(url) => Store::Postgres(postgres::PgStore::open_at(
+                &url,
+                postgres::SCHEMA_VERSION - 1,
+            )?),
+        })
+    }
+
     /// [`Store::open`] for a server: a SQLite file that other users of the machine can read is
     /// refused, since it holds every tenant's cases, attachments and token hashes.
     pub fn open_to_serve(db: impl Into<DbSpec>) -> anyhow::Result<Store> {

@@ -66,8 +66,10 @@ pub struct NewCase {
     pub request_fingerprint: String,
 }
 
+/// The stored `priority` column: the severity's number, `P0` (Google Cloud's, above P1) 0.
 pub fn priority_number(p: Severity) -> i64 {
     match p {
+        Severity::P0 => 0,
         Severity::P1 => 1,
         Severity::P2 => 2,
         Severity::P3 => 3,
@@ -77,6 +79,7 @@ pub fn priority_number(p: Severity) -> i64 {
 
 pub fn priority_from_number(n: i64) -> Result<Severity, StoreError> {
     match n {
+        0 => Ok(Severity::P0),
         1 => Ok(Severity::P1),
         2 => Ok(Severity::P2),
         3 => Ok(Severity::P3),
@@ -85,7 +88,8 @@ pub fn priority_from_number(n: i64) -> Result<Severity, StoreError> {
     }
 }
 
-/// P1 ranks highest; every list order sorts descending on all of its keys.
+/// P0 ranks highest (5), then P1 (4) … P4 (1); every list order sorts descending on all of
+/// its keys.
 pub fn sev_rank(p: Severity) -> i64 {
     5 - priority_number(p)
 }

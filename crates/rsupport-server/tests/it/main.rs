@@ -12,6 +12,7 @@ mod concurrency;
 mod events;
 mod hardening;
 mod lists;
+mod migration;
 mod openapi;
 mod rules;
 mod scoping;

@@ -57,6 +57,42 @@ async fn filing_for_a_customer_without_the_access_grant_is_refused() {
 }
 
 #[tokio::test]
+async fn v1_refuses_p0_in_a_create_an_update_and_a_filter_naming_the_field() {
+    let world = World::new();
+    let api = world.api_a();
+    let says_p1_to_p4 = |answer: &Answer| {
+        let message = answer.body["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains("P0") && message.contains("P1") && message.contains("P4"),
+            "the message names P0 and lists P1-P4: {message}"
+        );
+    };
+    let mut body = new_case("premium-co", "Everything is down");
+    body["priority"] = json!("P0");
+    let answer = api.post("/v1/cases", body).await;
+    assert_refused_naming(&world, &answer, "priority").await;
+    says_p1_to_p4(&answer);
+
+    let id = api.create_case("premium-co", "Mail bounces").await;
+    let answer = api
+        .patch(&format!("/v1/cases/{id}"), json!({"priority": "P0"}))
+        .await;
+    assert_invalid_and_unchanged(&world, id, &answer, "priority").await;
+    says_p1_to_p4(&answer);
+    assert_eq!(
+        api.get(&format!("/v1/cases/{id}")).await.body["priority"],
+        "P3"
+    );
+
+    let answer = api.get("/v1/cases?priority=P0,P1").await;
+    assert_eq!(answer.status, 400, "{:?}", answer.body);
+    assert_eq!(answer.reason(), "INVALID_ARGUMENT");
+    assert_eq!(answer.body["error"]["details"]["field"], "priority");
+    let message = answer.body["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("P1, P2, P3, P4"), "{message}");
+}
+
+#[tokio::test]
 async fn filing_with_an_unknown_category_is_category_not_found() {
     let world = World::new();
     let mut body = new_case("premium-co", "x");

@@ -170,16 +170,39 @@ async fn v2_a_case_is_filed_read_and_listed_with_googles_names_and_enums() {
     assert_eq!(listed.body["cases"][0]["name"], name.as_str());
     assert!(listed.body.get("nextPageToken").is_none());
 
-    // P0 is filed as the server's most urgent, P1
+    // P0, Google's most urgent (above P1), is kept as P0: read back, listed, filtered
     let mut urgent = case_body("Everything is down");
     urgent["priority"] = json!("P0");
     let answer = api.post("/v2/projects/premium-co/cases", urgent).await;
-    assert_eq!(answer.body["priority"], "P1", "{:#}", answer.body);
+    assert_eq!(answer.body["priority"], "P0", "{:#}", answer.body);
+    let urgent_name = answer.body["name"].as_str().unwrap().to_string();
+    let got = api.get(&format!("/v2/{urgent_name}")).await;
+    assert_eq!(got.body["priority"], "P0");
+    let only_p0 = api
+        .get("/v2/projects/premium-co/cases?filter=priority%3DP0")
+        .await;
+    assert_eq!(only_p0.status, 200, "{:#}", only_p0.body);
+    let p0_names: Vec<&str> = only_p0.body["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(p0_names, [urgent_name.as_str()]);
 
-    // the v1 API sees the same case: one store, one set of rules
+    // the v1 API sees the same cases: one store, one set of rules; P0 answered as it is
     let id = name.rsplit('/').next().unwrap();
     let v1 = api.get(&format!("/v1/cases/{id}")).await;
     assert_eq!(v1.body["displayName"], "Mail to partners bounces");
+    let urgent_id = urgent_name.rsplit('/').next().unwrap();
+    let v1 = api.get(&format!("/v1/cases/{urgent_id}")).await;
+    assert_eq!(v1.body["priority"], "P0", "{:#}", v1.body);
+    let by_severity = api
+        .get("/v1/cases?customer=premium-co&orderBy=severity")
+        .await;
+    assert_eq!(by_severity.status, 200, "{:#}", by_severity.body);
+    assert_eq!(by_severity.body["cases"][0]["id"].to_string(), urgent_id);
+    assert_eq!(by_severity.body["cases"][0]["priority"], "P0");
 }
 
 #[tokio::test]

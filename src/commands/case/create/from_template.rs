@@ -88,9 +88,9 @@ fn fill<T>(flag: &mut Option<T>, template: Option<T>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::Priority;
     use crate::commands::case::shared::CaseTemplate;
     use clap::Parser;
+    use rsupport_api::types::Severity;
 
     #[derive(Parser)]
     struct Line {
@@ -116,7 +116,7 @@ mod tests {
         CaseTemplate {
             on_behalf_of: Some("acme".into()),
             title: Some("From the file".into()),
-            severity: Some(Priority::P3),
+            severity: Some(Severity::P3),
             description_file: Some("notes.txt".into()),
             attach: vec!["logs/a.txt".into(), "/abs/b.txt".into()],
             share: vec!["it@acme.example".into()],
@@ -132,7 +132,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(merged.title.as_deref(), Some("From the flag"));
-        assert_eq!(merged.severity, Some(Priority::P1));
+        assert_eq!(merged.severity, Some(Severity::P1));
         assert_eq!(merged.on_behalf_of.as_deref(), Some("acme"));
     }
 

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use clap::Args;
 use futures_util::future::join_all;
 use rsupport_api::types::{
-    Case, CaseList, CaseOrder, CaseState, ListCasesQuery, MAX_PAGE_SIZE, StateFilter,
+    Case, CaseList, CaseOrder, CaseState, ListCasesQuery, MAX_PAGE_SIZE, Severity, StateFilter,
+    parse_severity_list,
 };
 
 use super::check_p0;
-use crate::client::priority::parse_priority_list;
-use crate::client::{Client, Pager, Priority};
+use crate::client::{Client, Pager};
 use crate::commands::shared::AllDomains;
 use crate::config::Provider;
 use crate::context::Ctx;
@@ -69,7 +69,7 @@ impl CaseFilters {
 
 /// A parsed `--severity` list (a newtype, so clap takes the whole list as one value).
 #[derive(Debug, Clone, PartialEq)]
-pub struct SeverityList(pub Vec<Priority>);
+pub struct SeverityList(pub Vec<Severity>);
 
 /// `--limit`: a whole number of cases, 1 to `u32::MAX`, said in words when it is not.
 fn parse_limit(value: &str) -> Result<u32, String> {
@@ -87,7 +87,7 @@ fn parse_state(value: &str) -> Result<StateFilter, String> {
 }
 
 fn parse_severities(value: &str) -> Result<SeverityList, String> {
-    let list = parse_priority_list(value)?;
+    let list = parse_severity_list(value)?;
     if list.is_empty() {
         return Err("expected at least one severity, e.g. P1,P2".into());
     }
@@ -119,7 +119,7 @@ pub fn query(search: Option<String>, filters: &CaseFilters, page_size: u32) -> L
 }
 
 /// The severities `--severity` asked for.
-fn asked(filters: &CaseFilters) -> &[Priority] {
+fn asked(filters: &CaseFilters) -> &[Severity] {
     filters.severity.as_ref().map_or(&[], |list| &list.0)
 }
 
@@ -417,7 +417,7 @@ mod tests {
         CaseFilters {
             customer: Some("acme".into()),
             state: Some(StateFilter::All),
-            severity: Some(SeverityList(vec![Priority::P1, Priority::P2])),
+            severity: Some(SeverityList(vec![Severity::P1, Severity::P2])),
             sort: Some(CaseOrder::Severity),
             limit: None,
             all: false,
@@ -475,7 +475,7 @@ mod tests {
         assert!(parse_severities(",").is_err());
         assert_eq!(
             parse_severities("p2,P1").unwrap(),
-            SeverityList(vec![Priority::P2, Priority::P1])
+            SeverityList(vec![Severity::P2, Severity::P1])
         );
     }
 }

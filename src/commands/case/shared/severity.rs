@@ -1,13 +1,16 @@
 //! `--severity P0`: Google Cloud's most urgent priority, which only a `google` domain takes.
 
-use crate::client::{Client, Priority, Provider};
+use rsupport_api::types::Severity;
+
+use crate::client::priority::p0_refusal;
+use crate::client::{Client, Provider};
 use crate::error::{CliError, CliResult};
 
 /// Refuses `P0` among `asked` for a domain of the reseller API, before any request: exit 2,
 /// naming `--severity` and the severities there are.
-pub fn check_p0(client: &Client, asked: &[Priority]) -> CliResult<()> {
-    if client.provider() != Provider::Google && asked.contains(&Priority::P0) {
-        return Err(CliError::usage(Priority::refusal("--severity"))
+pub fn check_p0(client: &Client, asked: &[Severity]) -> CliResult<()> {
+    if client.provider() != Provider::Google && asked.contains(&Severity::P0) {
+        return Err(CliError::usage(p0_refusal("--severity"))
             .hint("use P1 for the most urgent case of a reseller domain"));
     }
     Ok(())

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::client::Priority;
 use crate::config::{TEMPLATES_DIR, template_names, validate_name};
 use crate::error::{CliError, CliResult};
+use rsupport_api::types::Severity;
 
 /// The keys a template may hold, in the order `case create --help` shows its flags.
 pub const TEMPLATE_KEYS: &[&str] = &[
@@ -44,7 +44,7 @@ pub struct CaseTemplate {
         deserialize_with = "forgiving_severity",
         skip_serializing_if = "Option::is_none"
     )]
-    pub severity: Option<Priority>,
+    pub severity: Option<Severity>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Relative to the template's folder.
@@ -65,7 +65,7 @@ pub struct CaseTemplate {
     pub request_id: Option<String>,
 }
 
-fn forgiving_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Priority>, D::Error> {
+fn forgiving_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::Error> {
     let text = String::deserialize(d)?;
     text.parse().map(Some).map_err(serde::de::Error::custom)
 }
@@ -274,7 +274,7 @@ mod tests {
         let json = r#"{"on_behalf_of": "acme", "severity": "P2", "share": ["it@acme.example"]}"#;
         let expected = CaseTemplate {
             on_behalf_of: Some("acme".into()),
-            severity: Some(Priority::P2),
+            severity: Some(Severity::P2),
             share: vec!["it@acme.example".into()],
             ..CaseTemplate::default()
         };

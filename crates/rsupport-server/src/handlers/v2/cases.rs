@@ -232,7 +232,7 @@ fn required<'a>(value: Option<&'a str>, field: &str, what: &str) -> V2Result<&'a
 fn priority_of(value: &str) -> V2Result<rsupport_api::types::Severity> {
     wire::severity_of(value).ok_or_else(|| {
         V2Error::invalid(format!(
-            "priority '{}' is not one of {} (P0 is filed as this server's most urgent, P1)",
+            "priority '{}' is not one of {}",
             value.escape_default(),
             wire::PRIORITIES.join(", ")
         ))

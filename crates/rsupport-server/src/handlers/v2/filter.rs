@@ -447,7 +447,7 @@ mod tests {
         assert_eq!(q.parent.as_deref(), Some("projects/acme"));
         assert_eq!(q.state, Some(StateFilter::Only(CaseState::Closed)));
         let q = search(r#"organization="organizations/1" AND (priority=P0 OR priority=P1)"#);
-        assert_eq!(q.priorities, vec![Severity::P1]);
+        assert_eq!(q.priorities, vec![Severity::P0, Severity::P1]);
         let q = search("state=OPEN AND priority=P2 OR priority=P3");
         assert_eq!(q.state, Some(StateFilter::Open));
         assert_eq!(q.priorities, vec![Severity::P2, Severity::P3]);

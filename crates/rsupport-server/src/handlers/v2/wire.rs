@@ -81,16 +81,10 @@ pub fn state_name(state: CaseState) -> &'static str {
 /// Every priority the API names, in its order (`PRIORITY_UNSPECIFIED` aside).
 pub const PRIORITIES: &[&str] = &["P0", "P1", "P2", "P3", "P4"];
 
-/// Our severity for a Google priority: `P0` (Google's most urgent, "critical and urgent")
-/// is filed as our most urgent, `P1`; `P1`–`P4` are the same. Anything else is `None`.
+/// Our severity for a Google priority: the same words, `P0` (Google's most urgent, "critical
+/// and urgent", above P1) included. Anything else is `None`.
 pub fn severity_of(priority: &str) -> Option<Severity> {
-    match priority {
-        "P0" | "P1" => Some(Severity::P1),
-        "P2" => Some(Severity::P2),
-        "P3" => Some(Severity::P3),
-        "P4" => Some(Severity::P4),
-        _ => None,
-    }
+    Severity::from_wire(priority)
 }
 
 /// Every escalation reason the API names (`REASON_UNSPECIFIED` aside).

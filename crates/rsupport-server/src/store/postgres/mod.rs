@@ -71,6 +71,12 @@ pub fn redact(url: &str) -> String {
 impl PgStore {
     /// Connects to the database at `url` and brings its schema up to date.
     pub fn open(url: &str) -> anyhow::Result<PgStore> {
+        PgStore::open_at(url, schema::SCHEMA_VERSION)
+    }
+
+    /// [`PgStore::open`] bringing the schema up to `version` only (tests of a database that an
+    /// older server left).
+    pub(crate) fn open_at(url: &str, version: usize) -> anyhow::Result<PgStore> {
         let shown = redact(url);
         let config = tokio_postgres::Config::from_str(url)
             .with_context(|| format!("--db: {shown} is not a PostgreSQL URL this server can read (postgres://USER@/DB?host=/socket/dir or postgres://USER:PASSWORD@HOST/DB)"))?;
@@ -100,7 +106,7 @@ impl PgStore {
             runtime: Some(runtime),
         };
         store
-            .migrate()
+            .migrate(version)
             .with_context(|| format!("cannot migrate the database {shown}"))?;
         Ok(store)
     }
@@ -128,7 +134,7 @@ impl PgStore {
             .map_err(|e| StoreError::PgPool(e.to_string()))
     }
 
-    fn migrate(&self) -> Result<(), StoreError> {
+    fn migrate(&self, version: usize) -> Result<(), StoreError> {
         let mut client = self.connection()?;
         block_on(client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATE_LOCK]))?;
         let result = (|| -> Result<(), StoreError> {
@@ -147,7 +153,7 @@ impl PgStore {
                     schema::MIGRATIONS.len()
                 )));
             }
-            for (index, sql) in schema::MIGRATIONS.iter().enumerate().skip(done) {
+            for (index, sql) in schema::MIGRATIONS[..version].iter().enumerate().skip(done) {
                 let tx = block_on(client.transaction())?;
                 block_on(tx.batch_execute(sql))?;
                 block_on(tx.execute(

@@ -3,7 +3,8 @@
 //! database migrate it once. The version is the row count of `schema_migrations`.
 
 /// Each entry moves the schema from version `index` to `index + 1`. Append only.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -162,7 +163,14 @@ CREATE TABLE case_reads (
     read_time BIGINT NOT NULL,
     PRIMARY KEY (user_id, case_id)
 );
-"#];
+"#,
+    r#"
+-- P0 (Google Cloud's priority above P1, filed through the /v2 surface) is stored as 0
+-- (sev_rank 5). The column's CHECK has PostgreSQL's generated name.
+ALTER TABLE cases DROP CONSTRAINT cases_priority_check;
+ALTER TABLE cases ADD CONSTRAINT cases_priority_check CHECK (priority BETWEEN 0 AND 4);
+"#,
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();

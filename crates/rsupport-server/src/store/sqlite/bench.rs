@@ -29,7 +29,7 @@ pub fn insert_bench_case(
     last_seq: &mut Option<i64>,
 ) -> Result<u64, StoreError> {
     let priority = priority_number(new.priority);
-    let sev_rank = 5 - priority;
+    let sev_rank = sev_rank(new.priority);
     // The seq each write will get: case_updates is AUTOINCREMENT and this transaction is the
     // only writer, so they follow the last one handed out (checked as each row is written).
     let known = *last_seq;

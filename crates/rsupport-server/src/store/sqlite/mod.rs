@@ -104,6 +104,12 @@ impl SqliteStore {
     /// new database is private to its owner whatever the umask: the file (and so its `-wal`
     /// and `-shm`, which SQLite creates with the file's mode) 0600, a new folder 0700.
     pub fn open(path: &Path) -> anyhow::Result<SqliteStore> {
+        SqliteStore::open_at(path, SCHEMA_VERSION)
+    }
+
+    /// [`SqliteStore::open`] bringing the schema up to `version` only (tests of a database
+    /// that an older server left).
+    pub(crate) fn open_at(path: &Path, version: usize) -> anyhow::Result<SqliteStore> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             private::create_dir(parent).with_context(|| {
                 format!("cannot create the database directory {}", parent.display())
@@ -117,7 +123,7 @@ impl SqliteStore {
             .pragma_update(None, "journal_mode", "WAL")
             .with_context(|| format!("cannot switch {} to WAL mode", path.display()))?;
         configure(&writer)?;
-        schema::migrate(&mut writer)
+        schema::migrate_to(&mut writer, version)
             .with_context(|| format!("cannot migrate the database {}", path.display()))?;
         tune_search_index(&writer)
             .with_context(|| format!("cannot tune the search index of {}", path.display()))?;

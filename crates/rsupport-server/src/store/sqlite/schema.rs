@@ -1,7 +1,7 @@
 //! Versioned schema migrations, applied in order inside one transaction each; the version is
 //! SQLite's `user_version`.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// Each entry moves the schema from version `index` to `index + 1`. Append only.
 const MIGRATIONS: &[&str] = &[
@@ -229,29 +229,119 @@ INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
 SELECT k, tenant, title, description, messages, case_id FROM search_copy ORDER BY k;
 DROP TABLE search_copy;
 "#,
+    r#"
+-- P0 (Google Cloud's priority above P1, filed through the /v2 surface) is stored as 0 (sev_rank
+-- 5). SQLite cannot change a CHECK in place: the table is rebuilt (SQLite's documented
+-- procedure, with foreign key enforcement off around the migration, see migrate), keeping its
+-- columns, rows, AUTOINCREMENT sequence and indexes; the tables that reference cases(id) name
+-- it and so reference the new table.
+CREATE TABLE new_cases (
+    id                       INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id              TEXT NOT NULL REFERENCES customers(id),
+    reseller_domain          TEXT NOT NULL REFERENCES domains(name),
+    product                  TEXT NOT NULL,
+    display_name             TEXT NOT NULL,
+    description              TEXT NOT NULL,
+    classification           TEXT NOT NULL,
+    priority                 INTEGER NOT NULL CHECK (priority BETWEEN 0 AND 4),
+    sev_rank                 INTEGER NOT NULL,
+    state                    TEXT NOT NULL,
+    language_code            TEXT NOT NULL,
+    time_zone                TEXT NOT NULL,
+    escalation_reason        TEXT,
+    escalation_justification TEXT,
+    escalated_by             TEXT,
+    escalate_time            INTEGER,
+    subscribers              TEXT NOT NULL,
+    creator                  TEXT NOT NULL,
+    create_time              INTEGER NOT NULL,
+    update_time              INTEGER NOT NULL,
+    update_seq               INTEGER NOT NULL,
+    close_time               INTEGER,
+    comment_count            INTEGER NOT NULL DEFAULT 0,
+    attachment_count         INTEGER NOT NULL DEFAULT 0,
+    request_id               TEXT NOT NULL,
+    request_fingerprint      TEXT NOT NULL,
+    support_seq              INTEGER NOT NULL DEFAULT 0,
+    search_key               INTEGER
+);
+INSERT INTO new_cases(id, customer_id, reseller_domain, product, display_name, description, classification,
+       priority, sev_rank, state, language_code, time_zone, escalation_reason,
+       escalation_justification, escalated_by, escalate_time, subscribers, creator, create_time,
+       update_time, update_seq, close_time, comment_count, attachment_count, request_id,
+       request_fingerprint, support_seq, search_key)
+SELECT id, customer_id, reseller_domain, product, display_name, description, classification,
+       priority, sev_rank, state, language_code, time_zone, escalation_reason,
+       escalation_justification, escalated_by, escalate_time, subscribers, creator, create_time,
+       update_time, update_seq, close_time, comment_count, attachment_count, request_id,
+       request_fingerprint, support_seq, search_key
+  FROM cases ORDER BY id;
+-- the next id stays the old table's (AUTOINCREMENT never hands out an id twice)
+DELETE FROM sqlite_sequence WHERE name = 'new_cases';
+INSERT INTO sqlite_sequence(name, seq) SELECT 'new_cases', seq FROM sqlite_sequence WHERE name = 'cases';
+DROP TABLE cases;
+ALTER TABLE new_cases RENAME TO cases;
+CREATE UNIQUE INDEX cases_by_request ON cases(reseller_domain, request_id);
+CREATE INDEX cases_by_updated ON cases(reseller_domain, update_time DESC, id DESC);
+CREATE INDEX cases_by_created ON cases(reseller_domain, create_time DESC, id DESC);
+CREATE INDEX cases_by_severity ON cases(reseller_domain, sev_rank DESC, update_time DESC, id DESC);
+CREATE INDEX cases_by_customer ON cases(reseller_domain, customer_id, update_time DESC, id DESC);
+CREATE INDEX cases_all_by_updated ON cases(update_time DESC, id DESC);
+CREATE INDEX cases_by_update_seq ON cases(update_seq);
+"#,
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
+#[cfg(test)]
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// [`migrate`] up to schema `target` only.
+pub fn migrate_to(conn: &mut Connection, target: usize) -> rusqlite::Result<()> {
     let version = |conn: &Connection| -> rusqlite::Result<usize> {
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         Ok(usize::try_from(version).unwrap_or(0))
     };
     let current = version(conn)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // Another process (an admin command next to a running server) may have migrated
-        // between our read and our lock.
-        if version(&tx)? > index {
-            continue;
-        }
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
-        tx.commit()?;
+    if current >= target {
+        return Ok(());
     }
-    Ok(())
+    // A migration may rebuild a table that others reference (SQLite's procedure for a change
+    // ALTER TABLE cannot make): foreign keys are not enforced while it runs (the pragma is a
+    // no-op inside a transaction, so it is set around them) and checked before each commit.
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = (|| {
+        for (index, sql) in MIGRATIONS[..target].iter().enumerate().skip(current) {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            // Another process (an admin command next to a running server) may have migrated
+            // between our read and our lock.
+            if version(&tx)? > index {
+                continue;
+            }
+            tx.execute_batch(sql)?;
+            let dangling: Option<String> = tx
+                .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()?;
+            if let Some(table) = dangling {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                    Some(format!(
+                        "migration to schema version {} left a row of {table} without the row it references",
+                        index + 1
+                    )),
+                ));
+            }
+            tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
 }
 
 #[cfg(test)]
@@ -391,5 +481,87 @@ mod tests {
             )
             .unwrap();
         assert_eq!(keyed, 4, "every case knows its search row");
+    }
+
+    #[test]
+    fn cases_stored_before_p0_keep_their_rows_ids_indexes_and_references() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO domains VALUES ('d.example', 0);
+             INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
+             INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description, classification,
+                 priority, sev_rank, state, language_code, time_zone, subscribers, creator, create_time, update_time,
+                 update_seq, request_id, request_fingerprint, support_seq, search_key)
+             VALUES (3, 'acme', 'd.example', 'p', 'printer', 'd', 'c', 1, 4, 'new', 'en', 'UTC', '[]', 'a', 10, 40, 3, 'r1', 'f', 2, 40960),
+                    (5, 'acme', 'd.example', 'p', 'quiet', 'd', 'c', 4, 1, 'closed', 'en', 'UTC', '[\"x@acme.example\"]', 'a', 10, 50, 4, 'r2', 'f', 0, 51200);
+             UPDATE sqlite_sequence SET seq = 9 WHERE name = 'cases';
+             INSERT INTO comments(case_id, body, author, author_role, create_time) VALUES (3, 'hi', 'a', 'reseller', 20);
+             INSERT INTO case_updates(case_id, update_time, sev_rank) VALUES (3, 40, 4), (5, 50, 1);",
+        )
+        .unwrap();
+        let schema_of = |conn: &Connection, kind: &str| -> Vec<String> {
+            conn.prepare(
+                "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master
+                 WHERE type = ?1 AND tbl_name = 'cases' ORDER BY name",
+            )
+            .unwrap()
+            .query_map([kind], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        let rows = |conn: &Connection| -> Vec<String> {
+            conn.prepare("SELECT json_array(id, display_name, priority, sev_rank, state, subscribers, update_seq, support_seq, search_key) FROM cases ORDER BY id")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        let indexes = schema_of(&conn, "index");
+        let before = rows(&conn);
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+
+        migrate(&mut conn).unwrap();
+
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION as i64);
+        assert_eq!(rows(&conn), before, "every case as it was");
+        assert_eq!(schema_of(&conn, "index"), indexes, "every index of cases");
+        let enforced: bool = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(enforced, "foreign keys enforced again after the migration");
+        let check: Option<String> = conn
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()
+            .unwrap();
+        assert_eq!(check, None);
+        // the references still point at cases: a comment on no case is refused
+        let orphan = conn.execute(
+            "INSERT INTO comments(case_id, body, author, author_role, create_time) VALUES (99, 'x', 'a', 'reseller', 1)",
+            [],
+        );
+        assert!(orphan.is_err(), "{orphan:?}");
+        // P0 is stored, anything below it refused; the next id follows the old sequence
+        let insert = |priority: i64| {
+            conn.execute(
+                "INSERT INTO cases(customer_id, reseller_domain, product, display_name, description, classification,
+                     priority, sev_rank, state, language_code, time_zone, subscribers, creator, create_time, update_time,
+                     update_seq, request_id, request_fingerprint)
+                 VALUES ('acme', 'd.example', 'p', 'urgent', 'd', 'c', ?1, 5 - ?1, 'new', 'en', 'UTC', '[]', 'a', 60, 60, 5, 'r' || ?1, 'f')",
+                [priority],
+            )
+            .map(|_| conn.last_insert_rowid())
+        };
+        assert_eq!(insert(0).unwrap(), 10, "AUTOINCREMENT's sequence kept");
+        assert!(insert(-1).is_err());
+        assert!(insert(5).is_err());
     }
 }
