@@ -15,7 +15,6 @@
 
 mod schema;
 
-use std::cell::Cell;
 use std::future::Future;
 use std::str::FromStr as _;
 use std::time::Duration;
@@ -30,7 +29,7 @@ use rsupport_api::types::{
     StateChangeVia, StateFilter, SupportPlan,
 };
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{NoTls, Row};
+use tokio_postgres::{IsolationLevel, NoTls, Row};
 
 pub use schema::SCHEMA_VERSION;
 
@@ -173,24 +172,18 @@ impl PgStore {
     where
         E: From<StoreError>,
     {
-        let client = self.connection()?;
-        let pg = PgTx::new(
-            &client,
-            "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-        );
+        let mut client = self.connection()?;
+        let tx = block_on(
+            client
+                .build_transaction()
+                .isolation_level(IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start(),
+        )
+        .map_err(StoreError::from)?;
+        let pg = PgTx { tx };
         let value = f(&pg);
-        let open = pg.take_open();
-        drop(pg);
-        if open {
-            // A read ends without waiting: the connection goes back to the pool once its
-            // ROLLBACK is answered (a connection that cannot end it is not reused).
-            let runtime = self.runtime.as_ref().expect("the store's runtime");
-            runtime.spawn(async move {
-                if client.batch_execute("ROLLBACK").await.is_err() {
-                    drop(deadpool_postgres::Object::take(client));
-                }
-            });
-        }
+        block_on(pg.tx.rollback()).map_err(StoreError::from)?;
         value
     }
 
@@ -202,17 +195,15 @@ impl PgStore {
     where
         E: From<StoreError>,
     {
-        let client = self.connection()?;
-        let pg = PgTx::new(&client, "BEGIN");
-        // the lock goes out with the BEGIN: one round trip
-        pg.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        let mut client = self.connection()?;
+        let tx = block_on(client.transaction()).map_err(StoreError::from)?;
+        block_on(tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]))
+            .map_err(StoreError::from)?;
+        let pg = PgTx { tx };
         let value = f(&pg);
-        let end = match (&value, keep) {
-            (Ok(_), true) => "COMMIT",
-            _ => "ROLLBACK",
-        };
-        if pg.take_open() {
-            block_on(client.batch_execute(end)).map_err(StoreError::from)?;
+        match (&value, keep) {
+            (Ok(_), true) => block_on(pg.tx.commit()).map_err(StoreError::from)?,
+            _ => block_on(pg.tx.rollback()).map_err(StoreError::from)?,
         }
         value
     }
@@ -256,56 +247,17 @@ impl Drop for PgStore {
     }
 }
 
-/// One transaction on one pooled connection. Its BEGIN is sent together with its first
-/// statement (tokio-postgres pipelines requests made together: one round trip for both), and
-/// one that is dropped open (an early return, a panic) is rolled back before the connection
-/// goes back to the pool.
+/// One transaction on one pooled connection.
 struct PgTx<'a> {
-    client: &'a deadpool_postgres::Object,
-    /// The BEGIN still to send.
-    begin: Cell<Option<&'static str>>,
-    /// Whether the transaction was begun and not ended.
-    open: Cell<bool>,
+    tx: deadpool_postgres::Transaction<'a>,
 }
 
 type Params<'p> = [&'p (dyn ToSql + Sync)];
 
-impl<'a> PgTx<'a> {
-    fn new(client: &'a deadpool_postgres::Object, begin: &'static str) -> PgTx<'a> {
-        PgTx {
-            client,
-            begin: Cell::new(Some(begin)),
-            open: Cell::new(false),
-        }
-    }
-
-    /// Runs `request` on the connection, after the BEGIN if it is still to be sent.
-    fn in_tx<T>(
-        &self,
-        request: impl Future<Output = Result<T, tokio_postgres::Error>>,
-    ) -> Result<T, StoreError> {
-        match self.begin.take() {
-            None => Ok(block_on(request)?),
-            Some(begin) => {
-                let (began, answer) = block_on(futures_util::future::join(
-                    self.client.batch_execute(begin),
-                    request,
-                ));
-                began?;
-                self.open.set(true);
-                Ok(answer?)
-            }
-        }
-    }
-
-    /// Whether the transaction is open (begun and not ended); from now on its owner ends it.
-    fn take_open(&self) -> bool {
-        self.open.replace(false)
-    }
-
+impl PgTx<'_> {
     fn query(&self, sql: &str, params: &Params) -> Result<Vec<Row>, StoreError> {
-        let statement = block_on(self.client.prepare_cached(sql))?;
-        self.in_tx(self.client.query(&statement, params))
+        let statement = block_on(self.tx.prepare_cached(sql))?;
+        Ok(block_on(self.tx.query(&statement, params))?)
     }
 
     fn query_opt(&self, sql: &str, params: &Params) -> Result<Option<Row>, StoreError> {
@@ -318,8 +270,8 @@ impl<'a> PgTx<'a> {
     }
 
     fn execute(&self, sql: &str, params: &Params) -> Result<u64, StoreError> {
-        let statement = block_on(self.client.prepare_cached(sql))?;
-        self.in_tx(self.client.execute(&statement, params))
+        let statement = block_on(self.tx.prepare_cached(sql))?;
+        Ok(block_on(self.tx.execute(&statement, params))?)
     }
 
     /// Appends a write to the case's history and stamps the case with it.
@@ -337,15 +289,6 @@ impl<'a> PgTx<'a> {
             &[&case_id, &to_micros(now), &seq],
         )?;
         Ok(())
-    }
-}
-
-impl Drop for PgTx<'_> {
-    fn drop(&mut self) {
-        if self.take_open() {
-            // on a request's blocking thread or an admin command's: waiting is allowed
-            let _ = block_on(self.client.batch_execute("ROLLBACK"));
-        }
     }
 }
 
@@ -1763,7 +1706,7 @@ impl Tx for PgTx<'_> {
 
         use tokio_postgres::types::Type;
         let copy = |sql: &str, types: &[Type], rows: &mut CopyRows| -> Result<(), StoreError> {
-            let sink = self.in_tx(self.client.copy_in(sql))?;
+            let sink = block_on(self.tx.copy_in(sql))?;
             let writer = tokio_postgres::binary_copy::BinaryCopyInWriter::new(sink, types);
             futures_util::pin_mut!(writer);
             let mut write = |values: &[&(dyn ToSql + Sync)]| -> Result<(), StoreError> {
