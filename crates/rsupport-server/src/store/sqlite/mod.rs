@@ -90,12 +90,22 @@ fn tune_search_index(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+/// A connection's page cache (`cache_size`: negative is KiB), outside bulk loads.
+const PAGE_CACHE: i64 = -16_000;
+
+/// What every connection, writer or reader, is set up with.
+fn configure_any(conn: &Connection) -> rusqlite::Result<()> {
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "cache_size", PAGE_CACHE)?;
+    Ok(())
+}
+
+/// The writer: [`configure_any`], foreign keys enforced, commits synced at checkpoints.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    configure_any(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "cache_size", -16_000)?;
     Ok(())
 }
 
@@ -130,9 +140,7 @@ impl SqliteStore {
         let manager = SqliteConnectionManager::file(path)
             .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .with_init(|c| {
-                c.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-                c.busy_timeout(BUSY_TIMEOUT)?;
-                c.pragma_update(None, "cache_size", -16_000)?;
+                configure_any(c)?;
                 // answers the size it took; a build without mmap answers nothing
                 let _: Option<i64> = c
                     .query_row(&format!("PRAGMA mmap_size = {READ_MMAP_BYTES}"), [], |r| {
@@ -527,7 +535,7 @@ impl Tx for Connection {
         self.pragma_update(
             None,
             "cache_size",
-            if starting { -262_144 } else { -16_000 },
+            if starting { -262_144 } else { PAGE_CACHE },
         )?;
         if !starting {
             // A bulk load leaves the keyword index in dozens of segments, and a search opens
