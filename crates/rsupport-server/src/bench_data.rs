@@ -337,18 +337,15 @@ fn fill(
             }
         });
         let mut planned = planned.iter().peekable();
-        let mut last_seq = None;
         while planned.peek().is_some() {
-            store.write(|tx| -> Result<(), StoreError> {
-                let mut in_batch = 0;
-                while in_batch < BATCH {
-                    let Some(chunk) = planned.next() else { break };
-                    tx.insert_bench_cases(&chunk, &mut last_seq)?;
-                    in_batch += chunk.len() as u64;
-                }
-                *filed += in_batch;
-                Ok(())
-            })?;
+            // one call a transaction: the keyword index takes its rows in one statement
+            let mut batch = Vec::with_capacity(BATCH as usize);
+            while (batch.len() as u64) < BATCH {
+                let Some(chunk) = planned.next() else { break };
+                batch.extend(chunk);
+            }
+            store.write(|tx| tx.insert_bench_cases(&batch))?;
+            *filed += batch.len() as u64;
         }
         Ok(())
     })
@@ -400,7 +397,8 @@ fn plan_case(rng: &mut StdRng, plan: &Plan, index: u64) -> (NewCase, Vec<BenchWr
         },
         creator: creator.clone(),
         create_time,
-        request_id: format!("bench-{}-{}", plan.run_tag, index),
+        // zero-padded: in index order, so the request id index only ever grows at its end
+        request_id: format!("bench-{}-{index:010}", plan.run_tag),
         request_fingerprint: "bench-data".to_string(),
     };
     let messages: usize = match rng.random_range(0..100) {

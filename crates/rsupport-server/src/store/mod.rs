@@ -8,6 +8,7 @@
 //! is serialised across every process sharing the database (SQLite's `BEGIN IMMEDIATE`, a
 //! PostgreSQL transaction-level advisory lock), so a rule's check-then-write holds everywhere.
 
+pub(crate) mod bench_rows;
 mod model;
 pub mod postgres;
 pub mod sqlite;
@@ -201,13 +202,8 @@ pub trait Tx {
     /// Files each case (its `state` is the state it is filed in) followed by its writes, in
     /// order, exactly as the ordinary write functions would leave them (the rows of
     /// `insert_case`, `insert_comment`, `set_case_state` and `note_support_activity`), but in
-    /// bulk. `last_seq` carries the last `case_updates` seq from one call to the next of a
-    /// transaction (`None`: read it).
-    fn insert_bench_cases(
-        &self,
-        cases: &[(NewCase, Vec<BenchWrite>)],
-        last_seq: &mut Option<i64>,
-    ) -> Result<(), StoreError>;
+    /// bulk (see [`bench_rows`]).
+    fn insert_bench_cases(&self, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<(), StoreError>;
     /// The latest update time of any case, if any.
     fn latest_update_time(&self) -> Result<Option<Timestamp>, StoreError>;
     /// The dev clock's offset in seconds (`admin clock advance`); 0 when never moved.

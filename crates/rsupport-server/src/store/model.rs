@@ -3,7 +3,8 @@
 
 use jiff::Timestamp;
 use rsupport_api::types::{
-    AuthorRole, Case, CaseOrder, CaseState, Privilege, Role, Severity, StateChangeVia, StateFilter,
+    AuthorRole, Case, CaseEvent, CaseOrder, CaseState, Privilege, Role, Severity, StateChangeVia,
+    StateFilter,
 };
 
 use super::StoreError;
@@ -149,4 +150,130 @@ pub struct CasePage {
     pub cases: Vec<Case>,
     pub as_of: i64,
     pub next: Option<CaseCursor>,
+}
+
+/// The columns of an event; everything else of a [`CaseEvent`] is its kind's details.
+pub const EVENT_COLUMN_FIELDS: [&str; 5] = ["id", "caseId", "time", "actor", "kind"];
+
+/// The fields of a [`CaseEvent`] after its columns, serialized as the event serializes them.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventDetails<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    severity: &'a Option<Severity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment_id: &'a Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author_role: &'a Option<AuthorRole>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attachment_id: &'a Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    filename: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size_bytes: &'a Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: &'a Option<StateChangeVia>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: &'a Option<rsupport_api::types::EscalationReason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    justification: &'a Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    added: &'a Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    removed: &'a Vec<String>,
+}
+
+/// The `details` column of an event: its kind's fields, a JSON object.
+pub fn event_details(event: &CaseEvent) -> Result<String, StoreError> {
+    let CaseEvent {
+        id: _,
+        case_id: _,
+        time: _,
+        actor: _,
+        kind: _,
+        title,
+        severity,
+        comment_id,
+        author_role,
+        body,
+        attachment_id,
+        filename,
+        size_bytes,
+        from,
+        to,
+        via,
+        reason,
+        justification,
+        added,
+        removed,
+    } = event;
+    serde_json::to_string(&EventDetails {
+        title,
+        severity,
+        comment_id,
+        author_role,
+        body,
+        attachment_id,
+        filename,
+        size_bytes,
+        from,
+        to,
+        via,
+        reason,
+        justification,
+        added,
+        removed,
+    })
+    .map_err(|e| StoreError::Corrupt(format!("event details: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rsupport_api::types::{CaseEventKind, EscalationReason};
+
+    #[test]
+    fn event_details_are_every_field_of_the_event_but_its_columns() {
+        let mut event = CaseEvent::new(
+            7,
+            Timestamp::from_second(1_700_000_000).unwrap(),
+            "a@d.example",
+            CaseEventKind::Message,
+        );
+        event.title = Some("t".into());
+        event.severity = Some(Severity::P2);
+        event.comment_id = Some(3);
+        event.author_role = Some(AuthorRole::Support);
+        event.body = Some("b \"quoted\"".into());
+        event.attachment_id = Some(4);
+        event.filename = Some("f.txt".into());
+        event.size_bytes = Some(5);
+        event.from = Some("new".into());
+        event.to = Some("closed".into());
+        event.via = Some(StateChangeVia::Close);
+        event.reason = Some(EscalationReason::BusinessImpact);
+        event.justification = Some("j".into());
+        event.added = vec!["x@d.example".into()];
+        event.removed = vec!["y@d.example".into()];
+        let mut whole = match serde_json::to_value(&event).unwrap() {
+            serde_json::Value::Object(map) => map,
+            other => panic!("{other}"),
+        };
+        for field in EVENT_COLUMN_FIELDS {
+            assert!(whole.remove(field).is_some(), "{field} is a column");
+        }
+        let details: serde_json::Value =
+            serde_json::from_str(&event_details(&event).unwrap()).unwrap();
+        assert_eq!(details, serde_json::Value::Object(whole));
+        let bare = CaseEvent::new(7, event.time, "", CaseEventKind::Created);
+        assert_eq!(event_details(&bare).unwrap(), "{}");
+    }
 }

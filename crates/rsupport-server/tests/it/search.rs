@@ -245,3 +245,50 @@ async fn a_keyword_matches_the_words_it_begins_whatever_its_length() {
         sorted(vec![printer, printing, print, priority])
     );
 }
+
+#[tokio::test]
+async fn a_long_keyword_matches_the_words_it_begins() {
+    let world = World::new();
+    let api = world.api_a();
+    let failure = file(&api, "premium-co", "Authentication failure", "since noon").await;
+    let app = file(&api, "premium-co", "Lost phone", "the authenticator app").await;
+    let _other = file(&api, "premium-co", "Authorisation", "denied").await;
+    assert_eq!(search(&api, "authenticat").await, vec![app, failure]);
+    assert_eq!(search(&api, "authenticatio").await, vec![failure]);
+    assert_eq!(search(&api, "authentication").await, vec![failure]);
+    assert!(search(&api, "authenticationx").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_keyword_that_begins_many_different_words_finds_every_case_in_update_order() {
+    let world = World::new();
+    let api = world.api_a();
+    // more distinct words than a keyword is ever expanded into (SQLite's MAX_EXPANSION)
+    let mut filed = Vec::new();
+    for n in 0..40 {
+        filed.push(file(&api, "premium-co", &format!("zeta{n} issue"), "d").await);
+    }
+    let newest_first: Vec<u64> = filed.iter().rev().copied().collect();
+    assert_eq!(search(&api, "zeta").await, newest_first);
+    // zeta39 … zeta30, then zeta3
+    let mut expected: Vec<u64> = (30..40).rev().map(|n| filed[n]).collect();
+    expected.push(filed[3]);
+    assert_eq!(search(&api, "zeta3").await, expected);
+}
+
+#[tokio::test]
+async fn a_changed_title_is_found_by_its_new_words_only() {
+    let world = World::new();
+    let api = world.api_a();
+    let id = file(&api, "premium-co", "Printer jam", "paper").await;
+    let answer = api
+        .patch(
+            &format!("/v1/cases/{id}"),
+            json!({"displayName": "Scanner jam"}),
+        )
+        .await;
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+    assert!(search(&api, "printer").await.is_empty());
+    assert_eq!(search(&api, "scanner").await, vec![id]);
+    assert_eq!(search(&api, "paper").await, vec![id]);
+}

@@ -33,6 +33,7 @@ use tokio_postgres::{IsolationLevel, NoTls, Row};
 
 pub use schema::SCHEMA_VERSION;
 
+use super::bench_rows::{NextIds, fill_rows};
 use super::*;
 use crate::catalogue;
 
@@ -448,24 +449,9 @@ fn attachment_from_row(row: &Row) -> Result<Attachment, StoreError> {
     })
 }
 
-/// The columns of an event; everything else of a [`CaseEvent`] is its kind's details.
-const EVENT_COLUMN_FIELDS: [&str; 5] = ["id", "caseId", "time", "actor", "kind"];
-
 /// Writes the rows of one `COPY`, each through the function it is given.
 type CopyRows<'r> = dyn FnMut(&mut WriteRow) -> Result<(), StoreError> + 'r;
 type WriteRow<'w> = dyn FnMut(&[&(dyn ToSql + Sync)]) -> Result<(), StoreError> + 'w;
-
-/// The `details` column of an event: its kind's fields, a JSON object.
-fn event_details(event: &CaseEvent) -> Result<String, StoreError> {
-    let mut details = match serde_json::to_value(event) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => return Err(StoreError::Corrupt("an event is not an object".into())),
-    };
-    for field in EVENT_COLUMN_FIELDS {
-        details.remove(field);
-    }
-    Ok(serde_json::Value::Object(details).to_string())
-}
 
 /// The `tsquery` of a list's keywords: every keyword as a word prefix. Keywords hold only
 /// letters and digits, so none is an operator of the query syntax.
@@ -1568,11 +1554,7 @@ impl Tx for PgTx<'_> {
     /// The rows the ordinary writes would leave, built here and sent with binary `COPY`
     /// (ids follow the largest stored ones: this transaction holds the write lock); the keyword
     /// index of the new cases is computed by one `UPDATE` at the end.
-    fn insert_bench_cases(
-        &self,
-        cases: &[(NewCase, Vec<BenchWrite>)],
-        _last_seq: &mut Option<i64>,
-    ) -> Result<(), StoreError> {
+    fn insert_bench_cases(&self, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<(), StoreError> {
         if cases.is_empty() {
             return Ok(());
         }
@@ -1585,124 +1567,15 @@ impl Tx for PgTx<'_> {
                 .get(0))
         };
         let first_case = next("cases", "id")?;
-        let mut seq = next("case_updates", "seq")?;
-        let mut comment_id = next("comments", "id")?;
-        let mut event_id = next("case_events", "id")?;
-        let mut case_rows = Vec::with_capacity(cases.len());
-        let mut updates: Vec<[i64; 4]> = Vec::new();
-        let mut comments: Vec<(i64, i64, &str, &str, &'static str, i64)> = Vec::new();
-        let mut events: Vec<(i64, i64, i64, String, &'static str, String)> = Vec::new();
-        let mut event = |event: CaseEvent| -> Result<(), StoreError> {
-            events.push((
-                event_id,
-                event.case_id as i64,
-                to_micros(event.time),
-                event.actor.clone(),
-                event.kind.as_str(),
-                event_details(&event)?,
-            ));
-            event_id += 1;
-            Ok(())
-        };
-        for (id, (new, writes)) in (first_case..).zip(cases) {
-            let rank = sev_rank(new.priority);
-            updates.push([seq, id, to_micros(new.create_time), rank]);
-            let mut last = seq;
-            seq += 1;
-            let mut created = CaseEvent::new(
-                id as u64,
-                new.create_time,
-                &new.creator,
-                CaseEventKind::Created,
-            );
-            created.title = Some(new.display_name.clone());
-            created.severity = Some(new.priority);
-            event(created)?;
-            let mut state = new.state;
-            let mut close_time = None;
-            let mut comment_count = 0i64;
-            let mut support_seq = 0i64;
-            let mut update_time = new.create_time;
-            let mut messages = String::new();
-            for write in writes {
-                match write {
-                    BenchWrite::Message {
-                        body,
-                        author,
-                        role,
-                        time,
-                    } => {
-                        comments.push((
-                            comment_id,
-                            id,
-                            body,
-                            author,
-                            author_role_text(*role),
-                            to_micros(*time),
-                        ));
-                        updates.push([seq, id, to_micros(*time), rank]);
-                        last = seq;
-                        if *role == AuthorRole::Support {
-                            support_seq = seq;
-                        }
-                        let mut message =
-                            CaseEvent::new(id as u64, *time, author, CaseEventKind::Message);
-                        message.comment_id = Some(comment_id as u64);
-                        message.author_role = Some(*role);
-                        message.body = Some(body.clone());
-                        event(message)?;
-                        comment_id += 1;
-                        seq += 1;
-                        comment_count += 1;
-                        messages.push('\n');
-                        messages.push_str(body);
-                        update_time = *time;
-                    }
-                    BenchWrite::State {
-                        to,
-                        actor,
-                        via,
-                        time,
-                    } => {
-                        if *to != state {
-                            let mut change = CaseEvent::new(
-                                id as u64,
-                                *time,
-                                actor,
-                                CaseEventKind::StateChanged,
-                            );
-                            change.from = Some(state.as_str().to_string());
-                            change.to = Some(to.as_str().to_string());
-                            change.via = Some(*via);
-                            event(change)?;
-                        }
-                        updates.push([seq, id, to_micros(*time), rank]);
-                        last = seq;
-                        if *via == StateChangeVia::Support {
-                            support_seq = seq;
-                        }
-                        seq += 1;
-                        state = *to;
-                        close_time = (*to == CaseState::Closed).then_some(*time);
-                        update_time = *time;
-                    }
-                }
-            }
-            let subscribers = serde_json::to_string(&new.subscribers)
-                .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
-            case_rows.push((
-                id,
-                new,
-                state,
-                subscribers,
-                update_time,
-                last,
-                close_time,
-                comment_count,
-                support_seq,
-                messages,
-            ));
-        }
+        let rows = fill_rows(
+            cases,
+            NextIds {
+                case: first_case,
+                write: next("case_updates", "seq")?,
+                comment: next("comments", "id")?,
+                event: next("case_events", "id")?,
+            },
+        )?;
 
         use tokio_postgres::types::Type;
         let copy = |sql: &str, types: &[Type], rows: &mut CopyRows| -> Result<(), StoreError> {
@@ -1750,21 +1623,10 @@ impl Tx for PgTx<'_> {
                 text.clone(),
             ],
             &mut |write| {
-                for (
-                    id,
-                    new,
-                    state,
-                    subscribers,
-                    update_time,
-                    last,
-                    close,
-                    comments,
-                    support,
-                    messages,
-                ) in &case_rows
-                {
+                for c in &rows.cases {
+                    let new = c.new;
                     write(&[
-                        id,
+                        &c.id,
                         &new.customer,
                         &new.reseller_domain,
                         &PRODUCT_GOOGLE_WORKSPACE,
@@ -1773,20 +1635,20 @@ impl Tx for PgTx<'_> {
                         &new.classification,
                         &priority_number(new.priority),
                         &sev_rank(new.priority),
-                        &state.as_str(),
+                        &c.state.as_str(),
                         &new.language_code,
                         &new.time_zone,
-                        subscribers,
+                        &c.subscribers,
                         &new.creator,
                         &to_micros(new.create_time),
-                        &to_micros(*update_time),
-                        last,
-                        &close.map(to_micros),
-                        comments,
-                        support,
+                        &c.update_time,
+                        &c.update_seq,
+                        &c.close_time,
+                        &c.comment_count,
+                        &c.support_seq,
                         &new.request_id,
                         &new.request_fingerprint,
-                        messages,
+                        &c.messages,
                     ])?;
                 }
                 Ok(())
@@ -1796,8 +1658,8 @@ impl Tx for PgTx<'_> {
             "COPY case_updates(seq, case_id, update_time, sev_rank) FROM STDIN BINARY",
             &[int8.clone(), int8.clone(), int8.clone(), int8.clone()],
             &mut |write| {
-                for [s, c, t, r] in &updates {
-                    write(&[s, c, t, r])?;
+                for w in &rows.writes {
+                    write(&[&w.seq, &w.case_id, &w.update_time, &w.sev_rank])?;
                 }
                 Ok(())
             },
@@ -1813,8 +1675,15 @@ impl Tx for PgTx<'_> {
                 int8.clone(),
             ],
             &mut |write| {
-                for (id, case, body, author, role, time) in &comments {
-                    write(&[id, case, body, author, role, time])?;
+                for m in &rows.comments {
+                    write(&[
+                        &m.id,
+                        &m.case_id,
+                        &m.body,
+                        &m.author,
+                        &m.author_role,
+                        &m.create_time,
+                    ])?;
                 }
                 Ok(())
             },
@@ -1830,8 +1699,8 @@ impl Tx for PgTx<'_> {
                 text.clone(),
             ],
             &mut |write| {
-                for (id, case, time, actor, kind, details) in &events {
-                    write(&[id, case, time, actor, kind, details])?;
+                for e in &rows.events {
+                    write(&[&e.id, &e.case_id, &e.time, &e.actor, &e.kind, &e.details])?;
                 }
                 Ok(())
             },

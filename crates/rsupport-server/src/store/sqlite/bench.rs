@@ -1,263 +1,284 @@
-//! Bulk writes of synthetic cases (`admin bench-data`): one case with its messages and state
-//! changes in a single pass, writing exactly the rows that `insert_case`, `insert_comment`,
-//! `set_case_state` and `note_support_activity` of [`super::cases`] write one call at a time
-//! (the case, its keyword index row, one `case_updates` row per write, comments, the timeline),
-//! but with every row written once in its final form and every statement prepared once.
-//!
-//! Keep this in step with those functions: `tests/it/bench_data.rs` reads a filled domain back
-//! through the API (search, timeline, unread) to catch a drift.
+//! Bulk writes of synthetic cases (`admin bench-data`): the rows of
+//! [`fill_rows`](crate::store::bench_rows::fill_rows) (exactly those the ordinary write
+//! functions leave), written table by table with statements of many rows each, their keyword
+//! index rows in as few statements as SQLite's parameter limit allows (FTS5 writes out its
+//! pending rows as a segment at every statement), and their words listed.
 
 use jiff::Timestamp;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
+use rusqlite::types::{ToSqlOutput, Value};
 
 use super::CachedRow as _;
-use super::{StoreError, insert_event, to_micros};
+use super::cases::{SEARCH_KEYS_PER_MICROSECOND, note_search_spill, tenant_token};
+use super::{StoreError, to_micros};
+use crate::store::bench_rows::{CaseRow, FillRows, NextIds, fill_rows};
 use crate::store::model::*;
-use rsupport_api::types::{
-    AuthorRole, CaseEvent, CaseEventKind, CaseState, PRODUCT_GOOGLE_WORKSPACE, StateChangeVia,
-};
+use rsupport_api::types::PRODUCT_GOOGLE_WORKSPACE;
 
-use super::NewCase;
+/// Rows a statement of the ordinary tables inserts.
+const ROWS_PER_STATEMENT: usize = 200;
 
-/// Files `new` (its `state` is the state it is filed in) followed by `writes`; answers its id.
-/// `last_seq` carries the last `case_updates` seq from one call to the next of a transaction
-/// (`None`: read it).
-pub fn insert_bench_case(
+/// Rows a statement of the keyword index inserts: as many as SQLite's 32,766 parameters take.
+const SEARCH_ROWS_PER_STATEMENT: usize = 5_000;
+
+type Param<'r> = ToSqlOutput<'r>;
+
+fn int<'r>(n: i64) -> Param<'r> {
+    ToSqlOutput::Owned(Value::Integer(n))
+}
+
+fn opt_int<'r>(n: Option<i64>) -> Param<'r> {
+    ToSqlOutput::Owned(n.map_or(Value::Null, Value::Integer))
+}
+
+fn text(s: &str) -> Param<'_> {
+    ToSqlOutput::from(s)
+}
+
+/// `INSERT INTO {target} VALUES (?, …), …` for `rows` rows of `columns` values.
+fn insert_sql(target: &str, columns: usize, rows: usize) -> String {
+    let row = format!("({})", vec!["?"; columns].join(", "));
+    format!("INSERT INTO {target} VALUES {}", vec![row; rows].join(", "))
+}
+
+/// Inserts `rows` into `target` (`table(column, …)`, `columns` of them), `per` rows a
+/// statement, each row's values given by `values`.
+fn insert_many<'r, R>(
     conn: &Connection,
-    new: &NewCase,
-    writes: &[BenchWrite],
-    last_seq: &mut Option<i64>,
-) -> Result<u64, StoreError> {
-    let priority = priority_number(new.priority);
-    let sev_rank = sev_rank(new.priority);
-    // The seq each write will get: case_updates is AUTOINCREMENT and this transaction is the
-    // only writer, so they follow the last one handed out (checked as each row is written).
-    let known = *last_seq;
-    let last = match known {
-        Some(seq) => seq,
-        None => conn
-            .prepare_cached(
-                "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'case_updates'), 0),
-                            COALESCE((SELECT MAX(seq) FROM case_updates), 0))",
-            )?
-            .query_row([], |r| r.get(0))?,
-    };
-    // a failed call leaves it unknown: the next one reads it again
-    *last_seq = None;
-    // The case as it stands after every write.
-    let mut state = new.state;
-    let mut close_time = None;
-    let mut comment_count = 0i64;
-    let mut update_time = new.create_time;
-    let mut seq = last + 1;
-    let mut support_seq = 0i64;
-    let mut messages = String::new();
-    for write in writes {
-        seq += 1;
-        match write {
-            BenchWrite::Message {
-                body, role, time, ..
-            } => {
-                comment_count += 1;
-                messages.push('\n');
-                messages.push_str(body);
-                if *role == AuthorRole::Support {
-                    support_seq = seq;
-                }
-                update_time = *time;
-            }
-            BenchWrite::State { to, via, time, .. } => {
-                state = *to;
-                close_time = (*to == CaseState::Closed).then_some(*time);
-                if *via == StateChangeVia::Support {
-                    support_seq = seq;
-                }
-                update_time = *time;
-            }
+    target: &str,
+    columns: usize,
+    per: usize,
+    rows: &'r [R],
+    values: impl Fn(&'r R, &mut Vec<Param<'r>>),
+) -> Result<(), StoreError> {
+    let mut params: Vec<Param<'r>> = Vec::with_capacity(per * columns);
+    for chunk in rows.chunks(per) {
+        params.clear();
+        for row in chunk {
+            values(row, &mut params);
         }
-    }
-    let subscribers = serde_json::to_string(&new.subscribers)
-        .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
-    // its search row is keyed by its last update, as the store's own writes leave it
-    let search_key = next_staged_search_key(conn, to_micros(update_time))?;
-    conn.prepare_cached(
-        "INSERT INTO cases(customer_id, reseller_domain, product, display_name, description,
-             classification, priority, sev_rank, state, language_code, time_zone, subscribers,
-             creator, create_time, update_time, update_seq, close_time, comment_count,
-             support_seq, request_id, request_fingerprint, search_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22)",
-    )?
-    .execute(params![
-        new.customer,
-        new.reseller_domain,
-        PRODUCT_GOOGLE_WORKSPACE,
-        new.display_name,
-        new.description,
-        new.classification,
-        priority,
-        sev_rank,
-        state.as_str(),
-        new.language_code,
-        new.time_zone,
-        subscribers,
-        new.creator,
-        to_micros(new.create_time),
-        to_micros(update_time),
-        seq,
-        close_time.map(to_micros),
-        comment_count,
-        support_seq,
-        new.request_id,
-        new.request_fingerprint,
-        search_key,
-    ])?;
-    let id = conn.last_insert_rowid();
-    conn.prepare_cached(
-        "INSERT INTO temp.staged_search(rowid, tenant, title, description, messages, case_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        search_key,
-        super::cases::tenant_token(&new.reseller_domain),
-        new.display_name,
-        new.description,
-        messages,
-        id
-    ])?;
-
-    let mut expected_seq = last;
-    let mut record_write = |time: Timestamp| -> Result<(), StoreError> {
-        conn.prepare_cached(
-            "INSERT INTO case_updates(case_id, update_time, sev_rank) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, to_micros(time), sev_rank])?;
-        expected_seq += 1;
-        let got = conn.last_insert_rowid();
-        if got != expected_seq {
+        if params.len() != chunk.len() * columns {
             return Err(StoreError::Corrupt(format!(
-                "case_updates handed out seq {got}, not {expected_seq}"
+                "{target}: {} values for {} rows of {columns}",
+                params.len(),
+                chunk.len()
             )));
         }
-        Ok(())
-    };
-    record_write(new.create_time)?;
-    let mut event = CaseEvent::new(
-        id as u64,
-        new.create_time,
-        &new.creator,
-        CaseEventKind::Created,
-    );
-    event.title = Some(new.display_name.clone());
-    event.severity = Some(new.priority);
-    insert_event(conn, &event)?;
-
-    let mut state = new.state;
-    for write in writes {
-        match write {
-            BenchWrite::Message {
-                body,
-                author,
-                role,
-                time,
-            } => {
-                let role_text = match role {
-                    AuthorRole::Reseller => "reseller",
-                    AuthorRole::Support => "support",
-                };
-                conn.prepare_cached(
-                    "INSERT INTO comments(case_id, body, author, author_role, create_time)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![
-                    id,
-                    body,
-                    author,
-                    role_text,
-                    to_micros(*time)
-                ])?;
-                let comment_id = conn.last_insert_rowid();
-                record_write(*time)?;
-                let mut event = CaseEvent::new(id as u64, *time, author, CaseEventKind::Message);
-                event.comment_id = Some(comment_id as u64);
-                event.author_role = Some(*role);
-                event.body = Some(body.clone());
-                insert_event(conn, &event)?;
-            }
-            BenchWrite::State {
-                to,
-                actor,
-                via,
-                time,
-            } => {
-                if *to != state {
-                    let mut event =
-                        CaseEvent::new(id as u64, *time, actor, CaseEventKind::StateChanged);
-                    event.from = Some(state.as_str().to_string());
-                    event.to = Some(to.as_str().to_string());
-                    event.via = Some(*via);
-                    insert_event(conn, &event)?;
-                    state = *to;
-                }
-                record_write(*time)?;
-            }
-        }
+        conn.prepare_cached(&insert_sql(target, columns, chunk.len()))?
+            .execute(rusqlite::params_from_iter(params.iter()))?;
     }
-    *last_seq = Some(seq);
-    Ok(id as u64)
-}
-
-/// Bulk search rows wait in a temporary table and go into the keyword index in one statement
-/// ([`flush_staged_search`]). FTS5 writes out its pending rows as a new segment at every
-/// statement savepoint of the transaction, so rows inserted one statement at a time between
-/// the other tables' rows would each become a segment of one row, merged again and again.
-pub fn stage_search(conn: &Connection) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "CREATE TEMP TABLE IF NOT EXISTS staged_search(
-             rowid INTEGER PRIMARY KEY, tenant TEXT, title TEXT, description TEXT,
-             messages TEXT, case_id INTEGER)",
-    )?
-    .execute([])?;
     Ok(())
 }
 
-/// Moves the staged search rows into the keyword index, in key order.
-pub fn flush_staged_search(conn: &Connection) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
-         SELECT rowid, tenant, title, description, messages, case_id
-           FROM temp.staged_search ORDER BY rowid",
-    )?
-    .execute([])?;
-    conn.prepare_cached("DELETE FROM temp.staged_search")?
-        .execute([])?;
-    Ok(())
+/// The next id of `column` in `table`, an AUTOINCREMENT key: past both the largest stored and
+/// the largest ever handed out.
+fn next_id(conn: &Connection, table: &str, column: &str) -> Result<i64, StoreError> {
+    Ok(conn.cached_row(
+        &format!(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),
+                        COALESCE((SELECT MAX({column}) FROM {table}), 0)) + 1"
+        ),
+        [],
+        |r| r.get(0),
+    )?)
 }
 
-/// [`super::cases::next_search_key`] seeing the staged rows too. A microsecond whose keys
-/// are all taken (only a bulk load makes one) flushes them and lets that function spill.
-fn next_staged_search_key(conn: &Connection, time: i64) -> Result<i64, StoreError> {
-    let base = time.checked_mul(super::cases::SEARCH_KEYS_PER_MICROSECOND);
-    let Some(base) = base else {
-        return super::cases::next_search_key(conn, time); // says it is out of range
+/// The search key of each case (in `cases` order): keys in update-time order, each at least
+/// its update time's first key and above every key already stored from there on (a
+/// microsecond with more cases than keys spills into the next, as `next_search_key` does).
+fn search_keys(conn: &Connection, cases: &[CaseRow]) -> Result<Vec<i64>, StoreError> {
+    let base = |row: &CaseRow| {
+        row.update_time
+            .checked_mul(SEARCH_KEYS_PER_MICROSECOND)
+            .ok_or_else(|| {
+                StoreError::Corrupt(format!(
+                    "update time {} out of search range",
+                    row.update_time
+                ))
+            })
     };
-    let top = base + super::cases::SEARCH_KEYS_PER_MICROSECOND - 1;
-    let last: Option<i64> = conn
-        .prepare_cached(
-            "SELECT MAX(k) FROM (
-                 SELECT MAX(rowid) AS k FROM main.case_search WHERE rowid BETWEEN ?1 AND ?2
-                 UNION ALL
-                 SELECT MAX(rowid) FROM temp.staged_search WHERE rowid BETWEEN ?1 AND ?2)",
-        )?
-        .query_row(params![base, top], |r| r.get(0))?;
-    match last {
-        None => Ok(base),
-        Some(k) if k < top => Ok(k + 1),
-        Some(_) => {
-            flush_staged_search(conn)?;
-            super::cases::next_search_key(conn, time)
+    let mut order: Vec<usize> = (0..cases.len()).collect();
+    order.sort_by_key(|&i| (cases[i].update_time, i));
+    let Some(&first) = order.first() else {
+        return Ok(Vec::new());
+    };
+    let mut last: Option<i64> = conn.cached_row(
+        "SELECT MAX(rowid) FROM case_search WHERE rowid >= ?1",
+        [base(&cases[first])?],
+        |r| r.get(0),
+    )?;
+    let mut keys = vec![0; cases.len()];
+    let mut spill = 0;
+    for i in order {
+        let base = base(&cases[i])?;
+        let key = match last {
+            Some(k) if k >= base => k
+                .checked_add(1)
+                .ok_or_else(|| StoreError::Corrupt("search keys exhausted".into()))?,
+            _ => base,
+        };
+        spill = spill.max(key - (base + SEARCH_KEYS_PER_MICROSECOND - 1));
+        keys[i] = key;
+        last = Some(key);
+    }
+    note_search_spill(conn, spill)?;
+    Ok(keys)
+}
+
+/// Files each case (in its `state`) followed by its writes, in one pass per table.
+pub fn insert_bench_cases(
+    conn: &Connection,
+    cases: &[(NewCase, Vec<BenchWrite>)],
+) -> Result<(), StoreError> {
+    if cases.is_empty() {
+        return Ok(());
+    }
+    let next = NextIds {
+        case: next_id(conn, "cases", "id")?,
+        write: next_id(conn, "case_updates", "seq")?,
+        comment: next_id(conn, "comments", "id")?,
+        event: next_id(conn, "case_events", "id")?,
+    };
+    let FillRows {
+        cases: case_rows,
+        writes,
+        comments,
+        events,
+    } = fill_rows(cases, next)?;
+    let keys = search_keys(conn, &case_rows)?;
+    let keyed: Vec<(&CaseRow, i64)> = case_rows.iter().zip(keys.iter().copied()).collect();
+
+    insert_many(
+        conn,
+        "cases(id, customer_id, reseller_domain, product, display_name, description,
+             classification, priority, sev_rank, state, language_code, time_zone, subscribers,
+             creator, create_time, update_time, update_seq, close_time, comment_count,
+             support_seq, request_id, request_fingerprint, search_key)",
+        23,
+        ROWS_PER_STATEMENT,
+        &keyed,
+        |(c, key), p| {
+            let new = c.new;
+            p.extend([
+                int(c.id),
+                text(&new.customer),
+                text(&new.reseller_domain),
+                text(PRODUCT_GOOGLE_WORKSPACE),
+                text(&new.display_name),
+                text(&new.description),
+                text(&new.classification),
+                int(priority_number(new.priority)),
+                int(sev_rank(new.priority)),
+                text(c.state.as_str()),
+                text(&new.language_code),
+                text(&new.time_zone),
+                text(&c.subscribers),
+                text(&new.creator),
+                int(to_micros(new.create_time)),
+                int(c.update_time),
+                int(c.update_seq),
+                opt_int(c.close_time),
+                int(c.comment_count),
+                int(c.support_seq),
+                text(&new.request_id),
+                text(&new.request_fingerprint),
+                int(*key),
+            ]);
+        },
+    )?;
+    insert_many(
+        conn,
+        "case_updates(seq, case_id, update_time, sev_rank)",
+        4,
+        ROWS_PER_STATEMENT,
+        &writes,
+        |w, p| {
+            p.extend([
+                int(w.seq),
+                int(w.case_id),
+                int(w.update_time),
+                int(w.sev_rank),
+            ])
+        },
+    )?;
+    insert_many(
+        conn,
+        "comments(id, case_id, body, author, author_role, create_time)",
+        6,
+        ROWS_PER_STATEMENT,
+        &comments,
+        |m, p| {
+            p.extend([
+                int(m.id),
+                int(m.case_id),
+                text(m.body),
+                text(m.author),
+                text(m.author_role),
+                int(m.create_time),
+            ]);
+        },
+    )?;
+    insert_many(
+        conn,
+        "case_events(id, case_id, time, actor, kind, details)",
+        6,
+        ROWS_PER_STATEMENT,
+        &events,
+        |e, p| {
+            p.extend([
+                int(e.id),
+                int(e.case_id),
+                int(e.time),
+                text(e.actor),
+                text(e.kind),
+                text(&e.details),
+            ]);
+        },
+    )?;
+
+    // the keyword index: its rows in key order, as few statements as the parameters allow
+    let mut search: Vec<(i64, String, &CaseRow)> = keyed
+        .iter()
+        .map(|(c, key)| (*key, tenant_token(&c.new.reseller_domain), *c))
+        .collect();
+    search.sort_by_key(|(key, _, _)| *key);
+    insert_many(
+        conn,
+        "case_search(rowid, tenant, title, description, messages, case_id)",
+        6,
+        SEARCH_ROWS_PER_STATEMENT,
+        &search,
+        |(key, tenant, c), p| {
+            p.extend([
+                int(*key),
+                text(tenant),
+                text(&c.new.display_name),
+                text(&c.new.description),
+                text(&c.messages),
+                int(c.id),
+            ]);
+        },
+    )?;
+    add_words(conn, cases)
+}
+
+/// Lists the words of the cases' text (titles, descriptions, messages) under their domains.
+fn add_words(conn: &Connection, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<(), StoreError> {
+    let mut texts: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (new, writes) in cases {
+        let texts = texts.entry(new.reseller_domain.as_str()).or_default();
+        texts.push(&new.display_name);
+        texts.push(&new.description);
+        for write in writes {
+            if let BenchWrite::Message { body, .. } = write {
+                texts.push(body);
+            }
         }
     }
+    for (tenant, texts) in texts {
+        super::words::add_words(conn, tenant, texts)?;
+    }
+    Ok(())
 }
 
 /// The latest update time of any case, if any.

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::CachedRow as _;
+use super::words::{self, Expansion};
 use super::{StoreError, from_micros, insert_event, to_micros};
 use crate::catalogue;
 use crate::store::model::*;
@@ -104,14 +105,7 @@ pub(super) fn next_search_key(conn: &Connection, time: i64) -> Result<i64, Store
             let key = top
                 .checked_add(1)
                 .ok_or_else(|| StoreError::Corrupt("search keys exhausted".into()))?;
-            let spill = key - (base + SEARCH_KEYS_PER_MICROSECOND - 1);
-            if spill > search_spill(conn)? {
-                conn.prepare_cached(
-                    "INSERT INTO settings(key, value) VALUES ('search_spill', ?1)
-                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                )?
-                .execute([spill.to_string()])?;
-            }
+            note_search_spill(conn, key - (base + SEARCH_KEYS_PER_MICROSECOND - 1))?;
             Ok(key)
         }
     }
@@ -127,8 +121,22 @@ fn search_spill(conn: &Connection) -> Result<i64, StoreError> {
     Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
+/// Records that a search key lies `spill` past its microsecond's keys, if that is further
+/// than any before.
+pub(super) fn note_search_spill(conn: &Connection, spill: i64) -> Result<(), StoreError> {
+    if spill > search_spill(conn)? {
+        conn.prepare_cached(
+            "INSERT INTO settings(key, value) VALUES ('search_spill', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )?
+        .execute([spill.to_string()])?;
+    }
+    Ok(())
+}
+
 /// Appends a write to the case's history and stamps the case with it; its search row moves
-/// to a key of the new update time.
+/// to a key of the new update time, indexing the case's text as it now is (the index keeps
+/// no text of its own).
 fn record_write(conn: &Connection, case_id: i64, now: Timestamp) -> Result<(), StoreError> {
     stamp_write(conn, case_id, now)?;
     let old: Option<i64> = conn
@@ -136,15 +144,18 @@ fn record_write(conn: &Connection, case_id: i64, now: Timestamp) -> Result<(), S
         .query_row([case_id], |r| r.get(0))?;
     let key = next_search_key(conn, to_micros(now))?;
     if let Some(old) = old {
-        conn.prepare_cached(
-            "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
-             SELECT ?2, tenant, title, description, messages, case_id
-               FROM case_search WHERE rowid = ?1",
-        )?
-        .execute(params![old, key])?;
         conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?
             .execute([old])?;
     }
+    conn.prepare_cached(
+        "INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+         SELECT ?2, 't' || hex(c.reseller_domain), c.display_name, c.description,
+                COALESCE((SELECT group_concat(m.body, char(10)) FROM comments m
+                          WHERE m.case_id = c.id), ''),
+                c.id
+           FROM cases c WHERE c.id = ?1",
+    )?
+    .execute(params![case_id, key])?;
     conn.prepare_cached("UPDATE cases SET search_key = ?2 WHERE id = ?1")?
         .execute(params![case_id, key])?;
     Ok(())
@@ -205,6 +216,11 @@ pub fn insert_case(conn: &Connection, new: &NewCase) -> Result<u64, StoreError> 
         new.description,
         id
     ])?;
+    words::add_words(
+        conn,
+        &new.reseller_domain,
+        [new.display_name.as_str(), new.description.as_str()],
+    )?;
     stamp_write(conn, id, new.create_time)?;
     let mut event = CaseEvent::new(
         id as u64,
@@ -284,11 +300,8 @@ pub fn update_case_fields(
             "UPDATE cases SET display_name = ?2 WHERE id = ?1",
             params![id as i64, title],
         )?;
-        conn.execute(
-            "UPDATE case_search SET title = ?2
-             WHERE rowid = (SELECT search_key FROM cases WHERE id = ?1)",
-            params![id as i64, title],
-        )?;
+        // the write recorded below indexes the new title
+        words::add_words(conn, &before.reseller_domain, [title])?;
     }
     if let Some(p) = priority.filter(|p| *p != before.priority) {
         let mut event = CaseEvent::new(id, now, actor, CaseEventKind::SeverityChanged);
@@ -432,11 +445,13 @@ pub fn insert_comment(
         "UPDATE cases SET comment_count = comment_count + 1 WHERE id = ?1",
         [case_id as i64],
     )?;
-    conn.execute(
-        "UPDATE case_search SET messages = messages || char(10) || ?2
-         WHERE rowid = (SELECT search_key FROM cases WHERE id = ?1)",
-        params![case_id as i64, body],
+    let domain: String = conn.cached_row(
+        "SELECT reseller_domain FROM cases WHERE id = ?1",
+        [case_id as i64],
+        |r| r.get(0),
     )?;
+    words::add_words(conn, &domain, [body])?;
+    // indexes the case's text with the new message
     record_write(conn, case_id as i64, now)?;
     if role == AuthorRole::Support {
         note_support_activity(conn, case_id)?;
@@ -696,39 +711,85 @@ enum TextPlan {
     Probe,
 }
 
-/// The FTS5 expression of a list: every keyword as a word prefix in the text columns and, for
-/// a reseller, the domain's tenant token, so that another domain's hits are never walked.
-fn match_expr(filter: &CaseFilter) -> Option<String> {
-    if filter.keywords.is_empty() {
-        return None;
-    }
-    // keywords hold only letters and digits: nothing in them is FTS5 syntax
-    let text = filter
-        .keywords
-        .iter()
-        .map(|w| format!("\"{w}\"*"))
-        .collect::<Vec<_>>()
-        .join(" AND ");
-    let words = format!("{{title description messages}} : ({text})");
-    Some(match &filter.reseller_domain {
-        Some(domain) => format!("tenant : \"{}\" AND {words}", tenant_token(domain)),
-        None => words,
-    })
+/// A list's keywords as the keyword index matches them, and how the list applies them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TextMatch {
+    expr: String,
+    plan: TextPlan,
 }
 
-/// How a list in `order` with these keywords is planned.
-fn text_plan(conn: &Connection, filter: &CaseFilter) -> Result<Option<TextPlan>, StoreError> {
-    let Some(expr) = match_expr(filter) else {
-        return Ok(None);
-    };
-    if filter.order == CaseOrder::Updated {
-        return Ok(Some(TextPlan::Search));
+impl TextMatch {
+    /// The same match, probing given rows (the cases written since a snapshot).
+    fn probe(&self) -> TextMatch {
+        TextMatch {
+            expr: self.expr.clone(),
+            plan: TextPlan::Probe,
+        }
     }
-    Ok(Some(if few_text_hits(conn, &expr)? {
+}
+
+/// What a list's keywords ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Keywords {
+    /// No keywords: every case.
+    None,
+    /// A keyword begins no word of the text searched: no case.
+    Unmatched,
+    Match(TextMatch),
+}
+
+/// The FTS5 expression of a list's keywords, `None` when one begins no word of the text
+/// searched. Each keyword matches the words it begins, in the text columns: a short one
+/// through the prefix indexes, a longer one as the whole words of the domain's text it
+/// begins (`search_words`). For a reseller the domain's tenant token is a term too, so that
+/// another domain's hits are never walked.
+fn match_expr(conn: &Connection, filter: &CaseFilter) -> Result<Option<String>, StoreError> {
+    let tenant = filter.reseller_domain.as_deref();
+    let mut terms = Vec::new();
+    for keyword in &filter.keywords {
+        for word in words::keyword_words(keyword)? {
+            match words::expand(conn, tenant, &word)? {
+                Expansion::Prefix | Expansion::TooMany => {
+                    terms.push(format!("{}*", words::quoted(&word)));
+                }
+                Expansion::Words(list) if list.is_empty() => return Ok(None),
+                Expansion::Words(list) => terms.push(format!(
+                    "({})",
+                    list.iter()
+                        .map(|w| words::quoted(w))
+                        .collect::<Vec<_>>()
+                        .join(" OR ")
+                )),
+            }
+        }
+    }
+    if terms.is_empty() {
+        // keywords the index splits into nothing can match nothing
+        return Ok(None);
+    }
+    let words = format!("{{title description messages}} : ({})", terms.join(" AND "));
+    Ok(Some(match tenant {
+        Some(domain) => format!("tenant : \"{}\" AND {words}", tenant_token(domain)),
+        None => words,
+    }))
+}
+
+/// How a list in `order` with these keywords is matched and planned.
+fn keywords(conn: &Connection, filter: &CaseFilter) -> Result<Keywords, StoreError> {
+    if filter.keywords.is_empty() {
+        return Ok(Keywords::None);
+    }
+    let Some(expr) = match_expr(conn, filter)? else {
+        return Ok(Keywords::Unmatched);
+    };
+    let plan = if filter.order == CaseOrder::Updated {
+        TextPlan::Search
+    } else if few_text_hits(conn, &expr)? {
         TextPlan::Hits
     } else {
         TextPlan::InSet
-    }))
+    };
+    Ok(Keywords::Match(TextMatch { expr, plan }))
 }
 
 /// Whether the keyword match has at most [`SMALL_HIT_SET`] hits.
@@ -742,18 +803,23 @@ fn few_text_hits(conn: &Connection, expr: &str) -> Result<bool, StoreError> {
     Ok(hits <= SMALL_HIT_SET)
 }
 
-/// The FROM clause of a list, per its text plan.
-fn from_sql(filter: &CaseFilter, plan: Option<TextPlan>, sql: &mut String, args: &mut Vec<Value>) {
-    match (match_expr(filter), plan) {
-        (Some(expr), Some(TextPlan::Hits)) => {
+/// The FROM clause of a list, per its keyword match.
+fn from_sql(
+    filter: &CaseFilter,
+    text: Option<&TextMatch>,
+    sql: &mut String,
+    args: &mut Vec<Value>,
+) {
+    match text.map(|t| (t, t.plan)) {
+        Some((text, TextPlan::Hits)) => {
             sql.push_str(
                 " FROM (SELECT case_id AS hit FROM case_search WHERE case_search MATCH ?) h
                   CROSS JOIN cases c ON c.id = h.hit
                   JOIN customers cu ON cu.id = c.customer_id",
             );
-            args.push(Value::Text(expr));
+            args.push(Value::Text(text.expr.clone()));
         }
-        (Some(_), Some(TextPlan::Search)) => {
+        Some((_, TextPlan::Search)) => {
             sql.push_str(
                 " FROM case_search CROSS JOIN cases c ON c.id = case_search.case_id
                   JOIN customers cu ON cu.id = c.customer_id",
@@ -786,30 +852,31 @@ fn unread_column(filter: &CaseFilter) -> &'static str {
 
 fn filter_sql(
     filter: &CaseFilter,
-    plan: Option<TextPlan>,
+    text: Option<&TextMatch>,
     sql: &mut String,
     args: &mut Vec<Value>,
 ) {
     sql.push_str(" WHERE 1 = 1");
-    if let Some(expr) = match_expr(filter) {
-        match plan {
-            Some(TextPlan::Hits) | None => {}
-            Some(TextPlan::Search) => {
+    if let Some(text) = text {
+        let expr = Value::Text(text.expr.clone());
+        match text.plan {
+            TextPlan::Hits => {}
+            TextPlan::Search => {
                 sql.push_str(" AND case_search MATCH ?");
-                args.push(Value::Text(expr));
+                args.push(expr);
             }
-            Some(TextPlan::InSet) => {
+            TextPlan::InSet => {
                 sql.push_str(
                     " AND c.search_key IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)",
                 );
-                args.push(Value::Text(expr));
+                args.push(expr);
             }
-            Some(TextPlan::Probe) => {
+            TextPlan::Probe => {
                 sql.push_str(
                     " AND EXISTS (SELECT 1 FROM case_search
                                   WHERE case_search MATCH ? AND rowid = c.search_key)",
                 );
-                args.push(Value::Text(expr));
+                args.push(expr);
             }
         }
     }
@@ -871,13 +938,17 @@ pub fn count_cases_by_state(
         order: CaseOrder::Severity,
         ..any_state
     };
-    let plan = text_plan(conn, &counted)?;
+    let mut counts: Vec<(CaseState, u64)> = CaseState::ALL.iter().map(|s| (*s, 0)).collect();
+    let text = match keywords(conn, &counted)? {
+        Keywords::Unmatched => return Ok(counts),
+        Keywords::None => None,
+        Keywords::Match(text) => Some(text),
+    };
     let mut sql = String::from("SELECT c.state, COUNT(*)");
     let mut args = Vec::new();
-    from_sql(&counted, plan, &mut sql, &mut args);
-    filter_sql(&counted, plan, &mut sql, &mut args);
+    from_sql(&counted, text.as_ref(), &mut sql, &mut args);
+    filter_sql(&counted, text.as_ref(), &mut sql, &mut args);
     sql.push_str(" GROUP BY c.state");
-    let mut counts: Vec<(CaseState, u64)> = CaseState::ALL.iter().map(|s| (*s, 0)).collect();
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
     while let Some(row) = rows.next()? {
@@ -940,15 +1011,25 @@ pub fn list_cases(
     };
 
     // The indexed keyset query over cases unchanged since the snapshot.
-    let plan = text_plan(conn, filter)?;
-    let searching = plan == Some(TextPlan::Search);
+    let text = match keywords(conn, filter)? {
+        Keywords::Unmatched => {
+            return Ok(CasePage {
+                cases: Vec::new(),
+                as_of,
+                next: None,
+            });
+        }
+        Keywords::None => None,
+        Keywords::Match(text) => Some(text),
+    };
+    let searching = text.as_ref().is_some_and(|t| t.plan == TextPlan::Search);
     let mut sql = format!("SELECT {CASE_COLUMNS}, {}", unread_column(filter));
     if searching {
         sql.push_str(", case_search.rowid");
     }
     let mut args = Vec::new();
-    from_sql(filter, plan, &mut sql, &mut args);
-    filter_sql(filter, plan, &mut sql, &mut args);
+    from_sql(filter, text.as_ref(), &mut sql, &mut args);
+    filter_sql(filter, text.as_ref(), &mut sql, &mut args);
     if let (true, Some(cursor)) = (searching, after) {
         // Search keys sort as update times: none past the cursor's microsecond (and the
         // spill of full microseconds) can follow it.
@@ -1041,8 +1122,8 @@ pub fn list_cases(
         let mut args = vec![Value::Integer(as_of), Value::Integer(as_of)];
         sql.push_str(&format!(" {CASE_FROM}"));
         reads_join_sql(filter, &mut sql, &mut args);
-        let probe = match_expr(filter).map(|_| TextPlan::Probe);
-        filter_sql(filter, probe, &mut sql, &mut args);
+        let probe = text.as_ref().map(TextMatch::probe);
+        filter_sql(filter, probe.as_ref(), &mut sql, &mut args);
         sql.push_str(" AND c.update_seq > ?");
         args.push(Value::Integer(as_of));
         let mut stmt = conn.prepare_cached(&sql)?;
@@ -1291,12 +1372,14 @@ mod tests {
         let f = filter("common");
         let plan = sqlite(&store)
             .raw_read(|tx| -> Result<Vec<String>, StoreError> {
-                let plan = text_plan(tx, &f)?;
-                assert_eq!(plan, Some(TextPlan::Search));
+                let Keywords::Match(text) = keywords(tx, &f)? else {
+                    panic!("'common' is in every case");
+                };
+                assert_eq!(text.plan, TextPlan::Search);
                 let mut sql = format!("EXPLAIN QUERY PLAN SELECT {CASE_COLUMNS}");
                 let mut args = Vec::new();
-                from_sql(&f, plan, &mut sql, &mut args);
-                filter_sql(&f, plan, &mut sql, &mut args);
+                from_sql(&f, Some(&text), &mut sql, &mut args);
+                filter_sql(&f, Some(&text), &mut sql, &mut args);
                 sql.push_str(" ORDER BY case_search.rowid DESC");
                 let mut stmt = tx.prepare(&sql)?;
                 let rows = stmt
@@ -1325,9 +1408,7 @@ mod tests {
         let batch: Vec<(NewCase, Vec<crate::store::BenchWrite>)> = (0..1_100)
             .map(|i| (new_case("tie", time, 10_000 + i), Vec::new()))
             .collect();
-        store
-            .write(|tx| tx.insert_bench_cases(&batch, &mut None))
-            .unwrap();
+        store.write(|tx| tx.insert_bench_cases(&batch)).unwrap();
         let sqlite = sqlite(&store);
         sqlite.raw_read(|conn| {
             let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };

@@ -6,19 +6,9 @@ use rusqlite::{Connection, params};
 use super::{StoreError, from_micros, to_micros};
 use rsupport_api::types::CaseEvent;
 
-/// The columns of an event; everything else of a [`CaseEvent`] is its kind's details.
-const COLUMN_FIELDS: [&str; 5] = ["id", "caseId", "time", "actor", "kind"];
-
 /// Appends `event` (its `id` is ignored) and answers its id.
 pub fn insert_event(conn: &Connection, event: &CaseEvent) -> Result<u64, StoreError> {
-    let mut details = match serde_json::to_value(event) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => return Err(StoreError::Corrupt("an event is not an object".into())),
-    };
-    for field in COLUMN_FIELDS {
-        details.remove(field);
-    }
-    let details = serde_json::Value::Object(details).to_string();
+    let details = crate::store::event_details(event)?;
     conn.prepare_cached(
         "INSERT INTO case_events(case_id, time, actor, kind, details) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?

@@ -8,6 +8,7 @@ mod bench;
 mod cases;
 pub(crate) mod events;
 mod schema;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -71,21 +72,39 @@ impl CachedRow for Connection {
 /// (creates 780 -> 1,100-1,300/s) and a search opens a few more segments.
 const SEARCH_AUTOMERGE: i64 = 8;
 
-/// Sets the keyword index's merge policy (a row of its config table; written only when it
-/// differs, so opening a store changes nothing once it is set).
-fn tune_search_index(conn: &Connection) -> rusqlite::Result<()> {
-    let current: Option<i64> = conn
-        .query_row(
-            "SELECT v FROM case_search_config WHERE k = 'automerge'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if current != Some(SEARCH_AUTOMERGE) {
-        conn.execute(
-            "INSERT INTO case_search(case_search, rank) VALUES ('automerge', ?1)",
-            [SEARCH_AUTOMERGE],
-        )?;
+/// The keyword index's settings (rows of its config table) outside bulk loads: merges at
+/// [`SEARCH_AUTOMERGE`] segments a level, FTS5's defaults for the rest.
+const SEARCH_SETTINGS: [(&str, i64); 3] = [
+    ("automerge", SEARCH_AUTOMERGE),
+    ("crisismerge", 16),
+    ("hashsize", 1 << 20),
+];
+
+/// The settings of a bulk load: no merge while it runs (it merges once at the end), and its
+/// pending rows written out once per transaction, as one segment.
+const BULK_SEARCH_SETTINGS: [(&str, i64); 3] = [
+    ("automerge", 0),
+    ("crisismerge", 1_999),
+    ("hashsize", 1 << 30),
+];
+
+/// Sets the keyword index's settings, writing only those that differ (so that opening a store
+/// changes nothing once they are set; a bulk load that did not finish leaves none behind).
+fn tune_search_index(conn: &Connection, settings: &[(&str, i64)]) -> rusqlite::Result<()> {
+    for (key, value) in settings {
+        let current: Option<i64> = conn
+            .query_row(
+                "SELECT v FROM case_search_config WHERE k = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if current != Some(*value) {
+            conn.execute(
+                "INSERT INTO case_search(case_search, rank) VALUES (?1, ?2)",
+                rusqlite::params![key, value],
+            )?;
+        }
     }
     Ok(())
 }
@@ -135,7 +154,7 @@ impl SqliteStore {
         configure(&writer)?;
         schema::migrate_to(&mut writer, version)
             .with_context(|| format!("cannot migrate the database {}", path.display()))?;
-        tune_search_index(&writer)
+        tune_search_index(&writer, &SEARCH_SETTINGS)
             .with_context(|| format!("cannot tune the search index of {}", path.display()))?;
         let manager = SqliteConnectionManager::file(path)
             .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
@@ -506,17 +525,8 @@ impl Tx for Connection {
     ) -> Result<Vec<CaseEvent>, StoreError> {
         events::list_events(self, case_id, after, limit)
     }
-    fn insert_bench_cases(
-        &self,
-        cases: &[(NewCase, Vec<BenchWrite>)],
-        last_seq: &mut Option<i64>,
-    ) -> Result<(), StoreError> {
-        bench::stage_search(self)?;
-        for (new, writes) in cases {
-            bench::insert_bench_case(self, new, writes, last_seq)?;
-        }
-        bench::flush_staged_search(self)?;
-        Ok(())
+    fn insert_bench_cases(&self, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<(), StoreError> {
+        bench::insert_bench_cases(self, cases)
     }
     fn latest_update_time(&self) -> Result<Option<Timestamp>, StoreError> {
         bench::latest_update_time(self)
@@ -536,6 +546,15 @@ impl Tx for Connection {
             None,
             "cache_size",
             if starting { -262_144 } else { PAGE_CACHE },
+        )?;
+
+        tune_search_index(
+            self,
+            if starting {
+                &BULK_SEARCH_SETTINGS
+            } else {
+                &SEARCH_SETTINGS
+            },
         )?;
         if !starting {
             // A bulk load leaves the keyword index in dozens of segments, and a search opens

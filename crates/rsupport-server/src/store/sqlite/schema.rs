@@ -289,7 +289,44 @@ CREATE INDEX cases_by_customer ON cases(reseller_domain, customer_id, update_tim
 CREATE INDEX cases_all_by_updated ON cases(update_time DESC, id DESC);
 CREATE INDEX cases_by_update_seq ON cases(update_seq);
 "#,
+    r#"
+-- The words of each reseller domain's text, for the keyword index of schema 8: a keyword
+-- longer than its prefix indexes is matched as the whole words it begins, read from here (a
+-- b-tree range) so that its match is an OR of a few words that FTS5 walks in key order.
+-- Filled from every stored case's text by the migration's second step (SQL cannot split
+-- text as FTS5 does, see words::list_stored_words); the write functions keep it.
+CREATE TABLE search_words (
+    tenant TEXT NOT NULL,
+    word   TEXT NOT NULL,
+    PRIMARY KEY (tenant, word)
+) WITHOUT ROWID;
+CREATE INDEX search_words_by_word ON search_words(word);
+"#,
+    r#"
+-- The keyword index, a fraction of the size and of the cost to write, with the same
+-- page-sized search. Contentless: the text is the cases' and comments' own, read from them
+-- when a row moves (contentless_delete lets a row be deleted by its key alone,
+-- contentless_unindexed keeps case_id readable). Prefix indexes of 1 and 2 characters only
+-- (each length cost about as much as the words themselves); longer keywords are matched
+-- through search_words.
+CREATE TEMP TABLE search_copy AS
+SELECT rowid AS k, tenant, title, description, messages, case_id FROM case_search;
+DROP TABLE case_search;
+CREATE VIRTUAL TABLE case_search USING fts5(tenant, title, description, messages, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', detail = column, content = '', contentless_delete = 1, contentless_unindexed = 1, prefix = '1 2');
+-- every row in one segment or a few (the pending rows are written out at 256 MB), then the
+-- usual 1 MB again
+INSERT INTO case_search(case_search, rank) VALUES ('hashsize', 268435456);
+INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+SELECT k, tenant, title, description, messages, case_id FROM search_copy ORDER BY k;
+INSERT INTO case_search(case_search, rank) VALUES ('hashsize', 1048576);
+INSERT INTO case_search(case_search) VALUES ('optimize');
+DROP TABLE search_copy;
+"#,
 ];
+
+/// The schema version whose migration is followed by listing the stored words
+/// ([`super::words::list_stored_words`]): SQL alone cannot split text as FTS5 does.
+const WORDS_LISTED_AT: usize = 7;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
@@ -323,6 +360,14 @@ pub fn migrate_to(conn: &mut Connection, target: usize) -> rusqlite::Result<()> 
                 continue;
             }
             tx.execute_batch(sql)?;
+            if index + 1 == WORDS_LISTED_AT {
+                super::words::list_stored_words(&tx).map_err(|e| {
+                    rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+                        Some(format!("cannot list the stored words: {e}")),
+                    )
+                })?;
+            }
             let dangling: Option<String> = tx
                 .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
                 .optional()?;
@@ -348,6 +393,17 @@ pub fn migrate_to(conn: &mut Connection, target: usize) -> rusqlite::Result<()> 
 mod tests {
     use super::*;
 
+    /// A database at schema `version`, as a server of that version left it.
+    fn at_schema(version: usize) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as i64)
+            .unwrap();
+        conn
+    }
+
     #[test]
     fn migrating_twice_keeps_the_latest_version() {
         let mut conn = Connection::open_in_memory().unwrap();
@@ -361,9 +417,7 @@ mod tests {
 
     #[test]
     fn cases_answered_by_support_before_read_markers_existed_start_unread() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
+        let mut conn = at_schema(1);
         conn.execute_batch(
             "INSERT INTO domains VALUES ('d.example', 0);
              INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
@@ -390,9 +444,7 @@ mod tests {
 
     #[test]
     fn cases_filed_before_the_timeline_get_their_events_from_what_was_stored() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
+        let mut conn = at_schema(1);
         conn.execute_batch(
             "INSERT INTO domains VALUES ('d.example', 0);
              INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
@@ -434,11 +486,7 @@ mod tests {
 
     #[test]
     fn cases_filed_before_search_keys_existed_are_found_in_update_order() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        for sql in &MIGRATIONS[..3] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 3).unwrap();
+        let mut conn = at_schema(3);
         conn.execute_batch(
             "INSERT INTO domains VALUES ('d.example', 0), ('e.example', 0);
              INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
@@ -484,12 +532,87 @@ mod tests {
     }
 
     #[test]
+    fn a_keyword_index_with_text_becomes_contentless_and_the_words_are_listed_per_domain() {
+        let mut conn = at_schema(6);
+        conn.execute_batch(
+            "INSERT INTO domains VALUES ('d.example', 0), ('e.example', 0);
+             INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
+             INSERT INTO customers VALUES ('emca', 'Emca', 'emca.example', 'e.example', 'premium', 1, 'n', 'e@emca.example', NULL);
+             INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description, classification,
+                 priority, sev_rank, state, language_code, time_zone, subscribers, creator, create_time, update_time,
+                 update_seq, request_id, request_fingerprint, search_key)
+             VALUES (1, 'acme', 'd.example', 'p', 'Printer offline', 'since Monday', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 40, 3, 'r1', 'f', 40960),
+                    (2, 'acme', 'd.example', 'p', 'Quota', 'Überschritten', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 50, 4, 'r2', 'f', 51200),
+                    (3, 'emca', 'e.example', 'p', 'Printer jam', 'paper', 'c', 3, 2, 'new', 'en', 'UTC', '[]', 'a', 10, 60, 5, 'r3', 'f', 61440);
+             INSERT INTO comments(case_id, body, author, author_role, create_time) VALUES (2, 'the printers again', 'a', 'reseller', 50);
+             INSERT INTO case_search(rowid, tenant, title, description, messages, case_id) VALUES
+                 (40960, 't642E6578616D706C65', 'Printer offline', 'since Monday', '', 1),
+                 (51200, 't642E6578616D706C65', 'Quota', 'Überschritten', char(10) || 'the printers again', 2),
+                 (61440, 't652E6578616D706C65', 'Printer jam', 'paper', '', 3);",
+        )
+        .unwrap();
+
+        migrate(&mut conn).unwrap();
+
+        let strings = |sql: &str| -> Vec<String> {
+            conn.prepare(sql)
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(
+            strings("SELECT word FROM search_words WHERE tenant = 'd.example' ORDER BY word"),
+            [
+                "again",
+                "monday",
+                "offline",
+                "printer",
+                "printers",
+                "quota",
+                "since",
+                "the",
+                "uberschritten"
+            ],
+            "every word of the domain's titles, descriptions and messages, folded"
+        );
+        assert_eq!(
+            strings("SELECT word FROM search_words WHERE tenant = 'e.example' ORDER BY word"),
+            ["jam", "paper", "printer"]
+        );
+        let hits = |expr: &str| -> Vec<i64> {
+            conn.prepare(
+                "SELECT case_id FROM case_search WHERE case_search MATCH ?1 ORDER BY rowid DESC",
+            )
+            .unwrap()
+            .query_map([expr], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+        };
+        assert_eq!(
+            hits("tenant : \"t642E6578616D706C65\" AND (\"printer\" OR \"printers\")"),
+            [2, 1]
+        );
+        assert_eq!(
+            hits("\"pr\"*"),
+            [3, 2, 1],
+            "through the two-character prefix index"
+        );
+        let text: Option<String> = conn
+            .query_row(
+                "SELECT title FROM case_search WHERE rowid = 40960",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(text, None, "the index keeps no text of its own");
+    }
+
+    #[test]
     fn cases_stored_before_p0_keep_their_rows_ids_indexes_and_references() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        for sql in &MIGRATIONS[..5] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 5).unwrap();
+        let mut conn = at_schema(5);
         conn.execute_batch(
             "INSERT INTO domains VALUES ('d.example', 0);
              INSERT INTO customers VALUES ('acme', 'Acme', 'acme.example', 'd.example', 'premium', 1, 'n', 'e@acme.example', NULL);
