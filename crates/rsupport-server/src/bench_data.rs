@@ -13,7 +13,7 @@ use rand::{RngExt, SeedableRng};
 
 use crate::catalogue;
 use crate::rules;
-use crate::store::{BenchWrite, NewCase, Store, StoreError};
+use crate::store::{BULK_WARM_UP_CASES, BenchWrite, BulkLoad, NewCase, Store, StoreError};
 use rsupport_api::types::{
     AuthorRole, CaseState, Contact, Customer, Privilege, Role, Severity, StateChangeVia,
     SupportPlan,
@@ -286,9 +286,9 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
         run_tag,
     };
     let mut filed = 0u64;
-    store.write(|tx| tx.bulk_load(true))?;
+    store.write(|tx| tx.bulk_load(BulkLoad::Start))?;
     let result = fill(store, args.cases, rng, &plan, &mut filed);
-    store.write(|tx| tx.bulk_load(false))?;
+    store.write(|tx| tx.bulk_load(BulkLoad::Finish))?;
     result?;
     Ok(Filled {
         cases: filed,
@@ -345,7 +345,11 @@ fn fill(
                 batch.extend(chunk);
             }
             store.write(|tx| tx.insert_bench_cases(&batch))?;
+            let before = *filed;
             *filed += batch.len() as u64;
+            if before < BULK_WARM_UP_CASES && *filed >= BULK_WARM_UP_CASES {
+                store.write(|tx| tx.bulk_load(BulkLoad::Fast))?;
+            }
         }
         Ok(())
     })

@@ -28,9 +28,21 @@ impl<S> ErrorShaped<S> {
     }
 }
 
+/// The longest of hyper's own error answers (a status line and three short headers).
+const MAX_PARSER_ANSWER: usize = 512;
+
 /// The answer to write instead of `head`, when `head` is one of hyper's own error answers: a
 /// status line, `content-length: 0` and `connection: close`, nothing after the head.
 fn rewrite(head: &[u8]) -> Option<Vec<u8>> {
+    // Every answer passes here: look no further than the status code of anything that is not a
+    // short head with one of those statuses (a page of cases is tens of KB).
+    if head.len() > MAX_PARSER_ANSWER {
+        return None;
+    }
+    match head.strip_prefix(b"HTTP/1.1 ")?.get(..3)? {
+        b"414" | b"431" | b"400" | b"505" => {}
+        _ => return None,
+    }
     let text = std::str::from_utf8(head).ok()?;
     let status: u16 = text.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()?;
     let lower = text.to_ascii_lowercase();

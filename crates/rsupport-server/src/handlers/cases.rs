@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::auth::Auth;
 use crate::catalogue;
 use crate::error::{ApiResult, Failure};
-use crate::handlers::{CaseId, PageToken, QueryArgs, fingerprint, page_size};
+use crate::handlers::{CaseId, PageToken, QueryArgs, SizedJson, fingerprint, page_size};
 use crate::rules::{self, Caller};
 use crate::store::{CaseCursor, CaseFilter, NewCase};
 use rsupport_api::error::ErrorBody;
@@ -92,7 +92,7 @@ pub async fn list(
     State(state): State<AppState>,
     auth: Auth,
     QueryArgs(query): QueryArgs<ListCasesQuery>,
-) -> ApiResult<Json<CaseList>> {
+) -> ApiResult<SizedJson<CaseList>> {
     rules::require_privileges(&auth.caller, CASES, "see cases")?;
     let state_filter = match query.state.as_deref() {
         None => StateFilter::Open,
@@ -204,11 +204,21 @@ pub async fn list(
                 }
                 .encode()
             });
-            Ok(Json(CaseList {
-                cases: page.cases,
-                next_page_token,
-                state_counts,
-            }))
+            // what a case's JSON holds besides its title and description, with room to spare
+            let capacity = page
+                .cases
+                .iter()
+                .map(|c| c.display_name.len() + c.description.len() + 900)
+                .sum::<usize>()
+                + 512;
+            Ok(SizedJson {
+                value: CaseList {
+                    cases: page.cases,
+                    next_page_token,
+                    state_counts,
+                },
+                capacity,
+            })
         })
         .await
 }

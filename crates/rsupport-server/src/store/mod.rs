@@ -213,10 +213,11 @@ pub trait Tx {
     /// upload's content, not received in a dry run): foreign keys are checked at commit, which
     /// a rehearsal never reaches.
     fn defer_foreign_keys(&self) -> Result<(), StoreError>;
-    /// Ready for a bulk load (`starting`: a larger cache), or done with one: the usual cache,
-    /// and the indexes put in shape for queries (SQLite: the keyword index merged into one
-    /// segment, as a long-lived store's settles; PostgreSQL: fresh planner statistics).
-    fn bulk_load(&self, starting: bool) -> Result<(), StoreError>;
+    /// A bulk load ([`crate::bench_data`]) moves from one phase to the next: a larger cache
+    /// while it runs; on SQLite the keyword index's merges tuned for each phase and, when
+    /// done, its rows merged into one segment deep enough that later writes rarely merge it
+    /// again; on PostgreSQL, fresh planner statistics when done.
+    fn bulk_load(&self, phase: BulkLoad) -> Result<(), StoreError>;
     /// Every row of every table, one line a row, sorted by table (tests compare a store before
     /// and after a call that must change nothing).
     fn dump_rows(&self) -> Result<Vec<String>, StoreError>;

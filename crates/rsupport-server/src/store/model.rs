@@ -95,6 +95,20 @@ pub fn sev_rank(p: Severity) -> i64 {
     5 - priority_number(p)
 }
 
+/// The phases of a bulk load, in order ([`super::Tx::bulk_load`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkLoad {
+    /// Its first cases ([`BULK_WARM_UP_CASES`] of them).
+    Start,
+    /// The rest of its cases.
+    Fast,
+    /// Done: back to the usual settings.
+    Finish,
+}
+
+/// How many cases a bulk load writes in its [`BulkLoad::Start`] phase.
+pub const BULK_WARM_UP_CASES: u64 = 50_000;
+
 /// Where a stored file is, and its size (the length of the stored bytes).
 #[derive(Debug, Clone)]
 pub struct BlobRef {

@@ -1746,10 +1746,10 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
-    fn bulk_load(&self, starting: bool) -> Result<(), StoreError> {
+    fn bulk_load(&self, phase: BulkLoad) -> Result<(), StoreError> {
         // the server's caches are its own; after a bulk load the planner needs fresh
         // statistics (a keyword search planned on none walks every hit)
-        if !starting {
+        if phase == BulkLoad::Finish {
             self.execute(
                 "ANALYZE cases, case_updates, comments, case_events, customers",
                 &[],

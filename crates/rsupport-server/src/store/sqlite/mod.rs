@@ -80,8 +80,16 @@ const SEARCH_SETTINGS: [(&str, i64); 3] = [
     ("hashsize", 1 << 20),
 ];
 
-/// The settings of a bulk load: no merge while it runs (it merges once at the end), and its
-/// pending rows written out once per transaction, as one segment.
+/// The settings of a bulk load's first cases ([`BulkLoad::Start`]): segments of 64 KB,
+/// merged as usual, so that the index soon has several levels of them.
+const WARM_UP_SEARCH_SETTINGS: [(&str, i64); 3] = [
+    ("automerge", SEARCH_AUTOMERGE),
+    ("crisismerge", 16),
+    ("hashsize", 1 << 16),
+];
+
+/// The settings of the rest of a bulk load ([`BulkLoad::Fast`]): no merge while it runs (it
+/// merges once at the end), and pending rows written out once per statement.
 const BULK_SEARCH_SETTINGS: [(&str, i64); 3] = [
     ("automerge", 0),
     ("crisismerge", 1_999),
@@ -541,24 +549,40 @@ impl Tx for Connection {
         self.pragma_update(None, "defer_foreign_keys", "ON")?;
         Ok(())
     }
-    fn bulk_load(&self, starting: bool) -> Result<(), StoreError> {
+    fn bulk_load(&self, phase: BulkLoad) -> Result<(), StoreError> {
+        // FTS5 merges all the segments of a level at once, into one a level up; `optimize`
+        // merges every segment into one, a level above the deepest. So a bulk load warms up
+        // with small segments merged as usual (a few levels deep), goes on unmerged, and ends
+        // with one `optimize`: its rows land in one segment deep enough that the small
+        // segments of later writes reach its level only every ~8^levels writes. Merging
+        // segments that are all at level 0 would leave it at level 1, where every few dozen
+        // writes would merge it again (creates at 140/s after a fill of 1,000,000 cases).
         self.pragma_update(
             None,
             "cache_size",
-            if starting { -262_144 } else { PAGE_CACHE },
-        )?;
-
-        tune_search_index(
-            self,
-            if starting {
-                &BULK_SEARCH_SETTINGS
+            if phase == BulkLoad::Finish {
+                PAGE_CACHE
             } else {
-                &SEARCH_SETTINGS
+                -262_144
             },
         )?;
-        if !starting {
-            // A bulk load leaves the keyword index in dozens of segments, and a search opens
-            // every one for each of its terms: merged into one, searches cost half.
+        let fast = self
+            .query_row(
+                "SELECT v FROM case_search_config WHERE k = 'automerge'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            == Some(0);
+        tune_search_index(
+            self,
+            match phase {
+                BulkLoad::Start => &WARM_UP_SEARCH_SETTINGS,
+                BulkLoad::Fast => &BULK_SEARCH_SETTINGS,
+                BulkLoad::Finish => &SEARCH_SETTINGS,
+            },
+        )?;
+        if phase == BulkLoad::Finish && fast {
             self.execute(
                 "INSERT INTO case_search(case_search) VALUES ('optimize')",
                 [],

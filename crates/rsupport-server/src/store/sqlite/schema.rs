@@ -313,12 +313,18 @@ CREATE TEMP TABLE search_copy AS
 SELECT rowid AS k, tenant, title, description, messages, case_id FROM case_search;
 DROP TABLE case_search;
 CREATE VIRTUAL TABLE case_search USING fts5(tenant, title, description, messages, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', detail = column, content = '', contentless_delete = 1, contentless_unindexed = 1, prefix = '1 2');
--- every row in one segment or a few (the pending rows are written out at 256 MB), then the
--- usual 1 MB again
-INSERT INTO case_search(case_search, rank) VALUES ('hashsize', 268435456);
+-- Filled as a bulk load is (see bulk_load in sqlite/mod.rs): the first rows in small
+-- segments merged as usual, the rest unmerged, then one optimize, so that the rows end in one
+-- segment at a level that later writes rarely reach (the open that runs this migration
+-- puts the usual merge settings back).
+INSERT INTO case_search(case_search, rank) VALUES ('hashsize', 65536);
 INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
-SELECT k, tenant, title, description, messages, case_id FROM search_copy ORDER BY k;
-INSERT INTO case_search(case_search, rank) VALUES ('hashsize', 1048576);
+SELECT k, tenant, title, description, messages, case_id FROM search_copy ORDER BY k LIMIT 50000;
+INSERT INTO case_search(case_search, rank) VALUES ('automerge', 0);
+INSERT INTO case_search(case_search, rank) VALUES ('crisismerge', 1999);
+INSERT INTO case_search(case_search, rank) VALUES ('hashsize', 1073741824);
+INSERT INTO case_search(rowid, tenant, title, description, messages, case_id)
+SELECT k, tenant, title, description, messages, case_id FROM search_copy ORDER BY k LIMIT -1 OFFSET 50000;
 INSERT INTO case_search(case_search) VALUES ('optimize');
 DROP TABLE search_copy;
 "#,
