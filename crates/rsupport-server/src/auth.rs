@@ -121,8 +121,9 @@ impl FromRequestParts<AppState> for Auth {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
         let token = bearer(parts)?;
         let dev_mode = state.config.dev_mode;
+        // one statement or two, that need no common snapshot: no transaction around them
         state
-            .read(move |tx| {
+            .lookup(move |tx| {
                 let clock = Clock {
                     offset_seconds: if dev_mode {
                         tx.clock_offset_seconds()?

@@ -143,6 +143,22 @@ impl AppState {
         }
     }
 
+    /// Runs blocking reads that need no common snapshot (each statement sees the latest
+    /// commit) off the async threads: a request's token ([`Store::lookup`]).
+    pub async fn lookup<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&dyn Tx) -> ApiResult<T> + Send + 'static,
+    {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || store::run_blocking(|| store.lookup(f)))
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "lookup task failed");
+                Failure::internal()
+            })?
+    }
+
     /// Runs blocking read work (one snapshot) off the async threads.
     pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
     where
@@ -150,7 +166,7 @@ impl AppState {
         F: FnOnce(&dyn Tx) -> ApiResult<T> + Send + 'static,
     {
         let store = self.store.clone();
-        tokio::task::spawn_blocking(move || store.read(f))
+        tokio::task::spawn_blocking(move || store::run_blocking(|| store.read(f)))
             .await
             .map_err(|e| {
                 tracing::error!(error = %e, "read task failed");
@@ -165,7 +181,7 @@ impl AppState {
         F: FnOnce(&dyn Tx) -> ApiResult<T> + Send + 'static,
     {
         let store = self.store.clone();
-        let written = tokio::task::spawn_blocking(move || store.write(f))
+        let written = tokio::task::spawn_blocking(move || store::run_blocking(|| store.write(f)))
             .await
             .map_err(|e| {
                 tracing::error!(error = %e, "write task failed");
@@ -188,7 +204,7 @@ impl AppState {
             return self.write(f).await;
         }
         let store = self.store.clone();
-        tokio::task::spawn_blocking(move || store.rehearse(f))
+        tokio::task::spawn_blocking(move || store::run_blocking(|| store.rehearse(f)))
             .await
             .map_err(|e| {
                 tracing::error!(error = %e, "validation task failed");

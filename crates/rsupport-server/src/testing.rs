@@ -655,26 +655,14 @@ fn with_database(url: &str, name: &str) -> String {
 }
 
 /// Runs `sql` (one statement, no answer) on the PostgreSQL server at `url`, on a thread of its
-/// own (tests call this from inside their runtime).
+/// own (tests call this from inside their runtime, where a client's own cannot run).
 fn pg_execute(url: &str, sql: &str) -> anyhow::Result<()> {
     let (url, sql) = (url.to_string(), sql.to_string());
     std::thread::spawn(move || -> anyhow::Result<()> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()?;
-        runtime.block_on(async {
-            let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-                .await
-                .with_context(|| format!("cannot connect to {url}"))?;
-            let driver = tokio::spawn(connection);
-            client
-                .batch_execute(&sql)
-                .await
-                .with_context(|| sql.clone())?;
-            drop(client);
-            let _ = driver.await;
-            Ok(())
-        })
+        let mut client = ::postgres::Client::connect(&url, ::postgres::NoTls)
+            .with_context(|| format!("cannot connect to {url}"))?;
+        client.batch_execute(&sql).with_context(|| sql.clone())?;
+        Ok(())
     })
     .join()
     .map_err(|_| anyhow::anyhow!("the PostgreSQL test thread panicked"))?

@@ -22,6 +22,7 @@ use rsupport_api::types::{
 };
 
 pub use model::*;
+pub use postgres::run_blocking;
 pub use sqlite::SCHEMA_VERSION;
 
 /// The work of one transaction, in the engine's SQL. Every method runs inside the
@@ -367,9 +368,10 @@ impl Store {
     }
 
     /// Runs `f` in a read transaction: every query in it sees one snapshot.
-    pub fn read<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E>) -> Result<T, E>
+    pub fn read<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send) -> Result<T, E>
     where
-        E: From<StoreError>,
+        T: Send,
+        E: From<StoreError> + Send,
     {
         match self {
             Store::Sqlite(s) => s.read(f),
@@ -377,11 +379,26 @@ impl Store {
         }
     }
 
+    /// Runs `f` outside any transaction, each of its statements seeing the latest commit: for
+    /// reads that need no common snapshot, such as a request's token (on PostgreSQL the
+    /// transaction's BEGIN and end would be two more round trips).
+    pub fn lookup<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send) -> Result<T, E>
+    where
+        T: Send,
+        E: From<StoreError> + Send,
+    {
+        match self {
+            Store::Sqlite(s) => s.lookup(f),
+            Store::Postgres(p) => p.lookup(f),
+        }
+    }
+
     /// Runs `f` in a write transaction (serialised with every other write to the database)
     /// and commits when `f` succeeds (rolls back otherwise).
-    pub fn write<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E>) -> Result<T, E>
+    pub fn write<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send) -> Result<T, E>
     where
-        E: From<StoreError>,
+        T: Send,
+        E: From<StoreError> + Send,
     {
         match self {
             Store::Sqlite(s) => s.on_writer(f, true),
@@ -391,9 +408,10 @@ impl Store {
 
     /// [`Store::write`] that always rolls back: `f` runs every query of the real write (so
     /// every check and the answer are the real ones) and nothing is kept (`validateOnly`).
-    pub fn rehearse<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E>) -> Result<T, E>
+    pub fn rehearse<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send) -> Result<T, E>
     where
-        E: From<StoreError>,
+        T: Send,
+        E: From<StoreError> + Send,
     {
         match self {
             Store::Sqlite(s) => s.on_writer(f, false),
@@ -486,7 +504,7 @@ pub enum StoreError {
     #[error("database pool error: {0}")]
     Pool(#[from] r2d2::Error),
     #[error("database error: {0}")]
-    Postgres(#[from] tokio_postgres::Error),
+    Postgres(#[from] ::postgres::Error),
     #[error("database pool error: {0}")]
     PgPool(String),
     #[error("corrupt row: {0}")]

@@ -194,7 +194,10 @@ async fn framework_errors_use_the_api_error_shape() {
         &world.server.url,
         &format!(
             "GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
-            "y".repeat(500_000)
+            // Hyper refuses a head only while it is still incomplete past its buffer limit
+            // (about 408 KiB): one of twice that cannot arrive whole in time, however the
+            // bytes are split.
+            "y".repeat(1_000_000)
         ),
     );
     assert!(

@@ -1,10 +1,11 @@
 //! The PostgreSQL engine, for several servers on one database: a pool of connections
-//! (deadpool-postgres over tokio-postgres), its versioned migrations ([`schema`]), and the same
-//! queries as the SQLite engine in PostgreSQL's SQL.
+//! (r2d2 over the synchronous `postgres` client), its versioned migrations ([`schema`]), and
+//! the same queries as the SQLite engine in PostgreSQL's SQL.
 //!
-//! Connections are driven by a small runtime of the store's own, so the store is used the same
-//! way from a request's blocking thread, an admin command or a test: a transaction's queries
-//! are channel messages to its connection's task, waited for on the calling thread.
+//! A transaction runs on the thread that asked for it (a request's blocking thread, an admin
+//! command, a test): each connection drives its own socket in a small runtime of its own, on
+//! the calling thread, so a query costs one round trip and no hand-over between threads (a
+//! pool whose connections were tasks of a shared runtime spent three times the CPU a query).
 //!
 //! Reads run in a `REPEATABLE READ, READ ONLY` transaction (one snapshot). Writes take a
 //! transaction-level advisory lock first: one write at a time across every server on the
@@ -15,21 +16,21 @@
 
 mod schema;
 
-use std::future::Future;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::str::FromStr as _;
+use std::sync::Arc;
 use std::time::Duration;
 
+use ::postgres::types::ToSql;
+use ::postgres::{NoTls, Row, Statement};
 use anyhow::Context as _;
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use futures_executor::block_on;
 use jiff::Timestamp;
 use rsupport_api::types::{
     Attachment, AuthorRole, Case, CaseEvent, CaseEventKind, CaseOrder, CaseState, Comment, Contact,
     Customer, Escalation, EscalationReason, PRODUCT_GOOGLE_WORKSPACE, Privilege, Role, Severity,
     StateChangeVia, StateFilter, SupportPlan,
 };
-use tokio_postgres::types::ToSql;
-use tokio_postgres::{IsolationLevel, NoTls, Row};
 
 pub use schema::SCHEMA_VERSION;
 
@@ -47,8 +48,9 @@ const CHUNK_BYTES: usize = 256 * 1024;
 /// A PostgreSQL database.
 pub struct PgStore {
     url: String,
-    pool: Pool,
-    runtime: Option<tokio::runtime::Runtime>,
+    /// Dropped in [`Drop`] (where it may be dropped matters: see there).
+    pool: std::mem::ManuallyDrop<r2d2::Pool<Connector>>,
+    words: WordStatsCache,
 }
 
 /// `url` with its password, if any, replaced by `***`.
@@ -69,6 +71,77 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// A pooled connection and the statements prepared on it.
+pub struct PgConnection {
+    client: ::postgres::Client,
+    statements: HashMap<String, Statement>,
+    /// Left in an unknown state (a transaction that could not be ended): not reused.
+    broken: bool,
+}
+
+/// Opens the pool's connections.
+pub struct Connector {
+    config: ::postgres::Config,
+}
+
+impl r2d2::ManageConnection for Connector {
+    type Connection = PgConnection;
+    type Error = ::postgres::Error;
+
+    fn connect(&self) -> Result<PgConnection, ::postgres::Error> {
+        Ok(PgConnection {
+            client: self.config.connect(NoTls)?,
+            statements: HashMap::new(),
+            broken: false,
+        })
+    }
+
+    fn is_valid(&self, conn: &mut PgConnection) -> Result<(), ::postgres::Error> {
+        conn.client.simple_query("").map(|_| ())
+    }
+
+    fn has_broken(&self, conn: &mut PgConnection) -> bool {
+        conn.broken || conn.client.is_closed()
+    }
+}
+
+thread_local! {
+    /// Whether this thread may wait on a connection's socket itself (see [`run_blocking`]).
+    static MAY_BLOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, a function that waits on the database, on this thread, saying that it is a
+/// thread made for blocking work (a request's `spawn_blocking`): its transactions drive their
+/// connection here. Elsewhere inside an async runtime they run on a thread of their own, since
+/// a connection's own runtime cannot run inside another.
+pub fn run_blocking<R>(f: impl FnOnce() -> R) -> R {
+    let before = MAY_BLOCK.with(|b| b.replace(true));
+    let result = f();
+    MAY_BLOCK.with(|b| b.set(before));
+    result
+}
+
+/// Runs `f` where a connection can drive its socket: here, unless this thread is inside an
+/// async runtime that did not say it may block ([`run_blocking`]).
+fn here_or_beside<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let inside_async =
+        !MAY_BLOCK.with(|b| b.get()) && tokio::runtime::Handle::try_current().is_ok();
+    if !inside_async {
+        return f();
+    }
+    std::thread::scope(|scope| match scope.spawn(f).join() {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
+}
+
+/// How a transaction ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    Commit,
+    Rollback,
+}
+
 impl PgStore {
     /// Connects to the database at `url` and brings its schema up to date.
     pub fn open(url: &str) -> anyhow::Result<PgStore> {
@@ -79,32 +152,20 @@ impl PgStore {
     /// older server left).
     pub(crate) fn open_at(url: &str, version: usize) -> anyhow::Result<PgStore> {
         let shown = redact(url);
-        let config = tokio_postgres::Config::from_str(url)
+        let config = ::postgres::Config::from_str(url)
             .with_context(|| format!("--db: {shown} is not a PostgreSQL URL this server can read (postgres://USER@/DB?host=/socket/dir or postgres://USER:PASSWORD@HOST/DB)"))?;
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .thread_name("postgres")
-            .enable_all()
-            .build()
-            .context("cannot start the PostgreSQL connection runtime")?;
-        let manager = Manager::from_config(
-            config,
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
-        let pool = Pool::builder(manager)
+        let pool = r2d2::Pool::builder()
             .max_size(16)
-            .runtime(deadpool_postgres::Runtime::Tokio1)
-            .wait_timeout(Some(Duration::from_secs(10)))
-            .create_timeout(Some(Duration::from_secs(10)))
-            .build()
-            .context("cannot build the PostgreSQL connection pool")?;
+            .min_idle(Some(0))
+            // a query on a dead connection fails and the connection is dropped (has_broken):
+            // no round trip to test each one before use
+            .test_on_check_out(false)
+            .connection_timeout(Duration::from_secs(10))
+            .build_unchecked(Connector { config });
         let store = PgStore {
             url: url.to_string(),
-            pool,
-            runtime: Some(runtime),
+            pool: std::mem::ManuallyDrop::new(pool),
+            words: WordStatsCache::default(),
         };
         store
             .migrate(version)
@@ -116,97 +177,127 @@ impl PgStore {
         &self.url
     }
 
-    /// Runs `future` on the store's runtime and waits for it on this thread.
-    fn run<F>(&self, future: F) -> F::Output
-    where
-        F: Future + Send + 'static,
-        F::Output: Send + 'static,
-    {
-        let runtime = self.runtime.as_ref().expect("the store's runtime");
-        match block_on(runtime.spawn(future)) {
-            Ok(output) => output,
-            Err(e) => std::panic::resume_unwind(e.into_panic()),
-        }
-    }
-
-    fn connection(&self) -> Result<deadpool_postgres::Object, StoreError> {
-        let pool = self.pool.clone();
-        self.run(async move { pool.get().await })
+    fn connection(&self) -> Result<r2d2::PooledConnection<Connector>, StoreError> {
+        self.pool
+            .get()
             .map_err(|e| StoreError::PgPool(e.to_string()))
     }
 
     fn migrate(&self, version: usize) -> Result<(), StoreError> {
-        let mut client = self.connection()?;
-        block_on(client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATE_LOCK]))?;
-        let result = (|| -> Result<(), StoreError> {
-            block_on(client.batch_execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (
-                     version    BIGINT PRIMARY KEY,
-                     apply_time TIMESTAMPTZ NOT NULL DEFAULT now()
-                 )",
-            ))?;
-            let done: i64 =
-                block_on(client.query_one("SELECT COUNT(*) FROM schema_migrations", &[]))?.get(0);
-            let done = usize::try_from(done).unwrap_or(0);
-            if done > schema::MIGRATIONS.len() {
-                return Err(StoreError::Corrupt(format!(
-                    "the database is at schema version {done}; this server knows versions up to {}: upgrade the server",
-                    schema::MIGRATIONS.len()
-                )));
-            }
-            for (index, sql) in schema::MIGRATIONS[..version].iter().enumerate().skip(done) {
-                let tx = block_on(client.transaction())?;
-                block_on(tx.batch_execute(sql))?;
-                block_on(tx.execute(
-                    "INSERT INTO schema_migrations(version) VALUES ($1)",
-                    &[&(index as i64 + 1)],
-                ))?;
-                block_on(tx.commit())?;
-            }
-            Ok(())
-        })();
-        block_on(client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATE_LOCK]))?;
-        result
+        here_or_beside(|| {
+            let mut conn = self.connection()?;
+            let client = &mut conn.client;
+            client.execute("SELECT pg_advisory_lock($1)", &[&MIGRATE_LOCK])?;
+            let result = (|| -> Result<(), StoreError> {
+                client.batch_execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (
+                         version    BIGINT PRIMARY KEY,
+                         apply_time TIMESTAMPTZ NOT NULL DEFAULT now()
+                     )",
+                )?;
+                let done: i64 = client
+                    .query_one("SELECT COUNT(*) FROM schema_migrations", &[])?
+                    .get(0);
+                let done = usize::try_from(done).unwrap_or(0);
+                if done > schema::MIGRATIONS.len() {
+                    return Err(StoreError::Corrupt(format!(
+                        "the database is at schema version {done}; this server knows versions up to {}: upgrade the server",
+                        schema::MIGRATIONS.len()
+                    )));
+                }
+                for (index, sql) in schema::MIGRATIONS[..version].iter().enumerate().skip(done) {
+                    let mut tx = client.transaction()?;
+                    tx.batch_execute(sql)?;
+                    tx.execute(
+                        "INSERT INTO schema_migrations(version) VALUES ($1)",
+                        &[&(index as i64 + 1)],
+                    )?;
+                    tx.commit()?;
+                }
+                Ok(())
+            })();
+            client.execute("SELECT pg_advisory_unlock($1)", &[&MIGRATE_LOCK])?;
+            result
+        })
     }
 
-    pub fn read<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E>) -> Result<T, E>
+    /// Runs `f` in a transaction begun by `begin` and ended as `end` says (a failure of `f`
+    /// always rolls back).
+    fn in_transaction<T, E>(
+        &self,
+        begin: &str,
+        end: End,
+        f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send,
+    ) -> Result<T, E>
     where
-        E: From<StoreError>,
+        T: Send,
+        E: From<StoreError> + Send,
     {
-        let mut client = self.connection()?;
-        let tx = block_on(
-            client
-                .build_transaction()
-                .isolation_level(IsolationLevel::RepeatableRead)
-                .read_only(true)
-                .start(),
+        here_or_beside(|| {
+            let mut conn = self.connection()?;
+            conn.client.batch_execute(begin).map_err(StoreError::from)?;
+            let pg = PgTx {
+                conn: RefCell::new(&mut conn),
+                words: &self.words,
+            };
+            // a panic in `f` leaves the transaction open: the connection is not reused
+            let guard = BrokenUnlessEnded(&pg);
+            let value = f(&pg);
+            std::mem::forget(guard);
+            let end = if value.is_ok() { end } else { End::Rollback };
+            let ended = pg.conn.borrow_mut().client.batch_execute(match end {
+                End::Commit => "COMMIT",
+                End::Rollback => "ROLLBACK",
+            });
+            if let Err(e) = ended {
+                pg.conn.borrow_mut().broken = true;
+                return Err(StoreError::from(e).into());
+            }
+            value
+        })
+    }
+
+    pub fn read<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send) -> Result<T, E>
+    where
+        T: Send,
+        E: From<StoreError> + Send,
+    {
+        self.in_transaction(
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+            End::Rollback,
+            f,
         )
-        .map_err(StoreError::from)?;
-        let pg = PgTx { tx };
-        let value = f(&pg);
-        block_on(pg.tx.rollback()).map_err(StoreError::from)?;
-        value
+    }
+
+    /// Runs `f` outside any transaction: each of its statements sees the database as it is
+    /// when that statement starts.
+    pub fn lookup<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send) -> Result<T, E>
+    where
+        T: Send,
+        E: From<StoreError> + Send,
+    {
+        here_or_beside(|| {
+            let mut conn = self.connection()?;
+            let pg = PgTx {
+                conn: RefCell::new(&mut conn),
+                words: &self.words,
+            };
+            f(&pg)
+        })
     }
 
     pub fn on_writer<T, E>(
         &self,
-        f: impl FnOnce(&dyn Tx) -> Result<T, E>,
+        f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send,
         keep: bool,
     ) -> Result<T, E>
     where
-        E: From<StoreError>,
+        T: Send,
+        E: From<StoreError> + Send,
     {
-        let mut client = self.connection()?;
-        let tx = block_on(client.transaction()).map_err(StoreError::from)?;
-        block_on(tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]))
-            .map_err(StoreError::from)?;
-        let pg = PgTx { tx };
-        let value = f(&pg);
-        match (&value, keep) {
-            (Ok(_), true) => block_on(pg.tx.commit()).map_err(StoreError::from)?,
-            _ => block_on(pg.tx.rollback()).map_err(StoreError::from)?,
-        }
-        value
+        // one round trip for both: the simple query protocol takes several statements
+        let begin = format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})");
+        self.in_transaction(&begin, if keep { End::Commit } else { End::Rollback }, f)
     }
 
     /// Writes a consistent archive of the database into `target` with `pg_dump` (one
@@ -234,31 +325,61 @@ impl PgStore {
 
     /// The size of the database on disk (`pg_database_size`), for reports.
     pub fn size_bytes(&self) -> Result<i64, StoreError> {
-        let client = self.connection()?;
-        Ok(block_on(client.query_one("SELECT pg_database_size(current_database())", &[]))?.get(0))
+        here_or_beside(|| {
+            let mut conn = self.connection()?;
+            Ok(conn
+                .client
+                .query_one("SELECT pg_database_size(current_database())", &[])?
+                .get(0))
+        })
     }
 }
 
 impl Drop for PgStore {
     fn drop(&mut self) {
-        // may be dropped on an async thread: never block there
-        if let Some(runtime) = self.runtime.take() {
-            runtime.shutdown_background();
+        // SAFETY: the pool is taken once, here, and never used after.
+        let pool = unsafe { std::mem::ManuallyDrop::take(&mut self.pool) };
+        // closing a connection waits on its socket, which its own runtime cannot do inside
+        // another (a store dropped by an async test)
+        here_or_beside(move || drop(pool));
+    }
+}
+
+/// Marks the connection broken when dropped (a panic between BEGIN and its end).
+struct BrokenUnlessEnded<'t, 'c>(&'t PgTx<'c>);
+
+impl Drop for BrokenUnlessEnded<'_, '_> {
+    fn drop(&mut self) {
+        if let Ok(mut conn) = self.0.conn.try_borrow_mut() {
+            conn.broken = true;
         }
     }
 }
 
-/// One transaction on one pooled connection.
-struct PgTx<'a> {
-    tx: deadpool_postgres::Transaction<'a>,
+/// The work of one transaction (or, from [`PgStore::lookup`], of none) on one pooled
+/// connection.
+struct PgTx<'c> {
+    conn: RefCell<&'c mut PgConnection>,
+    words: &'c WordStatsCache,
 }
 
 type Params<'p> = [&'p (dyn ToSql + Sync)];
 
 impl PgTx<'_> {
+    /// The connection's prepared statement for `sql`, prepared the first time.
+    fn statement(conn: &mut PgConnection, sql: &str) -> Result<Statement, StoreError> {
+        if let Some(statement) = conn.statements.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = conn.client.prepare(sql)?;
+        conn.statements.insert(sql.to_string(), statement.clone());
+        Ok(statement)
+    }
+
     fn query(&self, sql: &str, params: &Params) -> Result<Vec<Row>, StoreError> {
-        let statement = block_on(self.tx.prepare_cached(sql))?;
-        Ok(block_on(self.tx.query(&statement, params))?)
+        let mut conn = self.conn.borrow_mut();
+        let statement = PgTx::statement(&mut conn, sql)?;
+        Ok(conn.client.query(&statement, params)?)
     }
 
     fn query_opt(&self, sql: &str, params: &Params) -> Result<Option<Row>, StoreError> {
@@ -271,8 +392,34 @@ impl PgTx<'_> {
     }
 
     fn execute(&self, sql: &str, params: &Params) -> Result<u64, StoreError> {
-        let statement = block_on(self.tx.prepare_cached(sql))?;
-        Ok(block_on(self.tx.execute(&statement, params))?)
+        let mut conn = self.conn.borrow_mut();
+        let statement = PgTx::statement(&mut conn, sql)?;
+        Ok(conn.client.execute(&statement, params)?)
+    }
+
+    /// The words' frequencies, read again when a minute old (`None`: no statistics).
+    fn word_stats(&self) -> Result<Option<Arc<WordStats>>, StoreError> {
+        let fresh = |cached: &Option<(std::time::Instant, Option<Arc<WordStats>>)>| {
+            cached
+                .as_ref()
+                .filter(|(read, _)| read.elapsed() < WORD_STATS_TTL)
+                .map(|(_, stats)| stats.clone())
+        };
+        let cached = self
+            .words
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(stats) = fresh(&cached) {
+            return Ok(stats);
+        }
+        drop(cached);
+        let stats = WordStats::read(self)?.map(Arc::new);
+        *self
+            .words
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            Some((std::time::Instant::now(), stats.clone()));
+        Ok(stats)
     }
 
     /// Appends a write to the case's history and stamps the case with it.
@@ -509,14 +656,101 @@ struct Where {
 enum Plan {
     /// Down the order's b-tree, testing each case: a page of a common word at once.
     Walk,
-    /// At most [`WALK_BOUND`] cases down the order's b-tree, testing each.
-    BoundedWalk,
+    /// At most this many cases down the order's b-tree, testing each.
+    BoundedWalk(i64),
     /// The keyword index's hits, then sorted: what a rare or absent word needs.
     Hits,
 }
 
-/// How many of the newest cases a keyword list tests before it asks the keyword index instead.
+/// How many of the newest cases a keyword list tests, at least, before it asks the keyword
+/// index instead (and all it tests when nothing says how frequent its words are).
 const WALK_BOUND: i64 = 4_000;
+
+/// The most cases a keyword list tests down the b-tree: for words that are frequent among
+/// older cases but absent from the newest ones, the walk gives up here.
+const MAX_WALK: i64 = 100_000;
+
+/// Up to this many expected hits, a keyword list takes the keyword index's hits and sorts
+/// them rather than walking the b-tree.
+const FEW_HITS: f64 = 2_000.0;
+
+/// How long the words' frequencies are trusted before they are read again.
+const WORD_STATS_TTL: Duration = Duration::from_secs(60);
+
+/// How often the words of the keyword index appear: PostgreSQL's own statistics of
+/// `cases.search` (its most common elements, which `ANALYZE` and autovacuum keep), read at
+/// most once a minute. The planner's estimate of a prefix query is poor (an absent word
+/// looked common, a common one rare), so a keyword list chooses its plan from these.
+struct WordStats {
+    /// (word, share of the cases that hold it), by word
+    words: Vec<(String, f64)>,
+    /// the share of the least common listed word: no unlisted word is more common
+    floor: f64,
+    /// how many cases the table holds
+    rows: f64,
+}
+
+/// The words' frequencies, and when they were read (`None`: no statistics yet).
+type WordStatsCache = std::sync::Mutex<Option<(std::time::Instant, Option<Arc<WordStats>>)>>;
+
+impl WordStats {
+    fn read(tx: &PgTx) -> Result<Option<WordStats>, StoreError> {
+        let Some(row) = tx.query_opt(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples::float8
+               FROM pg_stats s
+               JOIN pg_namespace n ON n.nspname = s.schemaname
+               JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.tablename
+              WHERE s.schemaname = current_schema() AND s.tablename = 'cases'
+                AND s.attname = 'search'",
+            &[],
+        )?
+        else {
+            return Ok(None);
+        };
+        let words: Option<Vec<String>> = row.try_get(0)?;
+        let shares: Option<Vec<f32>> = row.try_get(1)?;
+        let rows: f64 = row.try_get(2)?;
+        let (Some(words), Some(shares)) = (words, shares) else {
+            return Ok(None);
+        };
+        // the shares end with the least and the greatest of them, then that of empty values
+        if words.is_empty() || shares.len() < words.len() + 1 || rows <= 0.0 {
+            return Ok(None);
+        }
+        let floor = f64::from(shares[words.len()]);
+        let mut words: Vec<(String, f64)> = words
+            .into_iter()
+            .zip(shares.iter().map(|s| f64::from(*s)))
+            .collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Some(WordStats { words, floor, rows }))
+    }
+
+    /// The share of the cases that hold a word `prefix` begins (at most: a case may hold
+    /// several).
+    fn prefix_share(&self, prefix: &str) -> f64 {
+        let start = self.words.partition_point(|(w, _)| w.as_str() < prefix);
+        let share: f64 = self.words[start..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .map(|(_, s)| s)
+            .sum();
+        if share > 0.0 {
+            share.min(1.0)
+        } else {
+            self.floor / 2.0
+        }
+    }
+
+    /// How many cases are expected to hold every keyword (taken as independent).
+    fn expected_hits(&self, keywords: &[String]) -> f64 {
+        keywords
+            .iter()
+            .map(|k| self.prefix_share(k))
+            .product::<f64>()
+            * self.rows
+    }
+}
 
 fn filter_sql(filter: &CaseFilter, sql: &mut Sql, parts: Where) {
     sql.push(" WHERE TRUE");
@@ -1361,7 +1595,11 @@ impl Tx for PgTx<'_> {
                 ),
             };
             let mut sql = Sql::default();
-            let bounded = plan == Plan::BoundedWalk;
+            let bound = match plan {
+                Plan::BoundedWalk(bound) => Some(bound),
+                _ => None,
+            };
+            let bounded = bound.is_some();
             sql.push(&format!(
                 "SELECT {CASE_COLUMNS}, {} FROM ",
                 unread_column(filter)
@@ -1397,7 +1635,10 @@ impl Tx for PgTx<'_> {
             if bounded {
                 // the inner walk's conditions, then the keyword and read conditions outside
                 conditions(&mut sql);
-                sql.bind(&format!(" ORDER BY {order_sql} LIMIT ?) c"), WALK_BOUND);
+                sql.bind(
+                    &format!(" ORDER BY {order_sql} LIMIT ?) c"),
+                    bound.unwrap_or(WALK_BOUND),
+                );
                 sql.push(" JOIN customers cu ON cu.id = c.customer_id");
                 reads_join_sql(filter, &mut sql);
                 sql.push(" WHERE TRUE");
@@ -1429,7 +1670,25 @@ impl Tx for PgTx<'_> {
         let mut found = if filter.keywords.is_empty() {
             read(keyset(Plan::Walk))?
         } else {
-            let walked = read(keyset(Plan::BoundedWalk))?;
+            // From the words' frequencies: few hits are sorted; otherwise a walk down the
+            // b-tree long enough to meet a page of them many times over, then the hits.
+            let bound = match self.word_stats()? {
+                Some(stats) => {
+                    let hits = stats.expected_hits(&filter.keywords);
+                    if hits <= FEW_HITS {
+                        None
+                    } else {
+                        let share = hits / stats.rows;
+                        let walk = 20.0 * f64::from(limit + 1) / share;
+                        Some((walk as i64).clamp(WALK_BOUND, MAX_WALK))
+                    }
+                }
+                None => Some(WALK_BOUND),
+            };
+            let walked = match bound {
+                Some(bound) => read(keyset(Plan::BoundedWalk(bound)))?,
+                None => Vec::new(),
+            };
             if walked.len() > limit as usize {
                 walked
             } else {
@@ -1577,17 +1836,17 @@ impl Tx for PgTx<'_> {
             },
         )?;
 
-        use tokio_postgres::types::Type;
+        use ::postgres::types::Type;
         let copy = |sql: &str, types: &[Type], rows: &mut CopyRows| -> Result<(), StoreError> {
-            let sink = block_on(self.tx.copy_in(sql))?;
-            let writer = tokio_postgres::binary_copy::BinaryCopyInWriter::new(sink, types);
-            futures_util::pin_mut!(writer);
+            let mut conn = self.conn.borrow_mut();
+            let sink = conn.client.copy_in(sql)?;
+            let mut writer = ::postgres::binary_copy::BinaryCopyInWriter::new(sink, types);
             let mut write = |values: &[&(dyn ToSql + Sync)]| -> Result<(), StoreError> {
-                block_on(writer.as_mut().write(values))?;
+                writer.write(values)?;
                 Ok(())
             };
             rows(&mut write)?;
-            block_on(writer.as_mut().finish())?;
+            writer.finish()?;
             Ok(())
         };
         let (int8, text) = (Type::INT8, Type::TEXT);

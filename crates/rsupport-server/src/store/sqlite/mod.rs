@@ -268,6 +268,16 @@ impl SqliteStore {
         Ok(value)
     }
 
+    /// Runs `f` on a read connection outside any transaction: each statement sees the latest
+    /// commit.
+    pub fn lookup<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let conn = self.readers.get().map_err(StoreError::from)?;
+        f(&*conn)
+    }
+
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction on the one writer connection and commits
     /// when `f` succeeds and `keep` (rolls back otherwise).
     pub fn on_writer<T, E>(
