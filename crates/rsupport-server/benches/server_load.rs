@@ -455,6 +455,14 @@ fn main() {
             );
         }
         let (b, a, cu) = (base.clone(), auth.clone(), customers.clone());
+        // New cases hold the vocabulary's words as often as the filled ones do, so that the
+        // searches of a later run over the same database meet them as they meet the others.
+        let vocabulary = rsupport_server::bench_data::built_in_vocabulary();
+        let texts: Arc<Vec<(String, String)>> = Arc::new(
+            (0..2_000 / scale)
+                .map(|i| rsupport_server::bench_data::case_text(&vocabulary, i as u64))
+                .collect(),
+        );
         let run = uuid::Uuid::new_v4().simple().to_string();
         if wanted("create") {
             results.push(
@@ -464,8 +472,8 @@ fn main() {
                         .json(&serde_json::json!({
                             "requestId": format!("bench-{run}-{i}"),
                             "customer": cu[i % cu.len()],
-                            "displayName": "Bench case",
-                            "description": "created by the load benchmark",
+                            "displayName": texts[i % texts.len()].0,
+                            "description": texts[i % texts.len()].1,
                             "classification": "gmail-delivery",
                             "priority": "P3",
                         }))

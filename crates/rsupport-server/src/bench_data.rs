@@ -87,6 +87,20 @@ pub fn built_in_vocabulary() -> Vocabulary {
     parse_vocabulary(BUILT_IN_VOCABULARY).unwrap_or_else(|_| Vocabulary(vec!["error".into()]))
 }
 
+/// A title and a description drawn from `vocabulary` as `bench-data` draws a case's (for a
+/// load benchmark's new cases, so that they hold the words as the filled ones do).
+pub fn case_text(vocabulary: &Vocabulary, seed: u64) -> (String, String) {
+    let words = Words {
+        words: &vocabulary.0,
+        zipf: Zipf::new(vocabulary.0.len()),
+    };
+    let mut rng = StdRng::seed_from_u64(seed);
+    (
+        words.text(&mut rng, 3, 7, true),
+        words.text(&mut rng, 12, 40, true),
+    )
+}
+
 /// Draws word ranks with probability proportional to 1 / (rank + 1) (Zipf, s = 1).
 struct Zipf {
     cumulative: Vec<f64>,
