@@ -284,6 +284,15 @@ pub enum Store {
 }
 
 impl Store {
+    /// What a bulk load runs beside its writer to copy SQLite's log into the database file
+    /// ([`BulkLoad`] phases turn the writer's own copying off); none for PostgreSQL.
+    pub fn log_copier(&self) -> Result<Option<sqlite::LogCopier>, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.log_copier().map(Some),
+            Store::Postgres(_) => Ok(None),
+        }
+    }
+
     /// Opens (creating a SQLite file if needed) the database and brings its schema up to date.
     pub fn open(db: impl Into<DbSpec>) -> anyhow::Result<Store> {
         Ok(match db.into() {

@@ -95,7 +95,9 @@ pub fn sev_rank(p: Severity) -> i64 {
     5 - priority_number(p)
 }
 
-/// The phases of a bulk load, in order ([`super::Tx::bulk_load`]).
+/// The phases of a bulk load, in order ([`super::Tx::bulk_load`]). On SQLite the writer does
+/// not copy its log into the database file until [`BulkLoad::Finish`]: the loader runs a
+/// [`super::Store::log_copier`] beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BulkLoad {
     /// Its first cases ([`BULK_WARM_UP_CASES`] of them).

@@ -4,6 +4,8 @@
 //! index rows in as few statements as SQLite's parameter limit allows (FTS5 writes out its
 //! pending rows as a segment at every statement), and their words listed.
 
+use std::collections::{BTreeMap, HashSet};
+
 use jiff::Timestamp;
 use rusqlite::Connection;
 use rusqlite::types::{ToSqlOutput, Value};
@@ -52,6 +54,8 @@ fn insert_many<'r, R>(
     values: impl Fn(&'r R, &mut Vec<Param<'r>>),
 ) -> Result<(), StoreError> {
     let mut params: Vec<Param<'r>> = Vec::with_capacity(per * columns);
+    // the statement of `per` rows, written out once (a fill's batch runs it dozens of times)
+    let full = insert_sql(target, columns, per.min(rows.len()));
     for chunk in rows.chunks(per) {
         params.clear();
         for row in chunk {
@@ -64,7 +68,12 @@ fn insert_many<'r, R>(
                 chunk.len()
             )));
         }
-        conn.prepare_cached(&insert_sql(target, columns, chunk.len()))?
+        let sql = if chunk.len() == per.min(rows.len()) {
+            std::borrow::Cow::Borrowed(full.as_str())
+        } else {
+            std::borrow::Cow::Owned(insert_sql(target, columns, chunk.len()))
+        };
+        conn.prepare_cached(&sql)?
             .execute(rusqlite::params_from_iter(params.iter()))?;
     }
     Ok(())
@@ -125,7 +134,8 @@ fn search_keys(conn: &Connection, cases: &[CaseRow]) -> Result<Vec<i64>, StoreEr
     Ok(keys)
 }
 
-/// Files each case (in its `state`) followed by its writes, in one pass per table.
+/// Files each case (in its `state`) followed by its writes, in one pass per table, while
+/// another thread splits their text into the words to list.
 pub fn insert_bench_cases(
     conn: &Connection,
     cases: &[(NewCase, Vec<BenchWrite>)],
@@ -133,6 +143,22 @@ pub fn insert_bench_cases(
     if cases.is_empty() {
         return Ok(());
     }
+    std::thread::scope(|scope| {
+        let words = scope.spawn(|| listed_words(cases));
+        let inserted = insert_rows(conn, cases);
+        let words = words
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        inserted?;
+        for (tenant, words) in words? {
+            super::words::insert_words(conn, tenant, &words)?;
+        }
+        Ok(())
+    })
+}
+
+/// The rows of [`insert_bench_cases`], all but the words.
+fn insert_rows(conn: &Connection, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<(), StoreError> {
     let next = NextIds {
         case: next_id(conn, "cases", "id")?,
         write: next_id(conn, "case_updates", "seq")?,
@@ -259,12 +285,14 @@ pub fn insert_bench_cases(
             ]);
         },
     )?;
-    add_words(conn, cases)
+    Ok(())
 }
 
-/// Lists the words of the cases' text (titles, descriptions, messages) under their domains.
-fn add_words(conn: &Connection, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<(), StoreError> {
-    let mut texts: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+/// The words of the cases' text (titles, descriptions, messages) to list, by domain.
+fn listed_words(
+    cases: &[(NewCase, Vec<BenchWrite>)],
+) -> Result<BTreeMap<&str, HashSet<String>>, StoreError> {
+    let mut texts: BTreeMap<&str, Vec<&str>> = Default::default();
     for (new, writes) in cases {
         let texts = texts.entry(new.reseller_domain.as_str()).or_default();
         texts.push(&new.display_name);
@@ -275,10 +303,10 @@ fn add_words(conn: &Connection, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<
             }
         }
     }
-    for (tenant, texts) in texts {
-        super::words::add_words(conn, tenant, texts)?;
-    }
-    Ok(())
+    texts
+        .into_iter()
+        .map(|(tenant, texts)| Ok((tenant, super::words::listed_words(texts)?)))
+        .collect()
 }
 
 /// The latest update time of any case, if any.

@@ -120,6 +120,23 @@ fn tune_search_index(conn: &Connection, settings: &[(&str, i64)]) -> rusqlite::R
 /// A connection's page cache (`cache_size`: negative is KiB), outside bulk loads.
 const PAGE_CACHE: i64 = -16_000;
 
+/// A connection that copies the log into the database file ([`SqliteStore::log_copier`]).
+pub struct LogCopier(Connection);
+
+impl LogCopier {
+    /// Copies what the log holds into the database file, as far as no reader still needs it
+    /// (`wal_checkpoint(PASSIVE)`), without waiting for the writer: it goes on appending while
+    /// this runs, and starts the log over at its next commit once this has copied it all.
+    pub fn copy(&self) -> Result<(), StoreError> {
+        self.0
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+/// Pages in the log after which a commit copies it into the database file (SQLite's default).
+const AUTOCHECKPOINT_PAGES: i64 = 1_000;
+
 /// What every connection, writer or reader, is set up with.
 fn configure_any(conn: &Connection) -> rusqlite::Result<()> {
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
@@ -128,11 +145,15 @@ fn configure_any(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The writer: [`configure_any`], foreign keys enforced, commits synced at checkpoints.
+/// The writer: [`configure_any`], foreign keys enforced, commits synced at checkpoints, and
+/// temporary storage in memory: a statement's journal (the pages it changes that its
+/// transaction had changed before, kept in case the statement fails) went to a temporary file,
+/// which a bulk fill wrote more bytes to than to the database and its log together.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     configure_any(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
@@ -249,6 +270,15 @@ impl SqliteStore {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?;
         Ok(busy == 0 && log == done)
+    }
+
+    /// A connection of its own that copies the log into the database file (a passive
+    /// checkpoint) whenever asked: a bulk load's writer, whose [`BulkLoad`] phases turn its
+    /// own checkpoints off, leaves them to one on another thread.
+    pub fn log_copier(&self) -> Result<LogCopier, StoreError> {
+        let conn = Connection::open(&self.path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(LogCopier(conn))
     }
 
     /// Runs `f` in a read transaction: every query in it sees one snapshot.
@@ -574,6 +604,17 @@ impl Tx for Connection {
                 PAGE_CACHE
             } else {
                 -262_144
+            },
+        )?;
+        // a bulk load's commits leave the copying of the log to the database file to a
+        // `LogCopier` on another thread (the loader's caller runs one)
+        self.pragma_update(
+            None,
+            "wal_autocheckpoint",
+            if phase == BulkLoad::Finish {
+                AUTOCHECKPOINT_PAGES
+            } else {
+                0
             },
         )?;
         let fast = self

@@ -237,13 +237,21 @@ pub fn add_words<'t>(
     tenant: &str,
     texts: impl IntoIterator<Item = &'t str>,
 ) -> Result<(), StoreError> {
-    let words = listed_words(texts)?;
+    insert_words(conn, tenant, &listed_words(texts)?)
+}
+
+/// Adds `words` (from [`listed_words`]) to the tenant's words (those it already has stay).
+pub fn insert_words(
+    conn: &Connection,
+    tenant: &str,
+    words: &HashSet<String>,
+) -> Result<(), StoreError> {
     if words.is_empty() {
         return Ok(());
     }
     let mut insert =
         conn.prepare_cached("INSERT OR IGNORE INTO search_words(tenant, word) VALUES (?1, ?2)")?;
-    for word in &words {
+    for word in words {
         insert.execute([tenant, word.as_str()])?;
     }
     Ok(())
