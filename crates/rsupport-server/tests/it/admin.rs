@@ -348,6 +348,62 @@ async fn bench_data_cases_read_back_through_the_api_on_either_engine() {
     assert!(kinds.contains(&"message"), "{kinds:?}");
 }
 
+/// After `admin bench-data` (which leaves PostgreSQL's word statistics fresh), words those
+/// statistics do not list: one in no case finds nothing, one in a case filed since finds that
+/// case. (At this size the statistics' guess of such a word's hits is small enough to sort
+/// them; past ~100,000 cases PostgreSQL counts them in the keyword index first, and reads no
+/// page when there are none: the benchmark's absent word.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn words_unknown_to_the_statistics_after_bench_data_on_either_engine() {
+    let server = TestServer::start();
+    let out = admin_output(
+        &server.db,
+        &[
+            "bench-data",
+            "--domain",
+            "bench.example",
+            "--cases",
+            "300",
+            "--seed",
+            "4",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    server.admin(&["user", "add", "filer@bench.example"]);
+    let api = server.api(&server.token("filer@bench.example"));
+    let search = |query: &'static str| {
+        let api = &api;
+        async move {
+            let found = api
+                .get(&format!("/v1/cases?query={query}&state=all&pageSize=50"))
+                .await;
+            assert_eq!(found.status, 200, "{:?}", found.body);
+            found.body["cases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["id"].as_u64().unwrap())
+                .collect::<Vec<u64>>()
+        }
+    };
+    assert_eq!(search("quokkas").await, Vec::<u64>::new());
+    let all = api.get("/v1/cases?state=all&pageSize=1").await;
+    let customer = all.body["cases"][0]["customer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let filed = api
+        .post(
+            "/v1/cases",
+            crate::common::new_case(&customer, "Quokkas in the server room"),
+        )
+        .await;
+    assert_eq!(filed.status, 201, "{:?}", filed.body);
+    let id = filed.body["id"].as_u64().unwrap();
+    assert_eq!(search("quokkas").await, vec![id]);
+    assert_eq!(search("zyzzogeton").await, Vec::<u64>::new());
+}
+
 /// `admin backup` on the suite's engine writes a private, non-empty copy (a SQLite file, or a
 /// `pg_dump` archive) and refuses to replace a file without --force.
 #[test]

@@ -402,13 +402,13 @@ impl PgTx<'_> {
         Ok(conn.client.execute(&statement, params)?)
     }
 
-    /// The words' frequencies, read again when a minute old (`None`: no statistics).
-    /// Whether the keyword index holds at most [`FEW_HITS`] cases (of any domain) with every
-    /// keyword: asked of the index itself when the statistics can only guess (a word they do
-    /// not list may be absent or nearly as common as the least common they list).
-    fn few_hits(&self, filter: &CaseFilter) -> Result<bool, StoreError> {
+    /// How many cases (of any domain) the keyword index holds with every keyword, when at
+    /// most [`FEW_HITS`] (`None`: more): asked of the index itself when the statistics can only
+    /// guess (a word they do not list may be absent or nearly as common as the least common
+    /// they list).
+    fn few_hits(&self, filter: &CaseFilter) -> Result<Option<i64>, StoreError> {
         let Some(query) = ts_query(&filter.keywords) else {
-            return Ok(true);
+            return Ok(None); // no keyword: every case
         };
         let row = self.query_planned_now(
             "SELECT count(*) FROM (SELECT 1 FROM cases WHERE search @@ to_tsquery('simple', $1)
@@ -416,9 +416,10 @@ impl PgTx<'_> {
             &[&query, &(FEW_HITS as i64 + 1)],
         )?;
         let count: i64 = row.first().map_or(Ok(0), |r| r.try_get(0))?;
-        Ok(count as f64 <= FEW_HITS)
+        Ok((count as f64 <= FEW_HITS).then_some(count))
     }
 
+    /// The words' frequencies, read again when a minute old (`None`: no statistics).
     fn word_stats(&self) -> Result<Option<Arc<WordStats>>, StoreError> {
         let fresh = |cached: &Option<(std::time::Instant, Option<Arc<WordStats>>)>| {
             cached
@@ -1734,10 +1735,21 @@ impl Tx for PgTx<'_> {
             // b-tree long enough to meet a page of them many times over, then (when the newest
             // cases hold the words less often than the others) a longer one where sorting the
             // hits would cost more, then the hits.
+            let mut absent = false;
             let walks: Vec<i64> = match self.word_stats()? {
                 Some(stats) => {
                     let (hits, guessed) = stats.expected_hits(&filter.keywords);
-                    if hits <= FEW_HITS || (guessed && self.few_hits(filter)?) {
+                    let few = if hits <= FEW_HITS {
+                        true
+                    } else if guessed {
+                        let counted = self.few_hits(filter)?;
+                        // no case of any domain has the words: no page to read
+                        absent = counted == Some(0);
+                        counted.is_some()
+                    } else {
+                        false
+                    };
+                    if few {
                         Vec::new()
                     } else {
                         let share = hits / stats.rows;
@@ -1763,6 +1775,7 @@ impl Tx for PgTx<'_> {
             }
             match walked {
                 Some(page) => page,
+                None if absent => Vec::new(),
                 None => read(keyset(Plan::Hits))?,
             }
         };
