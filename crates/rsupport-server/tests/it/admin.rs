@@ -281,11 +281,9 @@ async fn the_demo_timeline_is_consistent() {
     }
 }
 
-/// `admin bench-data` through the real command line on the suite's engine: the cases are
-/// there, with their messages searchable and their timeline, through the API.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bench_data_cases_read_back_through_the_api_on_either_engine() {
-    let server = TestServer::start();
+/// `admin bench-data --domain bench.example --cases N --seed S` on the server's database,
+/// which must succeed.
+fn bench_data(server: &TestServer, cases: &str, seed: &str) -> std::process::Output {
     let out = admin_output(
         &server.db,
         &[
@@ -293,12 +291,21 @@ async fn bench_data_cases_read_back_through_the_api_on_either_engine() {
             "--domain",
             "bench.example",
             "--cases",
-            "60",
+            cases,
             "--seed",
-            "9",
+            seed,
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    out
+}
+
+/// `admin bench-data` through the real command line on the suite's engine: the cases are
+/// there, with their messages searchable and their timeline, through the API.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bench_data_cases_read_back_through_the_api_on_either_engine() {
+    let server = TestServer::start();
+    let out = bench_data(&server, "60", "9");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("filed 60 cases in "));
     server.admin(&["user", "add", "reader@bench.example"]);
     let api = server.api(&server.token("reader@bench.example"));
@@ -356,19 +363,7 @@ async fn bench_data_cases_read_back_through_the_api_on_either_engine() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn words_unknown_to_the_statistics_after_bench_data_on_either_engine() {
     let server = TestServer::start();
-    let out = admin_output(
-        &server.db,
-        &[
-            "bench-data",
-            "--domain",
-            "bench.example",
-            "--cases",
-            "300",
-            "--seed",
-            "4",
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    bench_data(&server, "300", "4");
     server.admin(&["user", "add", "filer@bench.example"]);
     let api = server.api(&server.token("filer@bench.example"));
     let search = |query: &'static str| {

@@ -54,8 +54,9 @@ fn insert_many<'r, R>(
     values: impl Fn(&'r R, &mut Vec<Param<'r>>),
 ) -> Result<(), StoreError> {
     let mut params: Vec<Param<'r>> = Vec::with_capacity(per * columns);
-    // the statement of `per` rows, written out once (a fill's batch runs it dozens of times)
-    let full = insert_sql(target, columns, per.min(rows.len()));
+    // the statement of a full chunk, written out once (a fill's batch runs it dozens of times)
+    let full_rows = per.min(rows.len());
+    let full = insert_sql(target, columns, full_rows);
     for chunk in rows.chunks(per) {
         params.clear();
         for row in chunk {
@@ -68,7 +69,7 @@ fn insert_many<'r, R>(
                 chunk.len()
             )));
         }
-        let sql = if chunk.len() == per.min(rows.len()) {
+        let sql = if chunk.len() == full_rows {
             std::borrow::Cow::Borrowed(full.as_str())
         } else {
             std::borrow::Cow::Owned(insert_sql(target, columns, chunk.len()))
