@@ -82,6 +82,9 @@ pub trait Tx {
     /// Whether the domain ever filed a case for the customer.
     fn domain_filed_for(&self, reseller_domain: &str, customer: &str) -> Result<bool, StoreError>;
     fn find_case(&self, id: u64) -> Result<Option<Case>, StoreError>;
+    /// The case with `unread` from `reader`'s read marker (`None`: left unset), read by one
+    /// statement: consistent outside a transaction.
+    fn find_case_read_by(&self, id: u64, reader: Option<i64>) -> Result<Option<Case>, StoreError>;
     /// Loads a case that the caller just wrote and must exist.
     fn get_case(&self, id: u64) -> Result<Case, StoreError>;
     /// Changes the title and/or severity; `actor` is recorded in the timeline with each change.

@@ -1147,6 +1147,25 @@ impl Tx for PgTx<'_> {
         .transpose()
     }
 
+    fn find_case_read_by(&self, id: u64, reader: Option<i64>) -> Result<Option<Case>, StoreError> {
+        let (Ok(id), Some(reader)) = (i64::try_from(id), reader) else {
+            return self.find_case(id);
+        };
+        self.query_opt(
+            &format!(
+                "SELECT {CASE_COLUMNS}, c.support_seq > COALESCE(r.read_seq, 0) {CASE_FROM}
+                 LEFT JOIN case_reads r ON r.user_id = $2 AND r.case_id = c.id WHERE c.id = $1"
+            ),
+            &[&id, &reader],
+        )?
+        .map(|r| {
+            let mut case = case_from_row(&r)?;
+            case.unread = Some(r.try_get(CASE_COLUMN_COUNT)?);
+            Ok(case)
+        })
+        .transpose()
+    }
+
     fn get_case(&self, id: u64) -> Result<Case, StoreError> {
         self.find_case(id)?
             .ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished")))

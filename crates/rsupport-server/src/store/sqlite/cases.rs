@@ -276,6 +276,30 @@ pub fn find_case(conn: &Connection, id: u64) -> Result<Option<Case>, StoreError>
     }
 }
 
+/// [`find_case`] with `unread` from `reader`'s read marker, in one statement.
+pub fn find_case_read_by(
+    conn: &Connection,
+    id: u64,
+    reader: Option<i64>,
+) -> Result<Option<Case>, StoreError> {
+    let Some(reader) = reader else {
+        return find_case(conn, id);
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CASE_COLUMNS}, c.support_seq > COALESCE(r.read_seq, 0) {CASE_FROM}
+         LEFT JOIN case_reads r ON r.user_id = ?2 AND r.case_id = c.id WHERE c.id = ?1"
+    ))?;
+    let mut rows = stmt.query(params![id as i64, reader])?;
+    match rows.next()? {
+        Some(row) => {
+            let mut case = case_from_row(row)?;
+            case.unread = Some(row.get(CASE_COLUMN_COUNT)?);
+            Ok(Some(case))
+        }
+        None => Ok(None),
+    }
+}
+
 /// Loads a case that the caller just wrote and must exist.
 pub fn get_case(conn: &Connection, id: u64) -> Result<Case, StoreError> {
     find_case(conn, id)?.ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished")))

@@ -440,6 +440,9 @@ impl Tx for Connection {
     fn find_case(&self, id: u64) -> Result<Option<Case>, StoreError> {
         cases::find_case(self, id)
     }
+    fn find_case_read_by(&self, id: u64, reader: Option<i64>) -> Result<Option<Case>, StoreError> {
+        cases::find_case_read_by(self, id, reader)
+    }
     fn get_case(&self, id: u64) -> Result<Case, StoreError> {
         cases::get_case(self, id)
     }
