@@ -304,6 +304,7 @@ pub fn run(store: &Store, args: BenchDataArgs, now: Timestamp) -> anyhow::Result
     let result = fill(store, args.cases, rng, &plan, &mut filed);
     store.write(|tx| tx.bulk_load(BulkLoad::Finish))?;
     result?;
+    store.settle_after_bulk_load()?;
     Ok(Filled {
         cases: filed,
         seconds: started.elapsed().as_secs_f64(),

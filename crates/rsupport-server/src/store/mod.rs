@@ -379,6 +379,16 @@ impl Store {
         }
     }
 
+    /// Ends a bulk load, after its [`BulkLoad::Finish`] phase: on PostgreSQL the filled
+    /// tables' statistics and visibility map (`VACUUM (ANALYZE)`); SQLite's writer settles in
+    /// that phase.
+    pub fn settle_after_bulk_load(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(_) => Ok(()),
+            Store::Postgres(p) => p.settle_after_bulk_load(),
+        }
+    }
+
     /// Runs `f` in a read transaction: every query in it sees one snapshot.
     pub fn read<T, E>(&self, f: impl FnOnce(&dyn Tx) -> Result<T, E> + Send) -> Result<T, E>
     where

@@ -292,3 +292,137 @@ async fn a_changed_title_is_found_by_its_new_words_only() {
     assert_eq!(search(&api, "scanner").await, vec![id]);
     assert_eq!(search(&api, "paper").await, vec![id]);
 }
+
+/// Every prefix of every word, of any length and script, pages out exactly the cases holding
+/// a word it begins, newest first, after messages and new titles changed the words of some:
+/// small pages, so that PostgreSQL's walk down the update-time b-tree (which tests each
+/// case's word signature before its words) serves all but the last page of each.
+#[tokio::test]
+async fn every_prefix_of_every_word_pages_out_exactly_the_cases_holding_it() {
+    let world = World::new();
+    let api = world.api_a();
+    let words = [
+        "ab",
+        "abc",
+        "abcd",
+        "abcde",
+        "abcdef",
+        "abcdefg",
+        "abcdefgh",
+        "abcdefghi",
+        "abcdefghijk",
+        "abcdefghijkl",
+        "abcdefghijklm",
+        "abcdefghijklmnopqrst",
+        "abdcef",
+        "überprüfung",
+        "überall",
+        "façade",
+        "αβγδεζηθ",
+        "αβγ",
+        "x2024y",
+        "12345678",
+        "quartermaster",
+        "quarterly",
+    ];
+    // case i holds words i, 3i+1 and 7i+2 (of the list above) and words no keyword begins
+    let mut filed: Vec<(u64, Vec<&'static str>)> = Vec::new();
+    for i in 0..words.len() * 2 {
+        let held = vec![
+            words[i % words.len()],
+            words[(3 * i + 1) % words.len()],
+            words[(7 * i + 2) % words.len()],
+        ];
+        let title = format!("{} {}", held[0].to_uppercase(), held[1]);
+        let id = file(&api, "premium-co", &title, &format!("see {}", held[2])).await;
+        filed.push((id, held));
+    }
+    // newest first from here on: a write moves its case to the front
+    filed.reverse();
+    let bump = |filed: &mut Vec<(u64, Vec<&'static str>)>, id: u64| {
+        let at = filed.iter().position(|(i, _)| *i == id).unwrap();
+        let case = filed.remove(at);
+        filed.insert(0, case);
+    };
+    let ids_filed: Vec<u64> = filed.iter().map(|(id, _)| *id).collect();
+    for (n, id) in ids_filed.into_iter().enumerate() {
+        let word = words[(5 * n + 3) % words.len()];
+        if n % 5 == 0 {
+            let answer = api
+                .post(
+                    &format!("/v1/cases/{id}/comments"),
+                    json!({"body": format!("now {word} too")}),
+                )
+                .await;
+            assert_eq!(answer.status, 201, "{:?}", answer.body);
+            filed
+                .iter_mut()
+                .find(|(i, _)| *i == id)
+                .unwrap()
+                .1
+                .push(word);
+            bump(&mut filed, id);
+        } else if n % 7 == 1 {
+            // the title's words go, the description's stay
+            let answer = api
+                .patch(&format!("/v1/cases/{id}"), json!({"displayName": word}))
+                .await;
+            assert_eq!(answer.status, 200, "{:?}", answer.body);
+            let held = &mut filed.iter_mut().find(|(i, _)| *i == id).unwrap().1;
+            *held = vec![held[2], word];
+            bump(&mut filed, id);
+        }
+    }
+    let mut keywords: Vec<String> = words
+        .iter()
+        .flat_map(|w| {
+            let chars: Vec<char> = w.chars().collect();
+            (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
+        })
+        .collect();
+    // keywords that begin no word: one character past a word, or off inside one
+    keywords
+        .extend(["abcdefghix", "abcdefghijklmz", "quarterz", "x2025", "überx"].map(String::from));
+    keywords.sort();
+    keywords.dedup();
+    for keyword in keywords {
+        let expected: Vec<u64> = filed
+            .iter()
+            .filter(|(_, held)| held.iter().any(|w| w.starts_with(keyword.as_str())))
+            .map(|(id, _)| *id)
+            .collect();
+        let mut found = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut path = format!(
+                "/v1/cases?state=all&pageSize=3&query={}",
+                urlencoding(&keyword)
+            );
+            if let Some(t) = &token {
+                path.push_str(&format!("&pageToken={t}"));
+            }
+            let page = api.get(&path).await;
+            assert_eq!(page.status, 200, "{keyword}: {:?}", page.body);
+            found.extend(ids(&page.body));
+            match page.body["nextPageToken"].as_str() {
+                Some(t) => token = Some(t.to_string()),
+                None => break,
+            }
+            assert!(found.len() <= filed.len(), "{keyword}: paging did not end");
+        }
+        assert_eq!(found, expected, "keyword {keyword:?}");
+    }
+}
+
+/// `s` as a URL query value (percent-encoded UTF-8).
+fn urlencoding(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

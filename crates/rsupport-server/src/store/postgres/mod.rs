@@ -262,8 +262,14 @@ impl PgStore {
         T: Send,
         E: From<StoreError> + Send,
     {
+        // Generic plans: a read's statements (prepared once a connection) are planned once,
+        // not at every call. PostgreSQL's own choice kept planning the lists for each call
+        // (0.2-0.5 ms, as long as running them), its estimate of the generic plan being no
+        // better. The plans of reads do not hang on their values (an order's b-tree and a
+        // page's LIMIT decide them) but where a statement says so by writing a value out.
         self.in_transaction(
-            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; \
+             SET LOCAL plan_cache_mode = force_generic_plan",
             End::Rollback,
             f,
         )
@@ -321,6 +327,19 @@ impl PgStore {
             );
         }
         Ok(())
+    }
+
+    /// After a bulk load: statistics for the planner (a keyword search planned on none walks
+    /// every hit) and the visibility map (a keyword walk reads the b-tree alone only on
+    /// all-visible pages), by `VACUUM (ANALYZE)`, which no transaction may hold.
+    pub fn settle_after_bulk_load(&self) -> Result<(), StoreError> {
+        here_or_beside(|| {
+            let mut conn = self.connection()?;
+            conn.client.batch_execute(
+                "VACUUM (ANALYZE) cases, case_updates, comments, case_events, customers",
+            )?;
+            Ok(())
+        })
     }
 
     /// The size of the database on disk (`pg_database_size`), for reports.
@@ -410,7 +429,7 @@ impl PgTx<'_> {
         let Some(query) = ts_query(&filter.keywords) else {
             return Ok(None); // no keyword: every case
         };
-        let row = self.query_planned_now(
+        let row = self.query(
             "SELECT count(*) FROM (SELECT 1 FROM cases WHERE search @@ to_tsquery('simple', $1)
               LIMIT $2) hits",
             &[&query, &(FEW_HITS as i64 + 1)],
@@ -653,6 +672,12 @@ impl Sql {
         self.text.push_str(&text.replacen('?', &n, 1));
     }
 
+    /// Adds a parameter and answers its `$n`, for text that names it more than once.
+    fn param(&mut self, value: impl ToSql + Sync + Send + 'static) -> String {
+        self.args.push(Box::new(value));
+        format!("${}", self.args.len())
+    }
+
     fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
         self.args
             .iter()
@@ -784,12 +809,75 @@ impl WordStats {
     }
 }
 
+/// A keyword list's bounded walk down a domain's (update time) b-tree that tests each case's
+/// word signature (`search_sig`, see the schema) in the b-tree itself, and reads the heap row
+/// (to test its words, and the list's other conditions) only of a case whose signature has
+/// every keyword's bits: a rare word's page lies thousands of cases down, and most of them
+/// are then never read.
+fn signature_walk_sql(
+    filter: &CaseFilter,
+    domain: &str,
+    as_of: i64,
+    after: Option<CaseCursor>,
+    bound: i64,
+    limit: u32,
+) -> Sql {
+    let mut sql = Sql::default();
+    sql.push(&format!(
+        "SELECT {CASE_COLUMNS}, c.unread_flag FROM (SELECT c.*, {} AS unread_flag FROM \
+         (SELECT w.id, w.update_time FROM \
+         (SELECT c.id, c.update_time, c.search_sig FROM cases c",
+        unread_column(filter)
+    ));
+    sql.bind(" WHERE c.reseller_domain = ?", domain.to_string());
+    sql.bind(" AND c.update_seq <= ?", as_of);
+    if let Some(cursor) = after {
+        sql.bind(" AND (c.update_time, c.id) < (?", cursor.time);
+        sql.bind(", ?)", cursor.id);
+    }
+    sql.bind(
+        " ORDER BY c.update_time DESC, c.id DESC LIMIT ?) w WHERE TRUE",
+        bound,
+    );
+    // The bits, computed once (an init plan); `<> 0` rather than `= 1` because the planner,
+    // which cannot know how often a bit is set, takes `= 1` for a test that leaves almost no
+    // case, and then plans the rest (the customers' join) for one row.
+    let keywords = sql.param(filter.keywords.clone());
+    for bit in 1..=2 * filter.keywords.len() {
+        sql.push(&format!(
+            " AND get_bit(w.search_sig, (SELECT (case_word_bits({keywords}::text[]))[{bit}])) <> 0"
+        ));
+    }
+    // each case that may hold the words read by its id (OFFSET 0: the planner may not turn
+    // this into a join that reads the keyword index's hits instead), newest first as walked;
+    // the page's customers joined after (as for the hits: planned for the few rows the
+    // planner expects, their join scanned every customer for each case)
+    sql.push(") w CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.id = w.id OFFSET 0) c");
+    reads_join_sql(filter, &mut sql);
+    filter_sql(
+        filter,
+        &mut sql,
+        Where {
+            keywords: true,
+            reads: true,
+            unindexed: false,
+        },
+    );
+    sql.bind(
+        " ORDER BY w.update_time DESC, w.id DESC LIMIT ?) c \
+         JOIN customers cu ON cu.id = c.customer_id ORDER BY c.update_time DESC, c.id DESC",
+        i64::from(limit) + 1,
+    );
+    sql
+}
+
 fn filter_sql(filter: &CaseFilter, sql: &mut Sql, parts: Where) {
     sql.push(" WHERE TRUE");
     if parts.keywords
         && let Some(query) = ts_query(&filter.keywords)
     {
-        sql.bind(" AND c.search @@ to_tsquery('simple', ?)", query);
+        // the query parsed once (an init plan), not for each case a generic plan tests
+        sql.bind(" AND c.search @@ (SELECT to_tsquery('simple', ?))", query);
     }
     if let Some(domain) = &filter.reseller_domain {
         if parts.unindexed {
@@ -1650,6 +1738,14 @@ impl Tx for PgTx<'_> {
                 Plan::BoundedWalk(bound) => Some(bound),
                 _ => None,
             };
+            if let (Some(bound), Some(domain), None, CaseOrder::Updated) = (
+                bound,
+                &filter.reseller_domain,
+                &filter.customer,
+                filter.order,
+            ) {
+                return signature_walk_sql(filter, domain, as_of, after, bound, limit);
+            }
             let bounded = bound.is_some();
             if plan == Plan::Hits {
                 sql.push(&format!(
@@ -1702,7 +1798,7 @@ impl Tx for PgTx<'_> {
                 reads_join_sql(filter, &mut sql);
                 sql.push(" WHERE TRUE");
                 if let Some(query) = ts_query(&filter.keywords) {
-                    sql.bind(" AND c.search @@ to_tsquery('simple', ?)", query);
+                    sql.bind(" AND c.search @@ (SELECT to_tsquery('simple', ?))", query);
                 }
                 unread_sql(filter, &mut sql);
             } else if plan == Plan::Hits {
@@ -1732,14 +1828,10 @@ impl Tx for PgTx<'_> {
         };
         let read = |sql: Sql| -> Result<Vec<(CaseCursor, Case)>, StoreError> {
             let mut found = Vec::new();
-            // A keyword query is planned for its words: a plan kept for the statement would
-            // be one for any word, and a common word's hits differ from a rare one's.
-            let rows = if filter.keywords.is_empty() {
-                self.query(&sql.text, &sql.params())?
-            } else {
-                self.query_planned_now(&sql.text, &sql.params())?
-            };
-            for row in rows {
+            // A plan for any words (generic, as every read's): the plan is chosen here
+            // (walk or hits) from the words' frequencies, and the SQL leaves the planner no
+            // other way to read it.
+            for row in self.query(&sql.text, &sql.params())? {
                 let rank: i64 = row.try_get(CASE_COLUMN_COUNT - 1)?;
                 let mut case = case_from_row(&row)?;
                 case.unread = row.try_get(CASE_COLUMN_COUNT)?;
@@ -1824,8 +1916,10 @@ impl Tx for PgTx<'_> {
                     unindexed: false,
                 },
             );
-            sql.bind(" AND c.update_seq > ?", as_of);
-            for row in self.query(&sql.text, &sql.params())? {
+            // the snapshot written out, not a parameter: read plans are generic (see
+            // `PgStore::read`), and only the value tells the planner that few cases qualify
+            sql.push(&format!(" AND c.update_seq > {as_of}"));
+            for row in self.query_planned_now(&sql.text, &sql.params())? {
                 let then_time: Option<i64> = row.try_get(CASE_COLUMN_COUNT + 1)?;
                 let then_rank: Option<i64> = row.try_get(CASE_COLUMN_COUNT + 2)?;
                 let (Some(time), Some(rank)) = (then_time, then_rank) else {
@@ -2108,15 +2202,9 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
-    fn bulk_load(&self, phase: BulkLoad) -> Result<(), StoreError> {
-        // the server's caches are its own; after a bulk load the planner needs fresh
-        // statistics (a keyword search planned on none walks every hit)
-        if phase == BulkLoad::Finish {
-            self.execute(
-                "ANALYZE cases, case_updates, comments, case_events, customers",
-                &[],
-            )?;
-        }
+    fn bulk_load(&self, _phase: BulkLoad) -> Result<(), StoreError> {
+        // the server's settings are its own; the load ends with
+        // `PgStore::settle_after_bulk_load`, outside any transaction
         Ok(())
     }
 

@@ -182,6 +182,104 @@ ALTER TABLE cases ALTER COLUMN search SET STATISTICS 1000;
 ALTER INDEX cases_by_keyword SET (fastupdate = off);
 SELECT gin_clean_pending_list('cases_by_keyword'::regclass);
 "#,
+    r#"
+-- The word signature of a case: a Bloom filter of its keyword index's words, kept in the
+-- (domain, update time) b-tree, so that a keyword list walking that b-tree (newest first)
+-- tests each case there and reads the heap row only of a case that may hold the words (a
+-- rare word's page lay some 2,000 cases down, each a heap row read to be tested). Bit 0 is
+-- always set; each word sets two bits (of 1-2047, from its hash) for each of its prefixes of
+-- 3, 4, 6, 8 and 12 characters (those it has). A keyword of n >= 3 characters, matched as a
+-- prefix, needs the bits of its own prefix of the longest of those lengths <= n: every word
+-- it begins has that prefix. A set bit proves nothing (the `tsvector` is tested after), an
+-- unset one that the case lacks the word. hashtextextended is PostgreSQL's hash of text
+-- (the one hash partitioning keeps across versions).
+CREATE FUNCTION case_word_signature(words tsvector) RETURNS bit(2048)
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+DECLARE
+    signature bit(2048) := set_bit(repeat('0', 2048)::bit(2048), 0, 1);
+    word text;
+    len int;
+    prefix int;
+    h bigint;
+BEGIN
+    FOREACH word IN ARRAY tsvector_to_array(words) LOOP
+        len := length(word);
+        FOREACH prefix IN ARRAY ARRAY[3, 4, 6, 8, 12] LOOP
+            EXIT WHEN prefix > len;
+            h := hashtextextended(left(word, prefix), 0);
+            signature := set_bit(signature, 1 + ((h & 2147483647) % 2047)::int, 1);
+            signature := set_bit(signature, 1 + (((h >> 32) & 2147483647) % 2047)::int, 1);
+        END LOOP;
+    END LOOP;
+    RETURN signature;
+END
+$fn$;
+
+-- The bits a case's signature has when it holds every keyword (two a keyword; 0, always
+-- set, for a keyword that the signature cannot test: under 3 characters, or not one word).
+-- Each keyword is split and lowercased as to_tsquery splits it.
+CREATE FUNCTION case_word_bits(keywords text[]) RETURNS int[]
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+DECLARE
+    bits int[] := '{}';
+    keyword text;
+    words text[];
+    len int;
+    prefix int;
+    h bigint;
+BEGIN
+    FOREACH keyword IN ARRAY keywords LOOP
+        words := tsvector_to_array(to_tsvector('simple', keyword));
+        prefix := 0;
+        IF cardinality(words) = 1 THEN
+            len := length(words[1]);
+            prefix := CASE WHEN len >= 12 THEN 12 WHEN len >= 8 THEN 8 WHEN len >= 6 THEN 6
+                           WHEN len >= 4 THEN 4 WHEN len >= 3 THEN 3 ELSE 0 END;
+        END IF;
+        IF prefix = 0 THEN
+            bits := bits || ARRAY[0, 0];
+        ELSE
+            h := hashtextextended(left(words[1], prefix), 0);
+            bits := bits || ARRAY[1 + ((h & 2147483647) % 2047)::int,
+                                  1 + (((h >> 32) & 2147483647) % 2047)::int];
+        END IF;
+    END LOOP;
+    RETURN bits;
+END
+$fn$;
+
+-- Kept by triggers rather than as a generated column: PostgreSQL computes a generated column
+-- again at every UPDATE of the row (a case's every write), these only when the words change.
+CREATE FUNCTION cases_sign_words() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    NEW.search_sig := case_word_signature(NEW.search);
+    RETURN NEW;
+END
+$fn$;
+-- (Added as a generated column, then made a plain one: the table rewritten once, with its
+-- indexes built anew, rather than every row updated in each index.)
+ALTER TABLE cases ADD COLUMN search_sig bit(2048)
+    GENERATED ALWAYS AS (case_word_signature(search)) STORED;
+ALTER TABLE cases ALTER COLUMN search_sig DROP EXPRESSION;
+ALTER TABLE cases ALTER COLUMN search_sig SET NOT NULL;
+CREATE TRIGGER cases_sign_new_words BEFORE INSERT ON cases
+    FOR EACH ROW EXECUTE FUNCTION cases_sign_words();
+CREATE TRIGGER cases_sign_changed_words BEFORE UPDATE OF search ON cases
+    FOR EACH ROW WHEN (NEW.search IS DISTINCT FROM OLD.search)
+    EXECUTE FUNCTION cases_sign_words();
+DROP INDEX cases_by_updated;
+CREATE INDEX cases_by_updated ON cases(reseller_domain, update_time DESC, id DESC)
+    INCLUDE (update_seq, search_sig);
+-- The walk reads the b-tree alone only on pages the visibility map marks all-visible, which
+-- VACUUM sets: vacuumed after every 1,000 new or changed cases (by default after a fifth of
+-- the table), the newest cases (those a list walks first) do not wait long for it.
+ALTER TABLE cases SET (
+    autovacuum_vacuum_threshold = 1000,
+    autovacuum_vacuum_scale_factor = 0,
+    autovacuum_vacuum_insert_threshold = 1000,
+    autovacuum_vacuum_insert_scale_factor = 0
+);
+"#,
 ];
 
 /// The schema version this build writes.
