@@ -1153,16 +1153,24 @@ impl Tx for PgTx<'_> {
     fn insert_case(&self, new: &NewCase) -> Result<u64, StoreError> {
         let subscribers = serde_json::to_string(&new.subscribers)
             .map_err(|e| StoreError::Corrupt(format!("subscribers: {e}")))?;
+        // the case and its first write (`record_write`'s) in one statement: inserted already
+        // stamped, the row is not written again (each of its indexes, keywords and all)
         let id: i64 = self
             .query_one(
                 &format!(
-                    "INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description,
+                    "WITH write AS (SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM case_updates),
+                     filed AS (
+                     INSERT INTO cases(id, customer_id, reseller_domain, product, display_name, description,
                          classification, priority, sev_rank, state, language_code, time_zone, subscribers,
                          creator, create_time, update_time, update_seq, request_id, request_fingerprint,
                          search)
-                     VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM cases), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 0, $15, $16,
+                     VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM cases), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14,
+                         (SELECT seq FROM write), $15, $16,
                          {})
-                     RETURNING id",
+                     RETURNING id, update_time, update_seq, sev_rank)
+                     INSERT INTO case_updates(seq, case_id, update_time, sev_rank)
+                     SELECT update_seq, id, update_time, sev_rank FROM filed
+                     RETURNING case_id",
                     schema::SEARCH_VECTOR
                         .replace("display_name", "$4::text")
                         .replace("description", "$5::text")
@@ -1188,7 +1196,6 @@ impl Tx for PgTx<'_> {
                 ],
             )?
             .get(0);
-        self.record_write(id, new.create_time)?;
         let mut event = CaseEvent::new(
             id as u64,
             new.create_time,
