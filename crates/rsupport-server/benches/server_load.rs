@@ -321,6 +321,7 @@ where
 }
 
 fn main() {
+    rsupport_server::store::sqlite::no_memory_statistics();
     let smoke = !std::env::args().any(|a| a == "--bench");
     let scale = if smoke { 100 } else { 1 };
     let cases = arg("--cases", if smoke { 1_000 } else { 100_000 });

@@ -4,6 +4,7 @@
 use clap::Parser as _;
 
 fn main() -> std::process::ExitCode {
+    rsupport_server::store::sqlite::no_memory_statistics();
     let cli = rsupport_server::cli::Cli::parse();
     match rsupport_server::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
