@@ -438,6 +438,44 @@ impl PgTx<'_> {
         Ok((count as f64 <= FEW_HITS).then_some(count))
     }
 
+    /// How a keyword list reads its page, from the words' frequencies: the bounds of the walks
+    /// down the order's b-tree to try in turn before the keyword index's hits (none: straight
+    /// to the hits), or `None` when no case of any domain holds the words. Few hits are
+    /// sorted; otherwise a walk long enough to meet a page of them many times over, then
+    /// (when the newest cases hold the words less often than the others) a longer one where
+    /// sorting the hits would cost more.
+    fn keyword_walks(
+        &self,
+        filter: &CaseFilter,
+        limit: u32,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        let Some(stats) = self.word_stats()? else {
+            return Ok(Some(vec![WALK_BOUND]));
+        };
+        let (hits, guessed) = stats.expected_hits(&filter.keywords);
+        let few = if hits <= FEW_HITS {
+            true
+        } else if guessed {
+            match self.few_hits(filter)? {
+                Some(0) => return Ok(None),
+                counted => counted.is_some(),
+            }
+        } else {
+            false
+        };
+        if few {
+            return Ok(Some(Vec::new()));
+        }
+        let share = hits / stats.rows;
+        let first = ((20.0 * f64::from(limit + 1) / share) as i64).clamp(WALK_BOUND, MAX_WALK);
+        let longer = ((hits * CASES_PER_HIT) as i64).min(MAX_WALK);
+        Ok(Some(if longer > first {
+            vec![first, longer]
+        } else {
+            vec![first]
+        }))
+    }
+
     /// The words' frequencies, read again when a minute old (`None`: no statistics).
     fn word_stats(&self) -> Result<Option<Arc<WordStats>>, StoreError> {
         let fresh = |cached: &Option<(std::time::Instant, Option<Arc<WordStats>>)>| {
@@ -1704,6 +1742,22 @@ impl Tx for PgTx<'_> {
         after: Option<CaseCursor>,
         limit: u32,
     ) -> Result<CasePage, StoreError> {
+        // The keywords' plan first: words that no case holds need no snapshot's write
+        // sequence either (an empty page has no next page to place).
+        let walks = if filter.keywords.is_empty() {
+            Vec::new()
+        } else {
+            match self.keyword_walks(filter, limit)? {
+                Some(walks) => walks,
+                None => {
+                    return Ok(CasePage {
+                        cases: Vec::new(),
+                        as_of: as_of.unwrap_or(0),
+                        next: None,
+                    });
+                }
+            }
+        };
         let as_of = match as_of {
             Some(seq) => seq,
             None => self.latest_case_write()?,
@@ -1849,40 +1903,6 @@ impl Tx for PgTx<'_> {
         let mut found = if filter.keywords.is_empty() {
             read(keyset(Plan::Walk))?
         } else {
-            // From the words' frequencies: few hits are sorted; otherwise a walk down the
-            // b-tree long enough to meet a page of them many times over, then (when the newest
-            // cases hold the words less often than the others) a longer one where sorting the
-            // hits would cost more, then the hits.
-            let mut absent = false;
-            let walks: Vec<i64> = match self.word_stats()? {
-                Some(stats) => {
-                    let (hits, guessed) = stats.expected_hits(&filter.keywords);
-                    let few = if hits <= FEW_HITS {
-                        true
-                    } else if guessed {
-                        let counted = self.few_hits(filter)?;
-                        // no case of any domain has the words: no page to read
-                        absent = counted == Some(0);
-                        counted.is_some()
-                    } else {
-                        false
-                    };
-                    if few {
-                        Vec::new()
-                    } else {
-                        let share = hits / stats.rows;
-                        let first = ((20.0 * f64::from(limit + 1) / share) as i64)
-                            .clamp(WALK_BOUND, MAX_WALK);
-                        let longer = ((hits * CASES_PER_HIT) as i64).min(MAX_WALK);
-                        if longer > first {
-                            vec![first, longer]
-                        } else {
-                            vec![first]
-                        }
-                    }
-                }
-                None => vec![WALK_BOUND],
-            };
             let mut walked = None;
             for bound in walks {
                 let page = read(keyset(Plan::BoundedWalk(bound)))?;
@@ -1893,7 +1913,6 @@ impl Tx for PgTx<'_> {
             }
             match walked {
                 Some(page) => page,
-                None if absent => Vec::new(),
                 None => read(keyset(Plan::Hits))?,
             }
         };
