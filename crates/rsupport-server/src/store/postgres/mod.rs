@@ -2034,8 +2034,8 @@ impl Tx for PgTx<'_> {
     }
 
     /// The rows the ordinary writes would leave, built here and sent with binary `COPY`
-    /// (ids follow the largest stored ones: this transaction holds the write lock); the keyword
-    /// index of the new cases is computed by one `UPDATE` at the end.
+    /// (ids follow the largest stored ones: this transaction holds the write lock); the cases'
+    /// keyword index is computed as they move from a temporary table into `cases`.
     fn insert_bench_cases(&self, cases: &[(NewCase, Vec<BenchWrite>)]) -> Result<(), StoreError> {
         if cases.is_empty() {
             return Ok(());
@@ -2073,12 +2073,24 @@ impl Tx for PgTx<'_> {
             Ok(())
         };
         let (int8, text) = (Type::INT8, Type::TEXT);
+        // The cases go through a temporary table, then into `cases` with their keyword index
+        // computed on the way: each row and index entry written once (copied straight in and
+        // then updated with its words, every row was written twice, in every index too,
+        // which left the b-trees a third full).
+        const BENCH_CASE_COLUMNS: &str = "id, customer_id, reseller_domain, product, \
+             display_name, description, classification, priority, sev_rank, state, \
+             language_code, time_zone, subscribers, creator, create_time, update_time, \
+             update_seq, close_time, comment_count, support_seq, request_id, \
+             request_fingerprint, messages";
+        self.execute(
+            &format!(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS bench_cases AS
+                 SELECT {BENCH_CASE_COLUMNS} FROM cases WITH NO DATA"
+            ),
+            &[],
+        )?;
         copy(
-            "COPY cases(id, customer_id, reseller_domain, product, display_name, description,
-                 classification, priority, sev_rank, state, language_code, time_zone, subscribers,
-                 creator, create_time, update_time, update_seq, close_time, comment_count,
-                 support_seq, request_id, request_fingerprint, messages)
-             FROM STDIN BINARY",
+            &format!("COPY bench_cases({BENCH_CASE_COLUMNS}) FROM STDIN BINARY"),
             &[
                 int8.clone(),
                 text.clone(),
@@ -2136,6 +2148,17 @@ impl Tx for PgTx<'_> {
                 Ok(())
             },
         )?;
+        // into `cases` before the rows that refer to them (their foreign keys are checked at
+        // once)
+        self.execute(
+            &format!(
+                "INSERT INTO cases({BENCH_CASE_COLUMNS}, search)
+                 SELECT {BENCH_CASE_COLUMNS}, {} FROM bench_cases",
+                schema::SEARCH_VECTOR
+            ),
+            &[],
+        )?;
+        self.execute("TRUNCATE bench_cases", &[])?;
         copy(
             "COPY case_updates(seq, case_id, update_time, sev_rank) FROM STDIN BINARY",
             &[int8.clone(), int8.clone(), int8.clone(), int8.clone()],
@@ -2186,13 +2209,6 @@ impl Tx for PgTx<'_> {
                 }
                 Ok(())
             },
-        )?;
-        self.execute(
-            &format!(
-                "UPDATE cases SET search = {} WHERE id >= $1",
-                schema::SEARCH_VECTOR
-            ),
-            &[&first_case],
         )?;
         Ok(())
     }
