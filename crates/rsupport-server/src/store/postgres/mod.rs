@@ -736,6 +736,15 @@ struct Where {
     unindexed: bool,
 }
 
+impl Where {
+    /// Every condition, as any b-tree may serve it.
+    const EVERY: Where = Where {
+        keywords: true,
+        reads: true,
+        unindexed: false,
+    };
+}
+
 /// How a list with keywords is read.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Plan {
@@ -892,15 +901,7 @@ fn signature_walk_sql(
     // planner expects, their join scanned every customer for each case)
     sql.push(") w CROSS JOIN LATERAL (SELECT * FROM cases c WHERE c.id = w.id OFFSET 0) c");
     reads_join_sql(filter, &mut sql);
-    filter_sql(
-        filter,
-        &mut sql,
-        Where {
-            keywords: true,
-            reads: true,
-            unindexed: false,
-        },
-    );
+    filter_sql(filter, &mut sql, Where::EVERY);
     sql.bind(
         " ORDER BY w.update_time DESC, w.id DESC LIMIT ?) c \
          JOIN customers cu ON cu.id = c.customer_id ORDER BY c.update_time DESC, c.id DESC",
@@ -1933,15 +1934,7 @@ impl Tx for PgTx<'_> {
             );
             sql.push(&format!(" {CASE_FROM}"));
             reads_join_sql(filter, &mut sql);
-            filter_sql(
-                filter,
-                &mut sql,
-                Where {
-                    keywords: true,
-                    reads: true,
-                    unindexed: false,
-                },
-            );
+            filter_sql(filter, &mut sql, Where::EVERY);
             // the snapshot written out, not a parameter: read plans are generic (see
             // `PgStore::read`), and only the value tells the planner that few cases qualify
             sql.push(&format!(" AND c.update_seq > {as_of}"));
