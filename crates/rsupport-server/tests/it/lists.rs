@@ -3,17 +3,8 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::common::{Api, World, new_case};
-use serde_json::{Value, json};
-
-fn ids(answer: &Value) -> Vec<u64> {
-    answer["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_u64().unwrap())
-        .collect()
-}
+use crate::common::{Api, World, ids, new_case, walk};
+use serde_json::json;
 
 async fn file(api: &Api, title: &str, priority: &str, description: &str) -> u64 {
     let mut body = new_case("premium-co", title);
@@ -180,25 +171,6 @@ async fn categories_are_searchable_by_keyword() {
         .await;
     assert_eq!(gmail.body["categories"][0]["id"], "gmail-delivery");
     assert_eq!(gmail.body["categories"].as_array().unwrap().len(), 1);
-}
-
-async fn walk(api: &Api, query: &str, page_size: u32) -> Vec<u64> {
-    let mut seen = Vec::new();
-    let mut token: Option<String> = None;
-    for _ in 0..1000 {
-        let mut path = format!("/v1/cases?{query}&pageSize={page_size}");
-        if let Some(t) = &token {
-            path.push_str(&format!("&pageToken={t}"));
-        }
-        let page = api.get(&path).await;
-        assert_eq!(page.status, 200, "{:?}", page.body);
-        seen.extend(ids(&page.body));
-        match page.body["nextPageToken"].as_str() {
-            Some(t) => token = Some(t.to_string()),
-            None => return seen,
-        }
-    }
-    panic!("pagination did not end");
 }
 
 #[tokio::test]

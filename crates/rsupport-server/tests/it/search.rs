@@ -4,17 +4,8 @@
 
 use std::collections::HashSet;
 
-use crate::common::{Api, World, new_case};
-use serde_json::{Value, json};
-
-fn ids(answer: &Value) -> Vec<u64> {
-    answer["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_u64().unwrap())
-        .collect()
-}
+use crate::common::{Api, World, ids, new_case, walk};
+use serde_json::json;
 
 async fn file(api: &Api, customer: &str, title: &str, description: &str) -> u64 {
     let mut body = new_case(customer, title);
@@ -391,38 +382,19 @@ async fn every_prefix_of_every_word_pages_out_exactly_the_cases_holding_it() {
             .filter(|(_, held)| held.iter().any(|w| w.starts_with(keyword.as_str())))
             .map(|(id, _)| *id)
             .collect();
-        let mut found = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let mut path = format!(
-                "/v1/cases?state=all&pageSize=3&query={}",
-                urlencoding(&keyword)
-            );
-            if let Some(t) = &token {
-                path.push_str(&format!("&pageToken={t}"));
-            }
-            let page = api.get(&path).await;
-            assert_eq!(page.status, 200, "{keyword}: {:?}", page.body);
-            found.extend(ids(&page.body));
-            match page.body["nextPageToken"].as_str() {
-                Some(t) => token = Some(t.to_string()),
-                None => break,
-            }
-            assert!(found.len() <= filed.len(), "{keyword}: paging did not end");
-        }
+        let found = walk(
+            &api,
+            &format!("state=all&query={}", url_encoded(&keyword)),
+            3,
+        )
+        .await;
         assert_eq!(found, expected, "keyword {keyword:?}");
     }
 }
 
-/// `s` as a URL query value (percent-encoded UTF-8).
-fn urlencoding(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+/// `s` as a URL query value.
+fn url_encoded(s: &str) -> String {
+    let mut url = reqwest::Url::parse("http://x/").unwrap();
+    url.query_pairs_mut().append_pair("q", s);
+    url.query().unwrap()["q=".len()..].to_string()
 }

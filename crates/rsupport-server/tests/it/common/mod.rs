@@ -10,3 +10,33 @@ pub use rsupport_server::testing::*;
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// The ids of a case list's page, in its order.
+pub fn ids(answer: &serde_json::Value) -> Vec<u64> {
+    answer["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect()
+}
+
+/// Every case of a list (`query`: its URL query, without the page size), page after page.
+pub async fn walk(api: &Api, query: &str, page_size: u32) -> Vec<u64> {
+    let mut seen = Vec::new();
+    let mut token: Option<String> = None;
+    for _ in 0..1000 {
+        let mut path = format!("/v1/cases?{query}&pageSize={page_size}");
+        if let Some(t) = &token {
+            path.push_str(&format!("&pageToken={t}"));
+        }
+        let page = api.get(&path).await;
+        assert_eq!(page.status, 200, "{:?}", page.body);
+        seen.extend(ids(&page.body));
+        match page.body["nextPageToken"].as_str() {
+            Some(t) => token = Some(t.to_string()),
+            None => return seen,
+        }
+    }
+    panic!("pagination did not end");
+}
