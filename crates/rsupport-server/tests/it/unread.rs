@@ -1,17 +1,8 @@
 //! Read markers over HTTP: `POST /v1/cases/{case}/read`, `unread` on every case a reseller user
 //! is served, and `GET /v1/cases?unread=true` with its paging.
 
-use crate::common::{Api, World};
+use crate::common::{Api, World, ids};
 use serde_json::{Value, json};
-
-fn ids(answer: &Value) -> Vec<u64> {
-    answer["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_u64().unwrap())
-        .collect()
-}
 
 async fn reply(agent: &Api, id: u64, body: &str) {
     let answer = agent
