@@ -16,7 +16,7 @@
 
 mod schema;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::str::FromStr as _;
 use std::sync::Arc;
@@ -235,15 +235,18 @@ impl PgStore {
     {
         here_or_beside(|| {
             let mut conn = self.connection()?;
-            conn.client.batch_execute(begin).map_err(StoreError::from)?;
             let pg = PgTx {
                 conn: RefCell::new(&mut conn),
                 words: &self.words,
+                begin: Cell::new(Begin::Pending(begin)),
             };
             // a panic in `f` leaves the transaction open: the connection is not reused
             let guard = BrokenUnlessEnded(&pg);
             let value = f(&pg);
             std::mem::forget(guard);
+            if let Begin::Pending(_) = pg.begin.get() {
+                return value; // no statement needed the transaction: nothing to end
+            }
             let end = if value.is_ok() { end } else { End::Rollback };
             let ended = pg.conn.borrow_mut().client.batch_execute(match end {
                 End::Commit => "COMMIT",
@@ -287,6 +290,7 @@ impl PgStore {
             let pg = PgTx {
                 conn: RefCell::new(&mut conn),
                 words: &self.words,
+                begin: Cell::new(Begin::Outside),
             };
             f(&pg)
         })
@@ -380,11 +384,36 @@ impl Drop for BrokenUnlessEnded<'_, '_> {
 struct PgTx<'c> {
     conn: RefCell<&'c mut PgConnection>,
     words: &'c WordStatsCache,
+    begin: Cell<Begin<'c>>,
+}
+
+/// Where a [`PgTx`]'s transaction stands. Its `BEGIN` waits for the first statement that
+/// needs it and goes in that statement's round trip where it can ([`PgTx::latest_case_write`]):
+/// a read answered from what needs no snapshot (a keyword that no case holds) costs one round
+/// trip rather than three, and needs no end either.
+#[derive(Clone, Copy)]
+enum Begin<'s> {
+    /// Not a transaction ([`PgStore::lookup`]).
+    Outside,
+    /// Not begun yet: these statements begin it.
+    Pending(&'s str),
+    /// Begun: it is ended by COMMIT or ROLLBACK.
+    Sent,
 }
 
 type Params<'p> = [&'p (dyn ToSql + Sync)];
 
 impl PgTx<'_> {
+    /// Begins the transaction, if it has not begun.
+    fn begun(&self) -> Result<(), StoreError> {
+        if let Begin::Pending(begin) = self.begin.get() {
+            // sent, even when it fails: the end rolls back whatever part of it ran
+            self.begin.set(Begin::Sent);
+            self.conn.borrow_mut().client.batch_execute(begin)?;
+        }
+        Ok(())
+    }
+
     /// The connection's prepared statement for `sql`, prepared the first time.
     fn statement(conn: &mut PgConnection, sql: &str) -> Result<Statement, StoreError> {
         if let Some(statement) = conn.statements.get(sql) {
@@ -396,6 +425,13 @@ impl PgTx<'_> {
     }
 
     fn query(&self, sql: &str, params: &Params) -> Result<Vec<Row>, StoreError> {
+        self.begun()?;
+        self.query_before_begin(sql, params)
+    }
+
+    /// `query` that needs no transaction (it only decides how the reads that follow go): run
+    /// before the transaction's `BEGIN` when none has been sent.
+    fn query_before_begin(&self, sql: &str, params: &Params) -> Result<Vec<Row>, StoreError> {
         let mut conn = self.conn.borrow_mut();
         let statement = PgTx::statement(&mut conn, sql)?;
         Ok(conn.client.query(&statement, params)?)
@@ -403,6 +439,7 @@ impl PgTx<'_> {
 
     /// `query` through an unnamed statement, planned for these parameters' values.
     fn query_planned_now(&self, sql: &str, params: &Params) -> Result<Vec<Row>, StoreError> {
+        self.begun()?;
         Ok(self.conn.borrow_mut().client.query(sql, params)?)
     }
 
@@ -416,6 +453,7 @@ impl PgTx<'_> {
     }
 
     fn execute(&self, sql: &str, params: &Params) -> Result<u64, StoreError> {
+        self.begun()?;
         let mut conn = self.conn.borrow_mut();
         let statement = PgTx::statement(&mut conn, sql)?;
         Ok(conn.client.execute(&statement, params)?)
@@ -429,7 +467,7 @@ impl PgTx<'_> {
         let Some(query) = ts_query(&filter.keywords) else {
             return Ok(None); // no keyword: every case
         };
-        let row = self.query(
+        let row = self.query_before_begin(
             "SELECT count(*) FROM (SELECT 1 FROM cases WHERE search @@ to_tsquery('simple', $1)
               LIMIT $2) hits",
             &[&query, &(FEW_HITS as i64 + 1)],
@@ -794,7 +832,7 @@ type WordStatsCache = std::sync::Mutex<Option<(std::time::Instant, Option<Arc<Wo
 
 impl WordStats {
     fn read(tx: &PgTx) -> Result<Option<WordStats>, StoreError> {
-        let Some(row) = tx.query_opt(
+        let Some(row) = tx.query_before_begin(
             "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples::float8
                FROM pg_stats s
                JOIN pg_namespace n ON n.nspname = s.schemaname
@@ -803,7 +841,8 @@ impl WordStats {
                 AND s.attname = 'search'",
             &[],
         )?
-        else {
+        .into_iter()
+        .next() else {
             return Ok(None);
         };
         let words: Option<Vec<String>> = row.try_get(0)?;
@@ -1696,12 +1735,26 @@ impl Tx for PgTx<'_> {
     }
 
     fn latest_case_write(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .query_one(
-                "SELECT COALESCE(MAX(seq), 0)::bigint FROM case_updates",
-                &[],
-            )?
-            .get(0))
+        const LATEST: &str = "SELECT COALESCE(MAX(seq), 0)::bigint FROM case_updates";
+        let Begin::Pending(begin) = self.begin.get() else {
+            return Ok(self.query_one(LATEST, &[])?.get(0));
+        };
+        // the transaction's first statement: in the round trip of its BEGIN (the simple
+        // protocol takes several statements, and answers in text)
+        self.begin.set(Begin::Sent);
+        let answer = self
+            .conn
+            .borrow_mut()
+            .client
+            .simple_query(&format!("{begin}; {LATEST}"))?;
+        // the last row: BEGIN's own statements may answer some (a write's lock)
+        let latest = answer.iter().rev().find_map(|message| match message {
+            ::postgres::SimpleQueryMessage::Row(row) => row.get(0),
+            _ => None,
+        });
+        latest
+            .and_then(|text| text.parse().ok())
+            .ok_or_else(|| StoreError::Corrupt(format!("no number from {LATEST}")))
     }
 
     fn count_cases_by_state(
@@ -2054,6 +2107,7 @@ impl Tx for PgTx<'_> {
 
         use ::postgres::types::Type;
         let copy = |sql: &str, types: &[Type], rows: &mut CopyRows| -> Result<(), StoreError> {
+            self.begun()?;
             let mut conn = self.conn.borrow_mut();
             let sink = conn.client.copy_in(sql)?;
             let mut writer = ::postgres::binary_copy::BinaryCopyInWriter::new(sink, types);
