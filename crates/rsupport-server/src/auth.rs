@@ -1,7 +1,7 @@
 //! Bearer tokens: how they are made and stored (only their SHA-256), and the extractor that
 //! turns an `Authorization` header into a [`Caller`].
 
-use crate::store::Tx;
+use crate::store::{TokenRecord, Tx};
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -41,6 +41,17 @@ pub struct Clock {
 }
 
 impl Clock {
+    /// The clock of a server in dev mode (`dev_mode`) or not.
+    pub fn read(tx: &dyn Tx, dev_mode: bool) -> ApiResult<Clock> {
+        Ok(Clock {
+            offset_seconds: if dev_mode {
+                tx.clock_offset_seconds()?
+            } else {
+                0
+            },
+        })
+    }
+
     pub fn now(self) -> Timestamp {
         Timestamp::now()
             .saturating_add(SignedDuration::from_secs(self.offset_seconds))
@@ -62,14 +73,24 @@ fn unauthenticated(message: &str) -> Failure {
 /// Checks a presented token against the store: known, not revoked, not expired.
 pub fn authenticate(conn: &dyn Tx, token: &str, now: Timestamp) -> ApiResult<Caller> {
     let presented = hash_token(token);
-    let Some(record) = conn.find_token(&presented)? else {
+    check_token(conn.find_token(&presented)?, &presented, now)
+}
+
+/// Checks what the store holds for a presented token (its hash, `presented`): known, not
+/// revoked, not expired.
+pub fn check_token(
+    record: Option<TokenRecord>,
+    presented: &[u8],
+    now: Timestamp,
+) -> ApiResult<Caller> {
+    let Some(record) = record else {
         return Err(unauthenticated(
             "the bearer token is not known to this server (mistyped, or issued by another server); ask your reseller admin for a new one",
         ));
     };
     // The lookup is by hash; comparing again in constant time keeps timing independent of
     // how much of the hash matched, whatever the index does.
-    if !bool::from(record.token_hash.ct_eq(&presented)) {
+    if !bool::from(record.token_hash.ct_eq(presented)) {
         return Err(unauthenticated(
             "the bearer token is not known to this server",
         ));
@@ -115,6 +136,18 @@ fn bearer(parts: &Parts) -> ApiResult<String> {
     Ok(token.to_string())
 }
 
+/// The bearer token of a request, read from its `Authorization` header but not yet checked
+/// (for a handler that checks it in the same read as its own: see `handlers::cases::get`).
+pub struct Bearer(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Bearer {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Failure> {
+        bearer(parts).map(Bearer)
+    }
+}
+
 impl FromRequestParts<AppState> for Auth {
     type Rejection = Failure;
 
@@ -124,13 +157,7 @@ impl FromRequestParts<AppState> for Auth {
         // one statement or two, that need no common snapshot: no transaction around them
         state
             .lookup(move |tx| {
-                let clock = Clock {
-                    offset_seconds: if dev_mode {
-                        tx.clock_offset_seconds()?
-                    } else {
-                        0
-                    },
-                };
+                let clock = Clock::read(tx, dev_mode)?;
                 let caller = authenticate(tx, &token, clock.now())?;
                 Ok(Auth { caller, clock })
             })

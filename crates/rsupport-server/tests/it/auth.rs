@@ -226,3 +226,46 @@ async fn request_logs_never_contain_a_token() {
         "a token reached the log"
     );
 }
+
+#[tokio::test]
+async fn getting_a_case_checks_the_token_first_as_every_request_does() {
+    // a get reads its token and its case together: each refusal of the token still comes
+    // first, whatever the case id, and a good token meets the id's own errors
+    let server = TestServer::start_dev();
+    let token = server.admin(&[
+        "token",
+        "issue",
+        rsupport_server::demo::ADMIN_EMAIL,
+        "--expires-in",
+        "1h",
+    ]);
+    let api = server.api(&token);
+    let id = rsupport_server::demo::CASE_OPEN_PREMIUM;
+    let case = format!("/v1/cases/{id}");
+    let seen = api.get(&case).await;
+    assert_eq!(seen.status, 200, "{:?}", seen.body);
+    assert_eq!(seen.body["id"], id);
+
+    let refusal = |answer: &crate::common::Answer, says: &str| {
+        assert_eq!(answer.status, 401, "{:?}", answer.body);
+        assert_eq!(answer.reason(), "UNAUTHENTICATED");
+        let message = answer.body["error"]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{message}");
+    };
+    for path in [case.as_str(), "/v1/cases/999999", "/v1/cases/not-a-number"] {
+        refusal(&server.api("rsp_made_up").get(path).await, "not known");
+    }
+    let bad_id = api.get("/v1/cases/not-a-number").await;
+    assert_eq!(bad_id.status, 400);
+    assert_eq!(bad_id.body["error"]["details"]["field"], "case");
+    assert_eq!(api.get("/v1/cases/999999").await.status, 404);
+
+    server.admin(&["clock", "advance", "2h"]);
+    for path in [case.as_str(), "/v1/cases/not-a-number"] {
+        refusal(&api.get(path).await, "expired");
+    }
+    let second = server.admin(&["token", "issue", rsupport_server::demo::ADMIN_EMAIL]);
+    assert_eq!(server.api(&second).get(&case).await.status, 200);
+    server.admin(&["token", "revoke", rsupport_server::demo::ADMIN_EMAIL]);
+    refusal(&server.api(&second).get(&case).await, "revoked");
+}

@@ -581,6 +581,27 @@ fn privileges_to_text(privileges: &[Privilege]) -> String {
 
 const USER_COLUMNS: &str = "u.id, u.email, u.domain, u.role, u.privileges";
 
+const TOKEN_COLUMNS: &str =
+    "t.token_hash, t.expire_time, t.revoke_time, u.id, u.email, u.domain, u.role, u.privileges";
+
+const TOKEN_FROM: &str = "FROM tokens t JOIN users u ON u.id = t.user_id";
+
+/// A token from [`TOKEN_COLUMNS`] at `offset` of `row`.
+fn token_from_row(row: &Row, offset: usize) -> Result<TokenRecord, StoreError> {
+    Ok(TokenRecord {
+        token_hash: row.try_get(offset)?,
+        expire_time: row
+            .try_get::<_, Option<i64>>(offset + 1)?
+            .map(from_micros)
+            .transpose()?,
+        revoke_time: row
+            .try_get::<_, Option<i64>>(offset + 2)?
+            .map(from_micros)
+            .transpose()?,
+        user: user_from_row(row, offset + 3)?,
+    })
+}
+
 fn user_from_row(row: &Row, offset: usize) -> Result<UserRecord, StoreError> {
     let role: String = row.try_get(offset + 3)?;
     let privileges: String = row.try_get(offset + 4)?;
@@ -1110,28 +1131,45 @@ impl Tx for PgTx<'_> {
     }
 
     fn find_token(&self, token_hash: &[u8]) -> Result<Option<TokenRecord>, StoreError> {
-        let Some(row) = self.query_opt(
-            &format!(
-                "SELECT t.token_hash, t.expire_time, t.revoke_time, {USER_COLUMNS}
-                 FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1"
-            ),
+        self.query_opt(
+            &format!("SELECT {TOKEN_COLUMNS} {TOKEN_FROM} WHERE t.token_hash = $1"),
             &[&token_hash],
         )?
-        else {
-            return Ok(None);
+        .map(|row| token_from_row(&row, 0))
+        .transpose()
+    }
+
+    fn find_token_and_case(
+        &self,
+        token_hash: &[u8],
+        id: u64,
+    ) -> Result<(Option<TokenRecord>, Option<Case>), StoreError> {
+        let Ok(id) = i64::try_from(id) else {
+            return Ok((self.find_token(token_hash)?, None)); // no such case
         };
-        Ok(Some(TokenRecord {
-            token_hash: row.try_get(0)?,
-            expire_time: row
-                .try_get::<_, Option<i64>>(1)?
-                .map(from_micros)
-                .transpose()?,
-            revoke_time: row
-                .try_get::<_, Option<i64>>(2)?
-                .map(from_micros)
-                .transpose()?,
-            user: user_from_row(&row, 3)?,
-        }))
+        let Some(row) = self.query_opt(
+            &format!(
+                "SELECT {CASE_COLUMNS}, c.support_seq > COALESCE(r.read_seq, 0), {TOKEN_COLUMNS}
+                 {TOKEN_FROM}
+                 LEFT JOIN (cases c JOIN customers cu ON cu.id = c.customer_id) ON c.id = $2
+                 LEFT JOIN case_reads r ON r.user_id = u.id AND r.case_id = c.id
+                 WHERE t.token_hash = $1"
+            ),
+            &[&token_hash, &id],
+        )?
+        else {
+            return Ok((None, None));
+        };
+        let token = token_from_row(&row, CASE_COLUMN_COUNT + 1)?;
+        let case = match row.try_get::<_, Option<i64>>(0)? {
+            Some(_) => {
+                let mut case = case_from_row(&row)?;
+                case.unread = Some(row.try_get(CASE_COLUMN_COUNT)?);
+                Some(case)
+            }
+            None => None,
+        };
+        Ok((Some(token), case))
     }
 
     fn revoke_user_tokens(&self, user_id: i64, now: Timestamp) -> Result<usize, StoreError> {
