@@ -920,11 +920,12 @@ impl WordStats {
 /// word signature (`search_sig`, see the schema) in the b-tree itself, and reads the heap row
 /// (to test its words, and the list's other conditions) only of a case whose signature has
 /// every keyword's bits: a rare word's page lies thousands of cases down, and most of them
-/// are then never read.
+/// are then never read. `as_of`: the snapshot whose later writes the walk leaves out (`None`:
+/// the transaction's own, which sees none).
 fn signature_walk_sql(
     filter: &CaseFilter,
     domain: &str,
-    as_of: i64,
+    as_of: Option<i64>,
     after: Option<CaseCursor>,
     bound: i64,
     limit: u32,
@@ -937,7 +938,9 @@ fn signature_walk_sql(
         unread_column(filter)
     ));
     sql.bind(" WHERE c.reseller_domain = ?", domain.to_string());
-    sql.bind(" AND c.update_seq <= ?", as_of);
+    if let Some(as_of) = as_of {
+        sql.bind(" AND c.update_seq <= ?", as_of);
+    }
     if let Some(cursor) = after {
         sql.bind(" AND (c.update_time, c.id) < (?", cursor.time);
         sql.bind(", ?)", cursor.id);
@@ -1850,9 +1853,11 @@ impl Tx for PgTx<'_> {
                 }
             }
         };
-        let as_of = match as_of {
-            Some(seq) => seq,
-            None => self.latest_case_write()?,
+        // A snapshot read here, in this transaction, holds no case written after it: the
+        // test of each case's write against it (a third of a keyword walk's time) is left out.
+        let (as_of, unseen_writes) = match as_of {
+            Some(seq) => (seq, true),
+            None => (self.latest_case_write()?, false),
         };
         let mutable_order = filter.order != CaseOrder::Created;
 
@@ -1897,6 +1902,7 @@ impl Tx for PgTx<'_> {
                 &filter.customer,
                 filter.order,
             ) {
+                let as_of = unseen_writes.then_some(as_of);
                 return signature_walk_sql(filter, domain, as_of, after, bound, limit);
             }
             let bounded = bound.is_some();
@@ -1927,7 +1933,7 @@ impl Tx for PgTx<'_> {
                         unindexed: plan == Plan::Hits,
                     },
                 );
-                if mutable_order {
+                if mutable_order && unseen_writes {
                     sql.bind(&format!(" AND {} <= ?", key("update_seq")), as_of);
                 }
                 if let Some(cursor) = after {
