@@ -7,12 +7,14 @@
 //! the calling thread, so a query costs one round trip and no hand-over between threads (a
 //! pool whose connections were tasks of a shared runtime spent three times the CPU a query).
 //!
-//! Reads run in a `REPEATABLE READ, READ ONLY` transaction (one snapshot). Writes take a
-//! transaction-level advisory lock first: one write at a time across every server on the
-//! database, as SQLite's single writer, so a rule's check-then-write holds across servers and
-//! the write sequence (`case_updates.seq`) is in commit order, which paging relies on. Ids are
-//! `MAX(id) + 1` under that lock rather than sequences, which a rollback would not give back:
-//! a `validateOnly` rehearsal answers the very ids the real call then gets.
+//! Reads run in a `REPEATABLE READ, READ ONLY` transaction (one snapshot), begun by the first
+//! statement that needs it (see `Begin`): on this engine a round trip costs more than the
+//! queries of most requests. Writes take a transaction-level advisory lock first: one write at
+//! a time across every server on the database, as SQLite's single writer, so a rule's
+//! check-then-write holds across servers and the write sequence (`case_updates.seq`) is in
+//! commit order, which paging relies on. Ids are `MAX(id) + 1` under that lock rather than
+//! sequences, which a rollback would not give back: a `validateOnly` rehearsal answers the
+//! very ids the real call then gets.
 
 mod schema;
 
