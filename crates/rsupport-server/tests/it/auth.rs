@@ -71,9 +71,8 @@ async fn revoking_one_token_read_from_stdin_leaves_the_others_working() {
     assert_eq!(world.api_a().get("/v1/whoami").await.status, 200);
 }
 
-#[tokio::test]
-async fn an_expired_token_is_unauthenticated_as_expired() {
-    // The dev clock moves time forward past the expiry without waiting.
+/// A dev server (its clock can be moved) and a token of its demo admin that expires in an hour.
+fn dev_server_with_a_token_for_an_hour() -> (TestServer, String) {
     let server = TestServer::start_dev();
     let token = server.admin(&[
         "token",
@@ -82,6 +81,13 @@ async fn an_expired_token_is_unauthenticated_as_expired() {
         "--expires-in",
         "1h",
     ]);
+    (server, token)
+}
+
+#[tokio::test]
+async fn an_expired_token_is_unauthenticated_as_expired() {
+    // The dev clock moves time forward past the expiry without waiting.
+    let (server, token) = dev_server_with_a_token_for_an_hour();
     assert_eq!(server.api(&token).get("/v1/whoami").await.status, 200);
     server.admin(&["clock", "advance", "2h"]);
     let answer = server.api(&token).get("/v1/whoami").await;
@@ -231,14 +237,7 @@ async fn request_logs_never_contain_a_token() {
 async fn getting_a_case_checks_the_token_first_as_every_request_does() {
     // a get reads its token and its case together: each refusal of the token still comes
     // first, whatever the case id, and a good token meets the id's own errors
-    let server = TestServer::start_dev();
-    let token = server.admin(&[
-        "token",
-        "issue",
-        rsupport_server::demo::ADMIN_EMAIL,
-        "--expires-in",
-        "1h",
-    ]);
+    let (server, token) = dev_server_with_a_token_for_an_hour();
     let api = server.api(&token);
     let id = rsupport_server::demo::CASE_OPEN_PREMIUM;
     let case = format!("/v1/cases/{id}");
