@@ -82,23 +82,14 @@ pub trait Tx {
     /// Whether the domain ever filed a case for the customer.
     fn domain_filed_for(&self, reseller_domain: &str, customer: &str) -> Result<bool, StoreError>;
     fn find_case(&self, id: u64) -> Result<Option<Case>, StoreError>;
-    /// The case with `unread` from `reader`'s read marker (`None`: left unset), read by one
-    /// statement: consistent outside a transaction.
-    fn find_case_read_by(&self, id: u64, reader: Option<i64>) -> Result<Option<Case>, StoreError>;
     /// The token with hash `token_hash` and, when it is known, case `id` with `unread` from the
-    /// token's user's read marker: an authenticated get's two reads, consistent outside a
-    /// transaction, in one statement where the engine can (a round trip saved on PostgreSQL).
+    /// token's user's read marker: an authenticated get's two reads, each consistent outside a
+    /// transaction (on PostgreSQL one statement: a round trip saved).
     fn find_token_and_case(
         &self,
         token_hash: &[u8],
         id: u64,
-    ) -> Result<(Option<TokenRecord>, Option<Case>), StoreError> {
-        let Some(token) = self.find_token(token_hash)? else {
-            return Ok((None, None));
-        };
-        let case = self.find_case_read_by(id, Some(token.user.id))?;
-        Ok((Some(token), case))
-    }
+    ) -> Result<(Option<TokenRecord>, Option<Case>), StoreError>;
     /// Loads a case that the caller just wrote and must exist.
     fn get_case(&self, id: u64) -> Result<Case, StoreError>;
     /// Changes the title and/or severity; `actor` is recorded in the timeline with each change.

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::common::{Api, World, ids, new_case, walk};
+use crate::common::{Api, World, ids, new_case, page, walk};
 use serde_json::json;
 
 async fn file(api: &Api, title: &str, priority: &str, description: &str) -> u64 {
@@ -261,13 +261,8 @@ async fn page_while_writing(order: &str) {
     let mut token: Option<String> = None;
     let mut round = 0;
     loop {
-        let mut path = format!("/v1/cases?orderBy={order}&pageSize=5");
-        if let Some(t) = &token {
-            path.push_str(&format!("&pageToken={t}"));
-        }
-        let page = api.get(&path).await;
-        assert_eq!(page.status, 200, "{:?}", page.body);
-        seen.extend(ids(&page.body));
+        let (page_ids, next) = page(&api, &format!("orderBy={order}"), 5, token.as_deref()).await;
+        seen.extend(page_ids);
         // Between pages: move cases not yet seen to the top, already seen ones too, change
         // severities, and file new cases.
         let oldest_unseen = existing.iter().find(|id| !seen.contains(id)).copied();
@@ -286,8 +281,8 @@ async fn page_while_writing(order: &str) {
         }
         file(&api, &format!("new {round}"), "P1", "d").await;
         round += 1;
-        match page.body["nextPageToken"].as_str() {
-            Some(t) => token = Some(t.to_string()),
+        match next {
+            Some(t) => token = Some(t),
             None => break,
         }
         assert!(round < 100, "pagination did not end");

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::common::{Api, World, ids, new_case, walk};
+use crate::common::{Api, World, ids, new_case, page, walk};
 use serde_json::json;
 
 async fn file(api: &Api, customer: &str, title: &str, description: &str) -> u64 {
@@ -153,13 +153,9 @@ async fn page_a_search_while_writing(order: &str) {
     let mut seen = Vec::new();
     let mut token: Option<String> = None;
     for round in 0.. {
-        let mut path = format!("/v1/cases?query=needle&orderBy={order}&pageSize=5");
-        if let Some(t) = &token {
-            path.push_str(&format!("&pageToken={t}"));
-        }
-        let page = api.get(&path).await;
-        assert_eq!(page.status, 200, "{:?}", page.body);
-        seen.extend(ids(&page.body));
+        let query = format!("query=needle&orderBy={order}");
+        let (page_ids, next) = page(&api, &query, 5, token.as_deref()).await;
+        seen.extend(page_ids);
         if let Some(id) = hits.iter().find(|id| !seen.contains(id)).copied() {
             api.post(
                 &format!("/v1/cases/{id}/comments"),
@@ -174,8 +170,8 @@ async fn page_a_search_while_writing(order: &str) {
                 .await;
         }
         file(&api, "premium-co", &format!("needle new {round}"), "d").await;
-        match page.body["nextPageToken"].as_str() {
-            Some(t) => token = Some(t.to_string()),
+        match next {
+            Some(t) => token = Some(t),
             None => break,
         }
         assert!(round < 100, "pagination did not end");

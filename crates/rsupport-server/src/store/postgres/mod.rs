@@ -581,10 +581,20 @@ fn privileges_to_text(privileges: &[Privilege]) -> String {
         .join(",")
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.domain, u.role, u.privileges";
+/// A user's columns, as read by [`user_from_row`] (a macro so that [`TOKEN_COLUMNS`] can hold
+/// them too).
+macro_rules! user_columns {
+    () => {
+        "u.id, u.email, u.domain, u.role, u.privileges"
+    };
+}
 
-const TOKEN_COLUMNS: &str =
-    "t.token_hash, t.expire_time, t.revoke_time, u.id, u.email, u.domain, u.role, u.privileges";
+const USER_COLUMNS: &str = user_columns!();
+
+const TOKEN_COLUMNS: &str = concat!(
+    "t.token_hash, t.expire_time, t.revoke_time, ",
+    user_columns!()
+);
 
 const TOKEN_FROM: &str = "FROM tokens t JOIN users u ON u.id = t.user_id";
 
@@ -1360,25 +1370,6 @@ impl Tx for PgTx<'_> {
             &[&id],
         )?
         .map(|r| case_from_row(&r))
-        .transpose()
-    }
-
-    fn find_case_read_by(&self, id: u64, reader: Option<i64>) -> Result<Option<Case>, StoreError> {
-        let (Ok(id), Some(reader)) = (i64::try_from(id), reader) else {
-            return self.find_case(id);
-        };
-        self.query_opt(
-            &format!(
-                "SELECT {CASE_COLUMNS}, c.support_seq > COALESCE(r.read_seq, 0) {CASE_FROM}
-                 LEFT JOIN case_reads r ON r.user_id = $2 AND r.case_id = c.id WHERE c.id = $1"
-            ),
-            &[&id, &reader],
-        )?
-        .map(|r| {
-            let mut case = case_from_row(&r)?;
-            case.unread = Some(r.try_get(CASE_COLUMN_COUNT)?);
-            Ok(case)
-        })
         .transpose()
     }
 

@@ -280,11 +280,8 @@ pub fn find_case(conn: &Connection, id: u64) -> Result<Option<Case>, StoreError>
 pub fn find_case_read_by(
     conn: &Connection,
     id: u64,
-    reader: Option<i64>,
+    reader: i64,
 ) -> Result<Option<Case>, StoreError> {
-    let Some(reader) = reader else {
-        return find_case(conn, id);
-    };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CASE_COLUMNS}, c.support_seq > COALESCE(r.read_seq, 0) {CASE_FROM}
          LEFT JOIN case_reads r ON r.user_id = ?2 AND r.case_id = c.id WHERE c.id = ?1"

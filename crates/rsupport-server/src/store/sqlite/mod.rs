@@ -454,8 +454,16 @@ impl Tx for Connection {
     fn find_case(&self, id: u64) -> Result<Option<Case>, StoreError> {
         cases::find_case(self, id)
     }
-    fn find_case_read_by(&self, id: u64, reader: Option<i64>) -> Result<Option<Case>, StoreError> {
-        cases::find_case_read_by(self, id, reader)
+    fn find_token_and_case(
+        &self,
+        token_hash: &[u8],
+        id: u64,
+    ) -> Result<(Option<TokenRecord>, Option<Case>), StoreError> {
+        let Some(token) = self.find_token(token_hash)? else {
+            return Ok((None, None));
+        };
+        let case = cases::find_case_read_by(self, id, token.user.id)?;
+        Ok((Some(token), case))
     }
     fn get_case(&self, id: u64) -> Result<Case, StoreError> {
         cases::get_case(self, id)

@@ -21,20 +21,33 @@ pub fn ids(answer: &serde_json::Value) -> Vec<u64> {
         .collect()
 }
 
+/// One page of a case list (`query`: its URL query, without the page size and token): its
+/// ids, in order, and the token of the next page.
+pub async fn page(
+    api: &Api,
+    query: &str,
+    page_size: u32,
+    token: Option<&str>,
+) -> (Vec<u64>, Option<String>) {
+    let mut path = format!("/v1/cases?{query}&pageSize={page_size}");
+    if let Some(t) = token {
+        path.push_str(&format!("&pageToken={t}"));
+    }
+    let page = api.get(&path).await;
+    assert_eq!(page.status, 200, "{:?}", page.body);
+    let next = page.body["nextPageToken"].as_str().map(str::to_string);
+    (ids(&page.body), next)
+}
+
 /// Every case of a list (`query`: its URL query, without the page size), page after page.
 pub async fn walk(api: &Api, query: &str, page_size: u32) -> Vec<u64> {
     let mut seen = Vec::new();
     let mut token: Option<String> = None;
     for _ in 0..1000 {
-        let mut path = format!("/v1/cases?{query}&pageSize={page_size}");
-        if let Some(t) = &token {
-            path.push_str(&format!("&pageToken={t}"));
-        }
-        let page = api.get(&path).await;
-        assert_eq!(page.status, 200, "{:?}", page.body);
-        seen.extend(ids(&page.body));
-        match page.body["nextPageToken"].as_str() {
-            Some(t) => token = Some(t.to_string()),
+        let (ids, next) = page(api, query, page_size, token.as_deref()).await;
+        seen.extend(ids);
+        match next {
+            Some(t) => token = Some(t),
             None => return seen,
         }
     }
